@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
+import { Type } from '@sinclair/typebox';
+import type { Config } from './config.ts';
+import { installErrorHandlers } from './errors.ts';
+import { storePlugin } from './storage/plugin.ts';
+import { authPlugin } from './auth/plugin.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { AdminBootstrap } from './auth/service.ts';
+import { documentsPlugin } from './documents/plugin.ts';
+import { organizationRoutes } from './organizations/routes.ts';
+import { seedOrganizations } from './organizations/seed.ts';
+import { collabPlugin } from './collab/route.ts';
+import { webPlugin } from './web/plugin.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the start did about the first `admin` account (main prints a generated password once). */
+    adminBootstrap: AdminBootstrap;
+  }
+}
+
+/**
+ * Builds the whole application from a configuration: storage, accounts, documents, the
+ * collaboration endpoint and the web client. Does not listen; `main.ts` does, and tests call
+ * `buildApp` directly. On a new data directory it seeds the organisations and creates `admin`.
+ * `app.close()` closes every connection and stores every open document before the store.
+ */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    forceCloseConnections: true,
+  });
+  installErrorHandlers(app);
+
+  await app.register(fastifyCookie);
+  await app.register(storePlugin, { dataDir: config.dataDir });
+  // Registered right after the store so it runs after every plugin that writes to the store.
+  app.addHook('onClose', async () => {
+    await app.store.close();
+  });
+  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs });
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.maxMessageBytes } });
+  await app.register(documentsPlugin, { templatesDir: config.templatesDir });
+  await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs });
+
+  app.get(
+    '/api/health',
+    { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  await app.register(authRoutes, { sessionTtlMs: config.sessionTtlMs });
+  await app.register(organizationRoutes);
+  await app.register(webPlugin, { clientDir: config.clientDir });
+
+  await seedOrganizations(app.store.records, config.templatesDir);
+  app.decorate('adminBootstrap', await app.auth.ensureAdmin(config.adminPassword));
+  return app;
+}

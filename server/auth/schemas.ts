@@ -1,0 +1,55 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Timestamp } from '../http/schemas.ts';
+import { MIN_PASSWORD_LENGTH } from './passwords.ts';
+
+/** A role name. */
+export const RoleSchema = Type.Union([
+  Type.Literal('secretariat'),
+  Type.Literal('editor'),
+  Type.Literal('ministry'),
+  Type.Literal('observer'),
+]);
+
+/** A user as the API shows it (never the password hash). */
+export const PublicUser = Type.Object(
+  {
+    id: Id,
+    username: Type.String(),
+    displayName: Type.String(),
+    role: RoleSchema,
+    organizationId: Type.Union([Id, Type.Null()]),
+    disabled: Type.Boolean(),
+    createdAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PublicUser = Static<typeof PublicUser>;
+
+/** `POST /api/auth/login` body. */
+export const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+/** `POST /api/auth/login` answer. */
+export const LoginResponse = Type.Object({ token: Type.String(), user: PublicUser }, { additionalProperties: false });
+
+/** `GET /api/auth/me` answer. */
+export const MeResponse = Type.Object({ user: PublicUser }, { additionalProperties: false });
+
+/** Usernames: lower-case letters, digits, dot, dash, underscore. */
+export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
+
+/** `POST /api/users` body. */
+export const CreateUserBody = Type.Object(
+  {
+    username: Type.String({ pattern: USERNAME_PATTERN }),
+    password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }),
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    role: RoleSchema,
+    organizationId: Type.Optional(Type.Union([Id, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;

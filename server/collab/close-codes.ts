@@ -1,0 +1,25 @@
+/**
+ * WebSocket close codes the collaboration server uses. Stable: clients may branch on them.
+ * 4000–4999 is the range RFC 6455 leaves to applications.
+ */
+export const CloseCodes = {
+  /** The server is shutting down (standard "going away"). */
+  GoingAway: { code: 1001, reason: 'server shutting down' },
+  /** A frame could not be decoded as a y-websocket message. */
+  MalformedMessage: { code: 4400, reason: 'malformed message' },
+  /** The session is missing, expired or revoked. */
+  Unauthenticated: { code: 4401, reason: 'unauthenticated' },
+  /** The user may not open this document. */
+  Forbidden: { code: 4403, reason: 'forbidden' },
+  /** The document does not exist (or was unloaded because of a failure). */
+  DocumentNotFound: { code: 4404, reason: 'document not found' },
+  /** A message exceeded the size limit. */
+  MessageTooLarge: { code: 4413, reason: 'message too large' },
+  /** Too many messages in a short time. */
+  RateLimited: { code: 4429, reason: 'rate limited' },
+  /** The server could not store an update; the client keeps it and re-sends on reconnect. */
+  StorageFailure: { code: 4500, reason: 'storage failure' },
+} as const;
+
+/** One close code with its reason text. */
+export type CloseCode = (typeof CloseCodes)[keyof typeof CloseCodes];

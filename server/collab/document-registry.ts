@@ -1,0 +1,154 @@
+import type { DocumentContentStore } from '../storage/store.ts';
+import { CollabConnection } from './connection.ts';
+import type { CollabLogger, DocumentHooks } from './hooks.ts';
+import { SharedDocument } from './shared-document.ts';
+import type { CollabSocket, ConnectionIdentity } from './socket.ts';
+import { CloseCodes } from './close-codes.ts';
+
+/** Options of the registry. */
+export interface DocumentRegistryOptions {
+  content: DocumentContentStore;
+  logger: CollabLogger;
+  hooks?: DocumentHooks;
+  /** How long a document with no connection stays loaded before it is stored and unloaded. */
+  unloadDelayMs: number;
+}
+
+/**
+ * The documents held in memory, keyed by id. Each document is loaded at most once at a
+ * time (concurrent openers share one load), and a document whose last connection closed
+ * is unloaded after `unloadDelayMs`, with its content stored first; memory therefore stays
+ * bounded by the documents in use. Knows nothing of HTTP or Fastify.
+ */
+export class DocumentRegistry {
+  private readonly loaded = new Map<string, Promise<SharedDocument>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(private readonly options: DocumentRegistryOptions) {}
+
+  /** Ids of the documents currently in memory (loaded or loading). */
+  get loadedIds(): string[] {
+    return [...this.loaded.keys()];
+  }
+
+  /**
+   * Returns the loaded document, loading it (once) if needed. Waits for a previous unload of
+   * the same document to finish, so a reopened document always sees everything stored.
+   */
+  async open(documentId: string): Promise<SharedDocument> {
+    if (this.closing) throw new Error('registry is closing');
+    let loading = this.loaded.get(documentId);
+    if (!loading) {
+      loading = this.load(documentId);
+      this.loaded.set(documentId, loading);
+      loading.catch(() => this.loaded.delete(documentId));
+    }
+    const document = await loading;
+    if (document.state !== 'open') {
+      // It failed or is being unloaded: let that finish, forget it and load afresh.
+      await this.unloadNow(document, CloseCodes.GoingAway);
+      if (this.loaded.get(documentId) === loading) this.loaded.delete(documentId);
+      return this.open(documentId);
+    }
+    return document;
+  }
+
+  /** Returns the document if it is loaded and open, without loading it. */
+  async peek(documentId: string): Promise<SharedDocument | null> {
+    const loading = this.loaded.get(documentId);
+    if (!loading) return null;
+    const document = await loading;
+    return document.state === 'open' ? document : null;
+  }
+
+  /**
+   * Attaches a socket to a document. Returns at once; messages the socket receives meanwhile
+   * are queued and handled after the document has been loaded.
+   */
+  connect(socket: CollabSocket, documentId: string, identity: ConnectionIdentity): CollabConnection {
+    return new CollabConnection(socket, identity, documentId, (connection) => this.attach(connection), this.options.logger);
+  }
+
+  /** Every open connection of a document (none when it is not loaded). */
+  async connectionsOf(documentId: string): Promise<CollabConnection[]> {
+    return (await this.peek(documentId))?.connectionList ?? [];
+  }
+
+  /** Stores every loaded document, closes all connections and unloads everything. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const documents = await Promise.allSettled([...this.loaded.values()]);
+    await Promise.all(
+      documents.map(async (result) => {
+        if (result.status === 'fulfilled') await this.unloadNow(result.value, CloseCodes.GoingAway);
+      }),
+    );
+    await Promise.all(this.unloading.values());
+  }
+
+  private async attach(connection: CollabConnection): Promise<SharedDocument> {
+    for (;;) {
+      const document = await this.open(connection.documentId);
+      if (connection.isClosed) return document;
+      if (document.addConnection(connection)) {
+        this.cancelUnload(document.id);
+        return document;
+      }
+    }
+  }
+
+  private async load(documentId: string): Promise<SharedDocument> {
+    await this.unloading.get(documentId);
+    const hooks: DocumentHooks = {
+      ...this.options.hooks,
+      onEmpty: (document) => {
+        this.options.hooks?.onEmpty?.(document);
+        this.scheduleUnload(document);
+      },
+    };
+    const document = await SharedDocument.load(documentId, this.options.content, hooks, this.options.logger);
+    // A document nobody connects to (opened by a peek-like caller) is still unloaded in time.
+    if (document.connectionCount === 0) this.scheduleUnload(document);
+    return document;
+  }
+
+  private scheduleUnload(document: SharedDocument): void {
+    this.cancelUnload(document.id);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(document.id);
+      if (document.connectionCount === 0) {
+        this.unloadNow(document, CloseCodes.GoingAway).catch((error: unknown) =>
+          this.options.logger.error({ err: error, documentId: document.id }, 'unload failed'),
+        );
+      }
+    }, this.options.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(document.id, timer);
+  }
+
+  private cancelUnload(documentId: string): void {
+    const timer = this.unloadTimers.get(documentId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(documentId);
+  }
+
+  private unloadNow(document: SharedDocument, closeCode: { code: number; reason: string }): Promise<void> {
+    const existing = this.unloading.get(document.id);
+    if (existing) return existing;
+    this.cancelUnload(document.id);
+    const loading = this.loaded.get(document.id);
+    const run = document.unload(closeCode).finally(() => {
+      this.unloading.delete(document.id);
+    });
+    // Drop the entry only if it still points at this document (not a newer load).
+    void loading?.then((current) => {
+      if (current === document && this.loaded.get(document.id) === loading) this.loaded.delete(document.id);
+    });
+    this.unloading.set(document.id, run);
+    return run;
+  }
+}

@@ -1,0 +1,20 @@
+import type { CollabConnection } from './connection.ts';
+
+/**
+ * Why a change was applied to a shared Y.Doc. Passed as the Yjs transaction origin so
+ * that hooks (persistence, audit, authorship) can tell edits apart without guessing.
+ */
+export type TransactionOrigin =
+  | { source: 'load' }
+  | { source: 'connection'; connection: CollabConnection }
+  | { source: 'server'; reason: string };
+
+/** Narrows an unknown Yjs transaction origin to ours. */
+export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
+  if (typeof value !== 'object' || value === null || !('source' in value)) return false;
+  const source = (value as { source: unknown }).source;
+  return source === 'load' || source === 'connection' || source === 'server';
+}
+
+/** The origin used when stored content is replayed into a fresh Y.Doc. */
+export const LOAD_ORIGIN: TransactionOrigin = { source: 'load' };

@@ -1,0 +1,20 @@
+/**
+ * The minimal socket the collaboration core needs. The Fastify route adapts a `ws`
+ * WebSocket to it; tests and benchmarks may adapt anything else.
+ */
+export interface CollabSocket {
+  /** Sends one binary message. Must not throw if the socket is already closing. */
+  send(message: Uint8Array): void;
+  /** Closes the socket with an application close code. */
+  close(code: number, reason: string): void;
+}
+
+/** Who is behind a connection, as established by authentication before the upgrade. */
+export interface ConnectionIdentity {
+  userId: string;
+  displayName: string;
+  role: string;
+  organizationId: string | null;
+  /** When true, the connection receives the document but its edits are dropped. */
+  readOnly: boolean;
+}

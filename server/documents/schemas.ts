@@ -1,0 +1,51 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Timestamp } from '../http/schemas.ts';
+
+/** A document record as the API shows it. */
+export const PublicDocument = Type.Object(
+  {
+    id: Id,
+    title: Type.String(),
+    templateId: Type.Union([Type.String(), Type.Null()]),
+    archived: Type.Boolean(),
+    createdBy: Id,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export type PublicDocument = Static<typeof PublicDocument>;
+
+/** A title: non-blank, at most 300 characters (NFC-normalised and trimmed by the server). */
+const Title = Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' });
+
+/** `POST /api/documents` body. */
+export const CreateDocumentBody = Type.Object(
+  { title: Title, templateId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])) },
+  { additionalProperties: false },
+);
+export type CreateDocumentBody = Static<typeof CreateDocumentBody>;
+
+/** `PATCH /api/documents/:id` body: rename and/or archive. */
+export const UpdateDocumentBody = Type.Object(
+  { title: Type.Optional(Title), archived: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
+
+/** `GET /api/documents` query. */
+export const ListDocumentsQuery = Type.Object(
+  { archived: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export type ListDocumentsQuery = Static<typeof ListDocumentsQuery>;
+
+/** A template as the API lists it (content left out). */
+export const PublicTemplate = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.Object({ vi: Type.String(), en: Type.String() }, { additionalProperties: false }),
+    description: Type.Object({ vi: Type.String(), en: Type.String() }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);

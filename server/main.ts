@@ -1,0 +1,44 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+/**
+ * Starts Draftroom: reads the configuration, builds the app, listens, and on SIGTERM or
+ * SIGINT closes gracefully (every connection closed, every document stored) before exiting.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  if (app.adminBootstrap.generatedPassword !== null) {
+    // Printed once, on the first start of an empty data directory; never stored in clear.
+    process.stdout.write(
+      `\nCreated the secretariat account "admin" with the password: ${app.adminBootstrap.generatedPassword}\n` +
+        'Write it down now; it will not be shown again. Set ADMIN_PASSWORD to choose it yourself.\n\n',
+    );
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: storing every open document');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Draftroom is ready at ${address}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Draftroom could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

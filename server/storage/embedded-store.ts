@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import type { Store } from './store.ts';
+import { FileContentStore, type StoreLogger } from './file-content-store.ts';
+import { LowdbRecordStore } from './lowdb-record-store.ts';
+
+/** How often written log frames are forced to the disk (fdatasync). */
+const SYNC_INTERVAL_MS = 250;
+
+/**
+ * The default store: records in `<dataDir>/records.json`, document content in
+ * `<dataDir>/documents/`. Needs no external server.
+ */
+export async function openEmbeddedStore(dataDir: string, logger: StoreLogger): Promise<Store> {
+  const records = await LowdbRecordStore.open(join(dataDir, 'records.json'));
+  const content = new FileContentStore(join(dataDir, 'documents'), logger);
+  const timer = setInterval(() => {
+    content.sync().catch((error: unknown) => logger.warn({ err: error }, 'fdatasync of update logs failed'));
+  }, SYNC_INTERVAL_MS);
+  timer.unref();
+  return {
+    records,
+    content,
+    async close() {
+      clearInterval(timer);
+      await records.flush();
+      await content.closeAll();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import type { Store } from './store.ts';
+import { openEmbeddedStore } from './embedded-store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+/** Opens the embedded store in `dataDir` as `app.store`. The app closes it last, after everything that writes to it. */
+export const storePlugin = fp(
+  async (app: FastifyInstance, options: { dataDir: string }) => {
+    const store = await openEmbeddedStore(options.dataDir, app.log);
+    app.decorate('store', store);
+  },
+  { name: 'store' },
+);

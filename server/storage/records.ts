@@ -1,0 +1,67 @@
+/**
+ * Rows kept in the record store. These are storage shapes: they leave the server only
+ * through the `present*()` functions of each domain, never raw.
+ */
+
+/** Roles, from most to least powerful. */
+export type Role = 'secretariat' | 'editor' | 'ministry' | 'observer';
+
+/** All roles, in a stable order. */
+export const ROLES: readonly Role[] = ['secretariat', 'editor', 'ministry', 'observer'];
+
+/** A person who can sign in. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The ministry or agency the user belongs to; required for `ministry`, optional otherwise. */
+  organizationId: string | null;
+  /** scrypt hash, see `auth/passwords.ts`. */
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A sign-in session. Only a hash of the token is stored, so a leaked file grants nothing. */
+export interface SessionRecord {
+  /** SHA-256 of the bearer token, hex. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  /** Sliding expiry: extended on use. */
+  expiresAt: string;
+}
+
+/** A ministry, ministerial-level agency or other body that takes part in consultations. */
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: 'ministry' | 'ministerial_agency' | 'government_agency' | 'other';
+}
+
+/** An outline. Its content lives in the content store, keyed by the same id. */
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  templateId: string | null;
+  archived: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Everything the record store holds. */
+export interface Database {
+  users: UserRecord[];
+  sessions: SessionRecord[];
+  organizations: OrganizationRecord[];
+  documents: DocumentRecord[];
+}
+
+/** An empty database, the starting point of a new data directory. */
+export function emptyDatabase(): Database {
+  return { users: [], sessions: [], organizations: [], documents: [] };
+}

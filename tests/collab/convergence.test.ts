@@ -1,0 +1,94 @@
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as Y from 'yjs';
+import { connectClient, contentOf, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let token: string;
+
+before(async () => {
+  server = await startTestServer();
+  token = await server.login('admin', server.adminPassword);
+});
+after(() => server.close());
+
+/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['an ninh', 'phi truyền thống', 'biến đổi khí hậu', 'dịch bệnh', 'tội phạm mạng', 'ứng phó', 'Bộ Công an', 'tầm nhìn 2045'];
+
+/** One random edit on the client's content: add a block, type into one, delete a range, or drop a block. */
+function randomEdit(client: TestClient, random: () => number): void {
+  const fragment = client.fragment;
+  const blocks = fragment.toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+  const pick = random();
+  const word = WORDS[Math.floor(random() * WORDS.length)] ?? 'x';
+  if (blocks.length === 0 || pick < 0.2) {
+    const block = new Y.XmlElement(random() < 0.3 ? 'heading' : 'paragraph');
+    block.insert(0, [new Y.XmlText(word)]);
+    fragment.insert(Math.floor(random() * (fragment.length + 1)), [block]);
+    return;
+  }
+  const block = blocks[Math.floor(random() * blocks.length)];
+  const text = block?.get(0);
+  if (!(text instanceof Y.XmlText)) return;
+  if (pick < 0.65) {
+    text.insert(Math.floor(random() * (text.length + 1)), ` ${word}`);
+  } else if (pick < 0.95 && text.length > 0) {
+    const start = Math.floor(random() * text.length);
+    text.delete(start, Math.min(text.length - start, 1 + Math.floor(random() * 6)));
+  } else if (blocks.length > 1) {
+    const index = fragment.toArray().indexOf(block as Y.XmlElement);
+    if (index >= 0) fragment.delete(index, 1);
+  }
+}
+
+/** Runs `rounds` rounds in which every client makes a few edits at once, then checks convergence. */
+async function convergeWith(clientCount: number, rounds: number, seed: number): Promise<void> {
+  const documentId = await server.createDocument(token, `Hội tụ ${clientCount}`);
+  const clients = Array.from({ length: clientCount }, () => connectClient(server.wsUrl, documentId, token));
+  try {
+    await Promise.all(clients.map((client) => waitSynced(client)));
+    const random = prng(seed);
+    for (let round = 0; round < rounds; round++) {
+      // Every client edits before any of them hears from the others: truly concurrent changes.
+      for (const client of clients) {
+        const edits = 1 + Math.floor(random() * 3);
+        for (let i = 0; i < edits; i++) randomEdit(client, random);
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 15)));
+    }
+    await waitFor(() => new Set(clients.map(contentOf)).size === 1, `${clientCount} clients converge (seed ${seed})`, 20_000);
+    const converged = contentOf(clients[0] as TestClient);
+    assert.ok(converged.length > 0, 'the edits produced content');
+
+    // A newcomer, and the server's own copy, hold the same content.
+    const newcomer = connectClient(server.wsUrl, documentId, token);
+    await waitSynced(newcomer);
+    assert.equal(contentOf(newcomer), converged);
+    newcomer.destroy();
+    const shared = await server.app.collab.peek(documentId);
+    assert.ok(shared, 'document loaded on the server');
+    assert.equal(shared.doc.getXmlFragment('prosemirror').toString(), converged);
+  } finally {
+    for (const client of clients) client.destroy();
+  }
+}
+
+test('two real WebsocketProvider clients converge after random concurrent inserts and deletes', async () => {
+  await convergeWith(2, 60, 20261123);
+});
+
+test('ten real WebsocketProvider clients converge after random concurrent inserts and deletes', async () => {
+  await convergeWith(10, 40, 42);
+});
