@@ -1,0 +1,82 @@
+/**
+ * The one way the client talks HTTP to the server: JSON in, JSON out, errors as
+ * `ApiError` carrying the server's stable `code`. A 401 anywhere except the login call
+ * sends the browser to `/login`, because the session is gone.
+ */
+
+/** An HTTP error answered by the API (or a network failure, with status 0). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's stable error code, e.g. `ERR_INVALID_CREDENTIALS`; `ERR_NETWORK` for status 0. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Options of one request. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON when present. */
+  body?: unknown;
+  /** When false, a 401 is returned as an ApiError instead of redirecting to /login. */
+  redirectOnUnauthorized?: boolean;
+}
+
+/** Path of the login page, where every lost session ends up. */
+export const LOGIN_PATH = '/login';
+
+/**
+ * Performs a request and narrows the JSON answer with `parse`. Resolves only for 2xx.
+ * A 204 or empty body is passed to `parse` as `undefined`.
+ */
+export async function apiRequest<T>(path: string, parse: (body: unknown) => T, options: RequestOptions = {}): Promise<T> {
+  const init: RequestInit = { method: options.method ?? 'GET', credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (options.body !== undefined) {
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new ApiError(0, 'ERR_NETWORK', error instanceof Error ? error.message : String(error));
+  }
+  const body = await readJson(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, body);
+    if (response.status === 401 && options.redirectOnUnauthorized !== false) redirectToLogin();
+    throw error;
+  }
+  return parse(body);
+}
+
+/** Navigates to the login page unless already there. */
+export function redirectToLogin(): void {
+  if (location.pathname !== LOGIN_PATH) location.assign(LOGIN_PATH);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error: unknown = body.error;
+    if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+      const message = 'message' in error && typeof error.message === 'string' ? error.message : error.code;
+      return new ApiError(status, error.code, message);
+    }
+  }
+  return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`);
+}

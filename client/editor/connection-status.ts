@@ -1,0 +1,48 @@
+/**
+ * The connection indicator's state, as a pure function of what the provider and the
+ * browser report. The English keys are a public hook (`data-status`) for tests and CSS.
+ */
+
+/** `online`: connected and synced; `reconnecting`: connecting or syncing; `offline`: no connection. */
+export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
+
+/** What the status is computed from. */
+export interface ConnectionFacts {
+  /** `navigator.onLine`. */
+  browserOnline: boolean;
+  /** The provider's last reported status. */
+  provider: 'connected' | 'connecting' | 'disconnected';
+  /** True once the provider finished the initial sync of the current connection. */
+  synced: boolean;
+}
+
+/** Computes the indicator state: offline wins, then connected-and-synced is online. */
+export function connectionStatus(facts: ConnectionFacts): ConnectionStatus {
+  if (!facts.browserOnline || facts.provider === 'disconnected') return 'offline';
+  if (facts.provider === 'connected' && facts.synced) return 'online';
+  return 'reconnecting';
+}
+
+/** What to do after the collaboration socket closed. */
+export type CloseAction = 'check-session' | 'stop-forbidden' | 'stop-not-found' | 'retry';
+
+/**
+ * Maps a WebSocket close code to a reaction. 4401 (session gone) and 1006 (abnormal:
+ * also what a browser reports when the upgrade was refused with 401) mean "check the
+ * session"; 4403 and 4404 are final, retrying cannot help; anything else is retried by
+ * the provider's backoff.
+ */
+export function closeAction(code: number | undefined): CloseAction {
+  switch (code) {
+    case 4401:
+    case 1006:
+    case undefined:
+      return 'check-session';
+    case 4403:
+      return 'stop-forbidden';
+    case 4404:
+      return 'stop-not-found';
+    default:
+      return 'retry';
+  }
+}

@@ -1,0 +1,73 @@
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
+import { blockIdsPlugin } from './block-ids-plugin.ts';
+import type { CollabSession } from './collab-session.ts';
+import { buildCursor, buildSelection } from './cursor-widget.ts';
+import { outlineKeymaps } from './keymap.ts';
+import { nfcPlugin } from './nfc-plugin.ts';
+import { numberingPlugin } from './numbering-plugin.ts';
+import { outlineSchema } from './schema.ts';
+
+/** Called after every state change of the view (local edits, remote edits, selection). */
+export type ViewListener = (view: EditorView, previous: EditorState) => void;
+
+/** A mounted outline editor. */
+export interface OutlineEditor {
+  readonly view: EditorView;
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onChange(listener: ViewListener): () => void;
+  destroy(): void;
+}
+
+/** Options of `createOutlineEditor`. */
+export interface OutlineEditorOptions {
+  /** False for roles whose edits the server drops (ministry, observer). */
+  editable: boolean;
+  /** Accessible name of the editing area. */
+  label: string;
+}
+
+/**
+ * Mounts a ProseMirror editor (element with class `ProseMirror`) into `mount`, bound to
+ * the session's Yjs fragment: sync, collaborators' cursors, per-user undo (only this
+ * user's edits), section numbers, stable block ids, NFC text and Word-like shortcuts.
+ * Every dispatched transaction, remote ones included, reaches `onChange` listeners.
+ */
+export function createOutlineEditor(mount: HTMLElement, session: CollabSession, options: OutlineEditorOptions): OutlineEditor {
+  const listeners = new Set<ViewListener>();
+  const state = EditorState.create({
+    schema: outlineSchema,
+    plugins: [
+      ySyncPlugin(session.fragment),
+      yCursorPlugin(session.provider.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
+      yUndoPlugin(),
+      ...outlineKeymaps(),
+      blockIdsPlugin(),
+      nfcPlugin(),
+      numberingPlugin(),
+    ],
+  });
+  const view: EditorView = new EditorView(mount, {
+    state,
+    editable: () => options.editable,
+    attributes: { 'aria-label': options.label, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false', lang: 'vi' },
+    // `this` rather than `view`: y-prosemirror dispatches while the constructor still runs.
+    dispatchTransaction(this: EditorView, tr) {
+      const previous = this.state;
+      this.updateState(this.state.apply(tr));
+      for (const listener of listeners) listener(this, previous);
+    },
+  });
+  return {
+    view,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      listeners.clear();
+      view.destroy();
+    },
+  };
+}

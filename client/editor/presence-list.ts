@@ -1,0 +1,41 @@
+import type { Awareness } from 'y-protocols/awareness';
+import { onLocaleChange, t } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { participantsFromStates } from './presence.ts';
+
+/**
+ * "Người đang xem": everyone whose awareness is in this document, each with their cursor
+ * colour; the local user is marked "(bạn)". Updates on every awareness change.
+ * Returns the element and a function that stops listening.
+ */
+export function createPresenceList(awareness: Awareness): { element: HTMLElement; destroy(): void } {
+  const list = h('ul', { className: 'presence__list' });
+  const element = h('aside', { className: 'presence', i18nAriaLabel: 'editor.presence' }, [
+    h('h2', { className: 'panel-title', i18n: 'editor.presence' }),
+    list,
+  ]);
+  const render = (): void => {
+    const participants = participantsFromStates(awareness.getStates(), awareness.clientID);
+    list.replaceChildren(
+      ...participants.map((participant) => {
+        const swatch = h('span', { className: 'presence__swatch', attrs: { 'aria-hidden': 'true' } });
+        swatch.style.backgroundColor = participant.color;
+        const name = participant.isLocal ? t('editor.you', { name: participant.name }) : participant.name;
+        return h('li', { className: 'presence__item', attrs: { 'data-client-id': String(participant.clientId) } }, [
+          swatch,
+          h('span', { className: 'presence__name', text: name }),
+        ]);
+      }),
+    );
+  };
+  awareness.on('change', render);
+  const stopLocale = onLocaleChange(render);
+  render();
+  return {
+    element,
+    destroy() {
+      awareness.off('change', render);
+      stopLocale();
+    },
+  };
+}

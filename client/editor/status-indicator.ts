@@ -1,0 +1,64 @@
+import type { WebsocketProvider } from 'y-websocket';
+import type { MessageKey } from '../i18n/index.ts';
+import { onLocaleChange, t } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connection-status.ts';
+
+const LABELS: Record<ConnectionStatus, MessageKey> = {
+  online: 'status.online',
+  reconnecting: 'status.reconnecting',
+  offline: 'status.offline',
+};
+
+/**
+ * The connection indicator: `data-status` is `online`, `reconnecting` or `offline`
+ * (stable English keys) and the text is the translated label. Follows the provider's
+ * status and sync events and the browser's online/offline events.
+ */
+export function createStatusIndicator(provider: WebsocketProvider): { element: HTMLElement; destroy(): void } {
+  const facts: ConnectionFacts = {
+    browserOnline: navigator.onLine,
+    provider: provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected',
+    synced: provider.synced,
+  };
+  const label = h('span', { className: 'status__label' });
+  const element = h('div', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } }, [
+    h('span', { className: 'status__dot', attrs: { 'aria-hidden': 'true' } }),
+    label,
+  ]);
+  const render = (): void => {
+    const status = connectionStatus(facts);
+    element.dataset.status = status;
+    label.textContent = t(LABELS[status]);
+    element.title = `${t('status.label')}: ${label.textContent}`;
+  };
+  const onStatus = (event: { status: 'connected' | 'connecting' | 'disconnected' }): void => {
+    facts.provider = event.status;
+    if (event.status !== 'connected') facts.synced = false;
+    render();
+  };
+  const onSync = (synced: boolean): void => {
+    facts.synced = synced;
+    render();
+  };
+  const onBrowser = (): void => {
+    facts.browserOnline = navigator.onLine;
+    render();
+  };
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+  window.addEventListener('online', onBrowser);
+  window.addEventListener('offline', onBrowser);
+  const stopLocale = onLocaleChange(render);
+  render();
+  return {
+    element,
+    destroy() {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      window.removeEventListener('online', onBrowser);
+      window.removeEventListener('offline', onBrowser);
+      stopLocale();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Vietnamese UI strings: the default language and the reference set of keys.
+ * `{name}`-style placeholders are filled in by `t()`; English must use the same ones.
+ */
+export const vi = {
+  'app.name': 'Draftroom',
+  'app.tagline': 'Soạn thảo đề cương chiến lược',
+  'app.loading': 'Đang tải…',
+  'lang.label': 'Ngôn ngữ',
+  'lang.vi': 'Tiếng Việt',
+  'lang.en': 'English',
+
+  'login.title': 'Đăng nhập',
+  'login.username': 'Tên đăng nhập',
+  'login.password': 'Mật khẩu',
+  'login.submit': 'Đăng nhập',
+  'login.submitting': 'Đang đăng nhập…',
+  'login.invalid': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'login.rateLimited': 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.',
+
+  'header.logout': 'Đăng xuất',
+  'header.documents': 'Tài liệu',
+
+  'role.secretariat': 'Thư ký',
+  'role.editor': 'Biên tập viên',
+  'role.ministry': 'Bộ, ngành',
+  'role.observer': 'Quan sát viên',
+
+  'documents.title': 'Tài liệu',
+  'documents.empty': 'Chưa có tài liệu nào.',
+  'documents.archivedTitle': 'Tài liệu đã lưu trữ',
+  'documents.archivedEmpty': 'Không có tài liệu lưu trữ.',
+  'documents.showArchived': 'Hiện tài liệu đã lưu trữ',
+  'documents.hideArchived': 'Ẩn tài liệu đã lưu trữ',
+  'documents.column.title': 'Tên tài liệu',
+  'documents.column.updated': 'Cập nhật',
+  'documents.column.actions': 'Thao tác',
+  'documents.open': 'Mở',
+  'documents.rename': 'Đổi tên',
+  'documents.save': 'Lưu',
+  'documents.cancel': 'Hủy',
+  'documents.archive': 'Lưu trữ',
+  'documents.unarchive': 'Khôi phục',
+  'documents.create.title': 'Tạo tài liệu',
+  'documents.create.name': 'Tên tài liệu',
+  'documents.create.template': 'Mẫu',
+  'documents.create.noTemplate': 'Tài liệu trống',
+  'documents.create.submit': 'Tạo tài liệu',
+  'documents.untitled': '(Chưa đặt tên)',
+
+  'editor.toolbar': 'Định dạng',
+  'editor.paragraph': 'Đoạn văn',
+  'editor.heading1': 'Đề mục cấp 1',
+  'editor.heading2': 'Đề mục cấp 2',
+  'editor.heading3': 'Đề mục cấp 3',
+  'editor.heading4': 'Đề mục cấp 4',
+  'editor.bulletList': 'Danh sách dấu đầu dòng',
+  'editor.orderedList': 'Danh sách đánh số',
+  'editor.bold': 'In đậm',
+  'editor.italic': 'In nghiêng',
+  'editor.underline': 'Gạch chân',
+  'editor.undo': 'Hoàn tác',
+  'editor.redo': 'Làm lại',
+  'editor.readOnly': 'Chỉ xem: vai trò của bạn không được sửa nội dung.',
+  'editor.outline': 'Mục lục',
+  'editor.outlineEmpty': 'Chưa có đề mục nào.',
+  'editor.presence': 'Người đang xem',
+  'editor.you': '{name} (bạn)',
+  'editor.backToList': '← Danh sách tài liệu',
+  'editor.content': 'Nội dung tài liệu',
+
+  'status.label': 'Trạng thái kết nối',
+  'status.online': 'Trực tuyến',
+  'status.reconnecting': 'Đang kết nối lại',
+  'status.offline': 'Ngoại tuyến',
+
+  'error.generic': 'Đã xảy ra lỗi. Vui lòng thử lại.',
+  'error.network': 'Không kết nối được máy chủ.',
+  'error.notFound': 'Không tìm thấy tài liệu.',
+  'error.forbidden': 'Vai trò của bạn không được phép thực hiện thao tác này.',
+  'error.validation': 'Dữ liệu không hợp lệ.',
+  'error.rateLimited': 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
+} as const;
+
+/** Every UI string key. A key missing from another language is a compile error there. */
+export type MessageKey = keyof typeof vi;

@@ -1,0 +1,39 @@
+import './styles/app.css';
+import './styles/editor.css';
+import { getLocale, t } from './i18n/index.ts';
+import { renderDocumentsPage } from './pages/documents-page.ts';
+import { renderEditorPage } from './pages/editor-page.ts';
+import { renderLoginPage } from './pages/login-page.ts';
+import { h } from './ui/dom.ts';
+import { errorMessage } from './ui/error-message.ts';
+import { ApiError } from './api/http.ts';
+import { parseRoute } from './router.ts';
+
+async function start(root: HTMLElement): Promise<void> {
+  document.documentElement.lang = getLocale();
+  const route = parseRoute(location.pathname);
+  switch (route.name) {
+    case 'login':
+      renderLoginPage(root);
+      return;
+    case 'documents':
+      await renderDocumentsPage(root);
+      return;
+    case 'editor':
+      await renderEditorPage(root, route.documentId);
+      return;
+    case 'not-found':
+      root.replaceChildren(h('main', { className: 'page' }, [h('p', { i18n: 'error.notFound' }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
+      return;
+  }
+}
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+root.textContent = t('app.loading');
+start(root).catch((error: unknown) => {
+  // A 401 is already on its way to /login; anything else is shown instead of a blank page.
+  if (error instanceof ApiError && error.status === 401) return;
+  console.error(error);
+  root.replaceChildren(h('main', { className: 'page' }, [h('p', { className: 'form-error', text: errorMessage(error) }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
+});

@@ -1,0 +1,201 @@
+import { createDocument, fetchMe, listDocuments, listTemplates, updateDocument } from '../api/endpoints.ts';
+import type { DocumentRecord, Template, User } from '../api/records.ts';
+import { getLocale, onLocaleChange, t } from '../i18n/index.ts';
+import { clear, h } from '../ui/dom.ts';
+import { errorMessage } from '../ui/error-message.ts';
+import { renderHeader } from '../ui/header.ts';
+
+/** Path of a document's editor page. */
+export function documentPath(id: string): string {
+  return `/documents/${encodeURIComponent(id)}`;
+}
+
+/**
+ * The documents list: active documents with rename and archive, archived ones on demand
+ * (with restore), and the create form with a template picker. Any 401 has already sent
+ * the browser to /login (see `apiRequest`).
+ */
+export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
+  const user = await fetchMe();
+  const status = h('p', { className: 'form-error', attrs: { role: 'alert' } });
+  const activeList = h('div', { className: 'documents-list' });
+  const archivedList = h('div', { className: 'documents-list documents-list--archived' });
+  archivedList.hidden = true;
+  let showArchived = false;
+
+  const reportError = (error: unknown): void => {
+    status.textContent = errorMessage(error);
+  };
+
+  const refresh = async (): Promise<void> => {
+    status.textContent = '';
+    const active = await listDocuments(false);
+    renderTable(activeList, active, false, actions);
+    if (showArchived) renderTable(archivedList, await listDocuments(true), true, actions);
+  };
+
+  const actions: RowActions = {
+    rename: (document, title) => updateDocument(document.id, { title }).then(refresh).catch(reportError),
+    setArchived: (document, archived) => updateDocument(document.id, { archived }).then(refresh).catch(reportError),
+  };
+
+  const toggleArchived = h('button', {
+    className: 'button button--quiet',
+    i18n: 'documents.showArchived',
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+  });
+  toggleArchived.addEventListener('click', () => {
+    showArchived = !showArchived;
+    archivedList.hidden = !showArchived;
+    toggleArchived.setAttribute('aria-expanded', String(showArchived));
+    toggleArchived.dataset.i18n = showArchived ? 'documents.hideArchived' : 'documents.showArchived';
+    toggleArchived.textContent = t(showArchived ? 'documents.hideArchived' : 'documents.showArchived');
+    refresh().catch(reportError);
+  });
+
+  const createForm = await renderCreateForm(user, reportError);
+  root.replaceChildren(
+    renderHeader(user),
+    h('main', { className: 'page' }, [
+      h('div', { className: 'documents-layout' }, [
+        h('section', { className: 'card documents-section' }, [
+          h('h1', { i18n: 'documents.title' }),
+          status,
+          activeList,
+          toggleArchived,
+          h('div', {}, [archivedList]),
+        ]),
+        createForm,
+      ]),
+    ]),
+  );
+  // Dates are formatted for the locale, so the tables are redrawn when it changes.
+  onLocaleChange(() => void refresh().catch(reportError));
+  await refresh();
+}
+
+interface RowActions {
+  rename(document: DocumentRecord, title: string): Promise<void>;
+  setArchived(document: DocumentRecord, archived: boolean): Promise<void>;
+}
+
+function renderTable(container: HTMLElement, documents: readonly DocumentRecord[], archived: boolean, actions: RowActions): void {
+  clear(container);
+  if (archived) container.append(h('h2', { i18n: 'documents.archivedTitle' }));
+  if (documents.length === 0) {
+    container.append(h('p', { className: 'muted', i18n: archived ? 'documents.archivedEmpty' : 'documents.empty' }));
+    return;
+  }
+  const body = h('tbody');
+  for (const document of documents) body.append(renderRow(document, archived, actions));
+  container.append(
+    h('table', { className: 'documents-table' }, [
+      h('thead', {}, [
+        h('tr', {}, [
+          h('th', { i18n: 'documents.column.title', attrs: { scope: 'col' } }),
+          h('th', { i18n: 'documents.column.updated', attrs: { scope: 'col' } }),
+          h('th', { i18n: 'documents.column.actions', attrs: { scope: 'col' } }),
+        ]),
+      ]),
+      body,
+    ]),
+  );
+}
+
+function renderRow(document: DocumentRecord, archived: boolean, actions: RowActions): HTMLTableRowElement {
+  const titleCell = h('td', { className: 'documents-table__title' });
+  const showTitle = (): void => {
+    const label = document.title.trim() === '' ? t('documents.untitled') : document.title;
+    titleCell.replaceChildren(archived ? h('span', { text: label }) : h('a', { text: label, attrs: { href: documentPath(document.id) } }));
+  };
+  showTitle();
+
+  const startRename = (): void => {
+    const input = h('input', { attrs: { name: 'title', value: document.title, required: '', maxlength: '300' } });
+    const form = h('form', { className: 'inline-form' }, [
+      input,
+      h('button', { className: 'button button--primary', i18n: 'documents.save', attrs: { type: 'submit' } }),
+      h('button', { className: 'button button--quiet', i18n: 'documents.cancel', attrs: { type: 'button' }, on: { click: showTitle } }),
+    ]);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const title = input.value.normalize('NFC').trim();
+      if (title !== '') void actions.rename(document, title);
+    });
+    titleCell.replaceChildren(form);
+    input.focus();
+    input.select();
+  };
+
+  const buttons = h('td', { className: 'documents-table__actions' });
+  if (archived) {
+    buttons.append(button('documents.unarchive', () => void actions.setArchived(document, false)));
+  } else {
+    buttons.append(
+      h('a', { className: 'button', i18n: 'documents.open', attrs: { href: documentPath(document.id) } }),
+      button('documents.rename', startRename),
+      button('documents.archive', () => void actions.setArchived(document, true)),
+    );
+  }
+  return h('tr', { attrs: { 'data-document-id': document.id } }, [
+    titleCell,
+    h('td', { text: formatDate(document.updatedAt), attrs: { title: document.updatedAt } }),
+    buttons,
+  ]);
+}
+
+function button(key: 'documents.unarchive' | 'documents.rename' | 'documents.archive', onClick: () => void): HTMLButtonElement {
+  return h('button', { className: 'button', i18n: key, attrs: { type: 'button' }, on: { click: onClick } });
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+async function renderCreateForm(user: User, reportError: (error: unknown) => void): Promise<HTMLElement> {
+  const title = h('input', { attrs: { name: 'title', id: 'create-title', required: '', maxlength: '300' } });
+  const templateSelect = h('select', { attrs: { name: 'templateId', id: 'create-template' } });
+  const description = h('p', { className: 'muted template-description' });
+  let templates: Template[] = [];
+  try {
+    templates = await listTemplates();
+  } catch (error) {
+    reportError(error);
+  }
+  const fillTemplates = (): void => {
+    const selected = templateSelect.value;
+    const locale = getLocale();
+    templateSelect.replaceChildren(h('option', { i18n: 'documents.create.noTemplate', attrs: { value: '' } }));
+    for (const template of templates) {
+      templateSelect.append(h('option', { text: template.title[locale], attrs: { value: template.id } }));
+    }
+    templateSelect.value = selected;
+    description.textContent = templates.find((template) => template.id === templateSelect.value)?.description[locale] ?? '';
+  };
+  fillTemplates();
+  templateSelect.addEventListener('change', fillTemplates);
+  onLocaleChange(fillTemplates);
+
+  const form = h('form', { className: 'card create-form' }, [
+    h('h2', { i18n: 'documents.create.title' }),
+    h('label', { className: 'field', attrs: { for: 'create-title' } }, [h('span', { i18n: 'documents.create.name' }), title]),
+    h('label', { className: 'field', attrs: { for: 'create-template' } }, [
+      h('span', { i18n: 'documents.create.template' }),
+      templateSelect,
+    ]),
+    description,
+    h('button', { className: 'button button--primary', i18n: 'documents.create.submit', attrs: { type: 'submit' } }),
+  ]);
+  form.hidden = user.role !== 'secretariat' && user.role !== 'editor';
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = title.value.normalize('NFC').trim();
+    if (name === '') return;
+    createDocument(name, templateSelect.value === '' ? null : templateSelect.value)
+      .then((document) => location.assign(documentPath(document.id)))
+      .catch(reportError);
+  });
+  return form;
+}

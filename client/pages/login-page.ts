@@ -1,0 +1,48 @@
+import { login } from '../api/endpoints.ts';
+import { ApiError } from '../api/http.ts';
+import { h } from '../ui/dom.ts';
+import { errorMessage } from '../ui/error-message.ts';
+import { renderHeader } from '../ui/header.ts';
+import { t } from '../i18n/index.ts';
+
+/**
+ * The sign-in page. Its form has inputs named `username` and `password` (a public
+ * interface). On success the server has set the session cookie and we go to `/`;
+ * failures show a translated message in an `role="alert"` region.
+ */
+export function renderLoginPage(root: HTMLElement): void {
+  const username = h('input', {
+    attrs: { name: 'username', id: 'login-username', autocomplete: 'username', required: '', autofocus: '' },
+  });
+  const password = h('input', {
+    attrs: { name: 'password', id: 'login-password', type: 'password', autocomplete: 'current-password', required: '' },
+  });
+  const message = h('p', { className: 'form-error', attrs: { role: 'alert', 'aria-live': 'assertive' } });
+  const submit = h('button', { className: 'button button--primary', i18n: 'login.submit', attrs: { type: 'submit' } });
+
+  const form = h('form', { className: 'login-form card', attrs: { method: 'post', action: '/login' } }, [
+    h('h1', { i18n: 'login.title' }),
+    h('label', { className: 'field', attrs: { for: 'login-username' } }, [h('span', { i18n: 'login.username' }), username]),
+    h('label', { className: 'field', attrs: { for: 'login-password' } }, [h('span', { i18n: 'login.password' }), password]),
+    message,
+    submit,
+  ]);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    message.textContent = '';
+    submit.disabled = true;
+    submit.textContent = t('login.submitting');
+    login(username.value.normalize('NFC').trim(), password.value)
+      .then(() => location.assign('/'))
+      .catch((error: unknown) => {
+        message.textContent =
+          error instanceof ApiError && error.status === 429 ? t('login.rateLimited') : errorMessage(error);
+        submit.disabled = false;
+        submit.textContent = t('login.submit');
+        password.select();
+      });
+  });
+
+  root.replaceChildren(renderHeader(null), h('main', { className: 'page page--narrow' }, [form]));
+}

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeAction, connectionStatus } from '../../client/editor/connection-status.ts';
+import { colorForUser, safeColor, USER_COLORS } from '../../client/editor/user-color.ts';
+import { participantsFromStates } from '../../client/editor/presence.ts';
+import { formatMessage, MESSAGES } from '../../client/i18n/messages.ts';
+import { parseRoute } from '../../client/router.ts';
+import { parseDocument, parseTemplate } from '../../client/api/records.ts';
+
+test('connection status: offline wins, online needs connected and synced', () => {
+  assert.equal(connectionStatus({ browserOnline: false, provider: 'connected', synced: true }), 'offline');
+  assert.equal(connectionStatus({ browserOnline: true, provider: 'disconnected', synced: false }), 'offline');
+  assert.equal(connectionStatus({ browserOnline: true, provider: 'connecting', synced: false }), 'reconnecting');
+  assert.equal(connectionStatus({ browserOnline: true, provider: 'connected', synced: false }), 'reconnecting');
+  assert.equal(connectionStatus({ browserOnline: true, provider: 'connected', synced: true }), 'online');
+});
+
+test('user colours are stable per user, from the palette, 6-digit hex', () => {
+  assert.equal(colorForUser('u1'), colorForUser('u1'));
+  for (const id of ['a', 'b', 'c', 'admin', 'người dùng']) {
+    assert.ok(USER_COLORS.includes(colorForUser(id)));
+    assert.match(colorForUser(id), /^#[0-9a-f]{6}$/);
+  }
+  assert.equal(safeColor('red; background: url(x)'), '#5f6b7a');
+});
+
+test('presence: local first, others by Vietnamese name order, junk states ignored', () => {
+  const states = new Map<number, unknown>([
+    [3, { user: { name: 'Trần Bình', color: '#1f5fbf' } }],
+    [1, { user: { name: 'Đặng An', color: 'javascript:alert(1)' } }],
+    [2, { user: { name: 'Lê Chi', color: '#b3261e' } }],
+    [4, { cursor: null }],
+    [5, null],
+    [6, { user: { name: 'Lê Chi', color: '#b3261e' } }],
+  ]);
+  const list = participantsFromStates(states, 2);
+  assert.deepEqual(list.map((x) => x.name), ['Lê Chi', 'Đặng An', 'Trần Bình']);
+  assert.equal(list[0]?.isLocal, true);
+  assert.equal(list[1]?.color, '#5f6b7a');
+});
+
+test('both languages define the same keys, with non-empty strings and the same placeholders', () => {
+  const keys = Object.keys(MESSAGES.vi).sort();
+  assert.deepEqual(Object.keys(MESSAGES.en).sort(), keys);
+  for (const key of keys) {
+    const vi = MESSAGES.vi[key as keyof typeof MESSAGES.vi];
+    const en = MESSAGES.en[key as keyof typeof MESSAGES.en];
+    assert.ok(vi.length > 0 && en.length > 0, key);
+    assert.deepEqual(vi.match(/\{\w+\}/g) ?? [], en.match(/\{\w+\}/g) ?? [], key);
+    assert.ok(isNfcString(vi), `${key} is NFC`);
+  }
+  assert.equal(formatMessage('vi', 'editor.you', { name: 'An' }), 'An (bạn)');
+  assert.equal(formatMessage('vi', 'login.title'), 'Đăng nhập');
+});
+
+function isNfcString(text: string): boolean {
+  return text === text.normalize('NFC');
+}
+
+test('routes: /login, /, /documents/:id, else not found', () => {
+  assert.deepEqual(parseRoute('/login'), { name: 'login' });
+  assert.deepEqual(parseRoute('/'), { name: 'documents' });
+  assert.deepEqual(parseRoute('/documents/abc%20d'), { name: 'editor', documentId: 'abc d' });
+  assert.deepEqual(parseRoute('/documents/%E0%A4%A'), { name: 'not-found' });
+  assert.deepEqual(parseRoute('/admin'), { name: 'not-found' });
+});
+
+test('API records are narrowed strictly', () => {
+  const record = { id: 'd1', title: 'Chiến lược', templateId: null, archived: false, createdAt: 'x', updatedAt: 'y', createdBy: 'u' };
+  assert.deepEqual(parseDocument(record), record);
+  assert.throws(() => parseDocument({ ...record, id: 5 }), TypeError);
+  assert.deepEqual(parseTemplate({ id: 't', title: { vi: 'Mẫu', en: 'Template' }, description: { vi: 'a', en: 'b' } }).title, { vi: 'Mẫu', en: 'Template' });
+});
+
+test('socket close codes: session problems are checked, 4403/4404 stop, the rest retries', () => {
+  assert.equal(closeAction(4401), 'check-session');
+  assert.equal(closeAction(1006), 'check-session');
+  assert.equal(closeAction(4403), 'stop-forbidden');
+  assert.equal(closeAction(4404), 'stop-not-found');
+  assert.equal(closeAction(1001), 'retry');
+  assert.equal(closeAction(4429), 'retry');
+});

@@ -1,0 +1,280 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
+
+/**
+ * End to end, in a real Chromium: two people sign in through the /login form, open the
+ * same outline and see each other's typing, named cursor and section numbering live.
+ * Needs `npm run build:client` first (`npm test` does it) and Chromium at CHROMIUM_PATH
+ * (default /usr/bin/chromium); a missing browser fails the test, it is never skipped.
+ */
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
+const TIMEOUT = 15_000;
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+const pageErrors: string[] = [];
+
+before(async () => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(CLIENT_INDEX)) {
+    throw new Error(`The web client is not built (${CLIENT_INDEX} is missing): run \`npm run build:client\` first.`);
+  }
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A new browser context (its own cookies and IndexedDB) with errors collected. */
+async function newPage(label: string): Promise<{ context: BrowserContext; page: Page }> {
+  if (!browser) throw new Error('browser not started');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (error) => pageErrors.push(`[${label}] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`[${label}] console: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+/** Signs in through the public /login form and waits for the documents list. */
+async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.locator('.documents-list').first().waitFor();
+}
+
+/** Opens the editor of `documentId` and waits until it is connected and synced. */
+async function openEditor(page: Page, baseUrl: string, documentId: string): Promise<void> {
+  await page.goto(`${baseUrl}/documents/${documentId}`);
+  await page.locator('.ProseMirror').waitFor();
+  await page.locator('.status[data-status="online"]').waitFor();
+}
+
+/** Polls `condition` every 50 ms until it holds; fails with `what` after TIMEOUT. */
+async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Number of Yjs updates y-indexeddb has stored for `documentId` in this page's origin. */
+function storedUpdateCount(page: Page, documentId: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('updates', 'readonly').objectStore('updates').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    `draftroom-${documentId}`,
+  );
+}
+
+test('two people co-edit an outline live: text, named cursor, numbered heading', { timeout: 90_000 }, async () => {
+  if (!server) throw new Error('server not started');
+  const { baseUrl } = server;
+  const adminToken = await server.login('admin', server.adminPassword);
+  const me = await requestJson(baseUrl, 'GET', '/api/auth/me', { token: adminToken });
+  const adminName = (me.body as { user?: { displayName?: unknown } } | null)?.user?.displayName;
+  assert.equal(typeof adminName, 'string', `GET /api/auth/me: ${JSON.stringify(me.body)}`);
+  await server.createUser(adminToken, { username: 'bientap', password: 'mat-khau-bien-tap', displayName: 'Nguyễn Thị Biên', role: 'editor' });
+  const documentId = await server.createDocument(adminToken, 'Chiến lược phát triển 2026–2030');
+
+  const a = await newPage('admin');
+  const b = await newPage('bientap');
+  await signIn(a.page, baseUrl, 'admin', server.adminPassword);
+  await signIn(b.page, baseUrl, 'bientap', 'mat-khau-bien-tap');
+
+  await openEditor(a.page, baseUrl, documentId);
+  await openEditor(b.page, baseUrl, documentId);
+  // Vietnamese is the default language.
+  assert.equal((await a.page.locator('.status__label').textContent())?.trim(), 'Trực tuyến');
+
+  // Both people appear in each other's presence list.
+  await b.page.locator('.presence__name', { hasText: String(adminName) }).waitFor();
+  await a.page.locator('.presence__name', { hasText: 'Nguyễn Thị Biên' }).waitFor();
+
+  // Typing in one editor appears in the other.
+  const line = 'Xin chào Việt Nam';
+  await a.page.locator('.ProseMirror').click();
+  await a.page.keyboard.type(line);
+  await b.page.locator('.ProseMirror p', { hasText: line }).waitFor();
+
+  // The other person's caret carries the first person's name.
+  const label = b.page.locator('.ProseMirror-yjs-cursor__label', { hasText: String(adminName) });
+  await label.waitFor({ state: 'visible' });
+
+  // Ctrl+Alt+2 turns a new line into a level-2 heading, numbered "1." for everyone.
+  await a.page.keyboard.press('Enter');
+  await a.page.keyboard.type('Bối cảnh');
+  await a.page.keyboard.press('Control+Alt+2');
+  await a.page.locator('.ProseMirror h2[data-section-number="1."]', { hasText: 'Bối cảnh' }).waitFor();
+  const entry = b.page.locator('.outline-panel__link', { hasText: 'Bối cảnh' });
+  await entry.waitFor();
+  assert.equal((await entry.locator('.outline-panel__number').textContent())?.trim(), '1.');
+  await b.page.locator('.ProseMirror h2[data-section-number="1."]', { hasText: 'Bối cảnh' }).waitFor();
+
+  // Clicking an outline entry puts the other person's cursor in that heading.
+  await b.page.locator('.outline-panel__link', { hasText: 'Bối cảnh' }).click();
+  await b.page.locator('.toolbar__button[data-command="heading-2"][aria-pressed="true"]').waitFor();
+
+  // Turning the paragraph above into a heading renumbers "Bối cảnh" for the first person.
+  // (Waiting for the toolbar state makes sure the editor has read the click's selection.)
+  await b.page.locator('.ProseMirror p', { hasText: line }).click();
+  await b.page.locator('.toolbar__button[data-command="paragraph"][aria-pressed="true"]').waitFor();
+  await b.page.keyboard.press('Control+Alt+2');
+  await a.page.locator('.outline-panel__link', { hasText: 'Bối cảnh' }).locator('.outline-panel__number', { hasText: '2.' }).waitFor();
+  await a.page.locator('.outline-panel__link', { hasText: line }).locator('.outline-panel__number', { hasText: '1.' }).waitFor();
+
+  // Every block got a unique id; the text is the same on both sides.
+  const idsOf = (page: Page) =>
+    page.locator('.ProseMirror [data-block-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-block-id')));
+  await a.page.waitForFunction(
+    () => document.querySelectorAll('.ProseMirror h2').length === 2,
+    undefined,
+    { timeout: TIMEOUT },
+  );
+  const idsA = await idsOf(a.page);
+  assert.equal(new Set(idsA).size, idsA.length, `duplicate block ids: ${JSON.stringify(idsA)}`);
+  // Both sides hold the same blocks and text (collaborators' carets left out).
+  const contentOf = (page: Page) =>
+    page.locator('.ProseMirror').evaluate((editor) => {
+      const copy = editor.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.ProseMirror-yjs-cursor')) caret.remove();
+      return [...copy.children].map((block) => `${block.tagName}:${block.getAttribute('data-block-id')}:${block.textContent}`).join('\n');
+    });
+  const expected = await contentOf(a.page);
+  await b.page.waitForFunction(
+    (want) => {
+      const editor = document.querySelector('.ProseMirror');
+      if (!editor) return false;
+      const copy = editor.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.ProseMirror-yjs-cursor')) caret.remove();
+      return [...copy.children].map((block) => `${block.tagName}:${block.getAttribute('data-block-id')}:${block.textContent}`).join('\n') === want;
+    },
+    expected,
+    { timeout: TIMEOUT },
+  );
+  assert.equal(await contentOf(b.page), expected);
+
+  await a.context.close();
+  await b.context.close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test('language switch is remembered; the indicator follows the browser going offline and back', { timeout: 90_000 }, async () => {
+  if (!server) throw new Error('server not started');
+  const { baseUrl } = server;
+  const adminToken = await server.login('admin', server.adminPassword);
+  const documentId = await server.createDocument(adminToken, 'Đề cương ngoại tuyến');
+  const a = await newPage('admin-offline');
+  const b = await newPage('bientap-offline');
+  await signIn(a.page, baseUrl, 'admin', server.adminPassword);
+  await signIn(b.page, baseUrl, 'bientap', 'mat-khau-bien-tap');
+  await openEditor(a.page, baseUrl, documentId);
+  await openEditor(b.page, baseUrl, documentId);
+
+  // English is selectable and survives a reload.
+  await a.page.locator('select[name="language"]').selectOption('en');
+  await a.page.locator('.status__label', { hasText: 'Online' }).waitFor();
+  await a.page.locator('.panel-title', { hasText: 'Outline' }).waitFor();
+  await a.page.reload();
+  await a.page.locator('.status[data-status="online"] .status__label', { hasText: 'Online' }).waitFor();
+
+  // Offline: the indicator says so, and typing still works locally.
+  await a.context.setOffline(true);
+  await a.page.locator('.status[data-status="offline"]', { hasText: 'Offline' }).waitFor();
+  await a.page.locator('.ProseMirror').click();
+  await a.page.keyboard.type('Soạn khi mất mạng');
+  await a.page.locator('.ProseMirror p', { hasText: 'Soạn khi mất mạng' }).waitFor();
+  assert.doesNotMatch((await b.page.locator('.ProseMirror').textContent()) ?? '', /Soạn khi mất mạng/);
+
+  // Back online: the edit reaches the other person and the indicator returns to online.
+  // (Chromium's offline mode pauses the socket rather than closing it; the next test cuts it.)
+  await a.context.setOffline(false);
+  await b.page.locator('.ProseMirror p', { hasText: 'Soạn khi mất mạng' }).waitFor();
+  await a.page.locator('.status[data-status="online"]').waitFor();
+
+  await a.context.close();
+  await b.context.close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test('edits made without a connection survive a reload and merge when it returns', { timeout: 90_000 }, async () => {
+  if (!server) throw new Error('server not started');
+  const { baseUrl } = server;
+  const adminToken = await server.login('admin', server.adminPassword);
+  const documentId = await server.createDocument(adminToken, 'Đề cương lưu cục bộ');
+  const a = await newPage('admin-idb');
+  const b = await newPage('bientap-idb');
+  // Route the collaboration socket through the test so it can be cut; pages still load.
+  let blocked = false;
+  const routed: { socket: WebSocketRoute | null } = { socket: null };
+  await a.context.routeWebSocket(/\/collab\//, (socket) => {
+    if (blocked) {
+      socket.close({ code: 4000, reason: 'blocked by the test' });
+      return;
+    }
+    routed.socket = socket;
+    socket.connectToServer();
+  });
+  await signIn(a.page, baseUrl, 'admin', server.adminPassword);
+  await signIn(b.page, baseUrl, 'bientap', 'mat-khau-bien-tap');
+  await openEditor(a.page, baseUrl, documentId);
+  await openEditor(b.page, baseUrl, documentId);
+  await a.page.locator('.ProseMirror').click();
+  await a.page.keyboard.type('Bản chung');
+  await b.page.locator('.ProseMirror p', { hasText: 'Bản chung' }).waitFor();
+
+  blocked = true;
+  await routed.socket?.close({ code: 4000, reason: 'cut by the test' });
+  await a.page.locator('.status:not([data-status="online"])').waitFor();
+  const stored = await storedUpdateCount(a.page, documentId);
+  const offlineText = ' và bản nháp riêng';
+  await a.page.keyboard.type(offlineText);
+  await waitUntil(async () => (await storedUpdateCount(a.page, documentId)) >= stored + offlineText.length, 'offline edits stored in IndexedDB');
+
+  // Reload while the socket is still blocked: the text comes back from IndexedDB.
+  await a.page.reload();
+  await a.page.locator('.ProseMirror p', { hasText: `Bản chung${offlineText}` }).waitFor();
+  assert.notEqual(await a.page.locator('.status').getAttribute('data-status'), 'online');
+  assert.doesNotMatch((await b.page.locator('.ProseMirror').textContent()) ?? '', /bản nháp riêng/);
+
+  // The connection returns: the offline edit merges for the other person.
+  blocked = false;
+  await b.page.locator('.ProseMirror p', { hasText: `Bản chung${offlineText}` }).waitFor({ timeout: 30_000 });
+  await a.page.locator('.status[data-status="online"]').waitFor({ timeout: 30_000 });
+
+  await a.context.close();
+  await b.context.close();
+  assert.deepEqual(pageErrors.filter((error) => !error.includes('WebSocket')), []);
+});
