@@ -12,6 +12,9 @@ import { documentsPlugin } from './documents/plugin.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { seedOrganizations } from './organizations/seed.ts';
 import { collabPlugin } from './collab/route.ts';
+import { auditPlugin } from './audit/plugin.ts';
+import { userRoutes } from './users/routes.ts';
+import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 
 declare module 'fastify' {
@@ -36,6 +39,24 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
 
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ProseMirror and the collaborative cursors set style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Plain HTTP on a LAN must keep working; HSTS belongs to the TLS terminator.
+    hsts: false,
+  });
   await app.register(fastifyCookie);
   await app.register(storePlugin, { dataDir: config.dataDir });
   // Registered right after the store so it runs after every plugin that writes to the store.
@@ -45,6 +66,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs });
   await app.register(fastifyWebsocket, { options: { maxPayload: config.maxMessageBytes } });
   await app.register(documentsPlugin, { templatesDir: config.templatesDir });
+  await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs });
 
   app.get(
@@ -54,6 +76,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   );
   await app.register(authRoutes, { sessionTtlMs: config.sessionTtlMs });
   await app.register(organizationRoutes);
+  await app.register(userRoutes);
   await app.register(webPlugin, { clientDir: config.clientDir });
 
   await seedOrganizations(app.store.records, config.templatesDir);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import type { Role, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { AuthService } from './service.ts';
+import { checkCsrf } from './csrf.ts';
 
 /** Name of the HttpOnly session cookie browsers get at sign-in. */
 export const SESSION_COOKIE = 'draftroom_session';
@@ -56,6 +57,9 @@ export const authPlugin = fp(
   async (app: FastifyInstance, options: { sessionTtlMs: number }) => {
     app.decorate('auth', new AuthService(app.store.records, options.sessionTtlMs));
     app.decorateRequest('user', null);
+    app.addHook('onRequest', async (request) => {
+      checkCsrf(request, request.cookies[SESSION_COOKIE]);
+    });
 
     const requireUser = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
       request.user = await resolveUser(app, request);

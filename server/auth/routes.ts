@@ -5,9 +5,11 @@ import { errorResponses } from '../http/schemas.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { presentUser } from './present.ts';
 import { currentUser, readSessionToken, SESSION_COOKIE } from './plugin.ts';
-import { CreateUserBody, LoginBody, LoginResponse, MeResponse, PublicUser } from './schemas.ts';
+import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse } from './schemas.ts';
+import { CSRF_COOKIE, csrfTokenFor } from './csrf.ts';
+import { presentOrganization } from '../organizations/present.ts';
 
-/** Sign-in, sign-out, the current user, and account creation by the secretariat. */
+/** Sign-in, sign-out, the current user and changing one's own password. */
 export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: number }): Promise<void> {
   const throttle = new LoginThrottle();
 
@@ -25,13 +27,10 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: 
         throw error;
       }
       throttle.reset(key);
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        maxAge: Math.floor(options.sessionTtlMs / 1000),
-      });
+      const cookieOptions = { path: '/', secure: request.protocol === 'https', maxAge: Math.floor(options.sessionTtlMs / 1000) };
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, httpOnly: true, sameSite: 'lax' });
+      // Readable by the page's script, which echoes it in x-csrf-token; useless to other sites.
+      reply.setCookie(CSRF_COOKIE, csrfTokenFor(session.token), { ...cookieOptions, httpOnly: false, sameSite: 'strict' });
       return { token: session.token, user: presentUser(session.user) };
     },
   );
@@ -43,6 +42,7 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: 
       const token = readSessionToken(request);
       if (token) await app.auth.logout(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
   );
@@ -50,24 +50,24 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: 
   app.get(
     '/api/auth/me',
     { preHandler: app.requireUser, schema: { response: { 200: MeResponse, ...errorResponses(401) } } },
-    async (request) => ({ user: presentUser(currentUser(request)) }),
+    async (request) => {
+      const user = currentUser(request);
+      const organization = user.organizationId === null ? undefined : app.store.records.read((data) => data.organizations.find((org) => org.id === user.organizationId));
+      return { user: presentUser(user), organization: organization ? presentOrganization(organization) : null };
+    },
   );
 
-  app.get(
-    '/api/users',
-    { preHandler: app.requireRole('secretariat'), schema: { response: { 200: Type.Array(PublicUser), ...errorResponses(401, 403) } } },
-    async () => app.auth.listUsers().map(presentUser),
-  );
-
-  app.post<{ Body: CreateUserBody }>(
-    '/api/users',
+  app.post<{ Body: ChangePasswordBody }>(
+    '/api/auth/password',
     {
-      preHandler: app.requireRole('secretariat'),
-      schema: { body: CreateUserBody, response: { 201: PublicUser, ...errorResponses(400, 401, 403, 404, 409) } },
+      preHandler: app.requireUser,
+      schema: { body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses(400, 401, 403) } },
     },
     async (request, reply) => {
-      const user = await app.auth.createUser(request.body);
-      return reply.status(201).send(presentUser(user));
+      const user = currentUser(request);
+      await app.auth.changeOwnPassword(user.id, request.body.currentPassword, request.body.newPassword, readSessionToken(request));
+      await app.audit.record('user.password_changed', user.id, null, { userId: user.id, username: user.username });
+      return reply.status(204).send();
     },
   );
 }

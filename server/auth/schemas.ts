@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Timestamp } from '../http/schemas.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { PublicOrganization } from '../organizations/schemas.ts';
 
 /** A role name. */
 export const RoleSchema = Type.Union([
@@ -35,8 +36,40 @@ export type LoginBody = Static<typeof LoginBody>;
 /** `POST /api/auth/login` answer. */
 export const LoginResponse = Type.Object({ token: Type.String(), user: PublicUser }, { additionalProperties: false });
 
-/** `GET /api/auth/me` answer. */
-export const MeResponse = Type.Object({ user: PublicUser }, { additionalProperties: false });
+/** `GET /api/auth/me` answer: the user and their organisation. */
+export const MeResponse = Type.Object(
+  { user: PublicUser, organization: Type.Union([PublicOrganization, Type.Null()]) },
+  { additionalProperties: false },
+);
+
+/** `POST /api/auth/password` body. */
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/** `PATCH /api/users/:id` body. */
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+    role: Type.Optional(RoleSchema),
+    organizationId: Type.Optional(Type.Union([Id, Type.Null()])),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+/** `POST /api/users/:id/password` body (reset by the secretariat). */
+export const ResetPasswordBody = Type.Object(
+  { password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
 /** Usernames: lower-case letters, digits, dot, dash, underscore. */
 export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
@@ -46,7 +79,7 @@ export const CreateUserBody = Type.Object(
   {
     username: Type.String({ pattern: USERNAME_PATTERN }),
     password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }),
-    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     role: RoleSchema,
     organizationId: Type.Optional(Type.Union([Id, Type.Null()])),
   },

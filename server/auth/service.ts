@@ -18,6 +18,17 @@ export interface NewUser {
   organizationId?: string | null;
 }
 
+/** Changes the secretariat may make to an account. */
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  organizationId?: string | null;
+  disabled?: boolean;
+}
+
+/** Called when a user's sessions were revoked (disabled, password reset or changed). */
+export type RevocationListener = (userId: string) => void;
+
 /** What the first start did about the `admin` account. */
 export interface AdminBootstrap {
   created: boolean;
@@ -31,7 +42,14 @@ export interface AdminBootstrap {
  * sign in and their sessions stop working at once.
  */
 export class AuthService {
+  private readonly revocationListeners: RevocationListener[] = [];
+
   constructor(private readonly records: RecordStore, private readonly sessionTtlMs: number) {}
+
+  /** Subscribes to revocations, e.g. to close the user's open sockets at once. */
+  onRevocation(listener: RevocationListener): void {
+    this.revocationListeners.push(listener);
+  }
 
   /** Creates the first `secretariat` account `admin` when there is no account at all. */
   async ensureAdmin(configuredPassword: string | null): Promise<AdminBootstrap> {
@@ -123,6 +141,97 @@ export class AuthService {
       data.users.push(user);
       return { ...user };
     });
+  }
+
+  /**
+   * Edits an account. Disabling it revokes its sessions at once. Throws
+   * `ERR_USER_NOT_FOUND`, `ERR_ORGANIZATION_NOT_FOUND`, `ERR_VALIDATION` (a ministry account
+   * without organisation) or `ERR_LAST_SECRETARIAT` (no active secretariat would remain).
+   */
+  async updateUser(id: string, changes: UserChanges): Promise<UserRecord> {
+    const updated = await this.records.write((data) => {
+      const user = data.users.find((candidate) => candidate.id === id);
+      if (!user) throw new Errors.UserNotFound();
+      const next: UserRecord = {
+        ...user,
+        displayName: changes.displayName === undefined ? user.displayName : changes.displayName.normalize('NFC').trim(),
+        role: changes.role ?? user.role,
+        organizationId: changes.organizationId === undefined ? user.organizationId : changes.organizationId,
+        disabled: changes.disabled ?? user.disabled,
+        updatedAt: new Date().toISOString(),
+      };
+      if (next.role === 'ministry' && next.organizationId === null) {
+        throw new Errors.Validation('a ministry account must belong to an organisation');
+      }
+      if (next.organizationId !== null && !data.organizations.some((org) => org.id === next.organizationId)) {
+        throw new Errors.OrganizationNotFound();
+      }
+      const usersAfter = data.users.map((candidate) => (candidate.id === id ? next : candidate));
+      if (!usersAfter.some((candidate) => candidate.role === 'secretariat' && !candidate.disabled)) throw new Errors.LastSecretariat();
+      Object.assign(user, next);
+      if (next.disabled) data.sessions = data.sessions.filter((session) => session.userId !== id);
+      return { ...user };
+    });
+    // A role change matters to open sockets too (read-only or not), so they reconnect.
+    if (changes.disabled === true || changes.role !== undefined || changes.organizationId !== undefined) this.notifyRevocation(id);
+    return updated;
+  }
+
+  /** Sets a new password chosen by the secretariat and revokes every session of the user. */
+  async resetPassword(id: string, password: string): Promise<UserRecord> {
+    const passwordHash = await hashPassword(password);
+    const user = await this.records.write((data) => {
+      const found = data.users.find((candidate) => candidate.id === id);
+      if (!found) throw new Errors.UserNotFound();
+      found.passwordHash = passwordHash;
+      found.updatedAt = new Date().toISOString();
+      data.sessions = data.sessions.filter((session) => session.userId !== id);
+      return { ...found };
+    });
+    this.notifyRevocation(id);
+    return user;
+  }
+
+  /**
+   * Changes one's own password after checking the current one (`ERR_INVALID_CREDENTIALS`).
+   * Every other session of the user is revoked; the one identified by `keepToken` stays.
+   */
+  async changeOwnPassword(userId: string, currentPassword: string, newPassword: string, keepToken: string | null): Promise<void> {
+    const user = this.records.read((data) => data.users.find((candidate) => candidate.id === userId));
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new Errors.InvalidCredentials();
+    const passwordHash = await hashPassword(newPassword);
+    const keep = keepToken === null ? null : hashSessionToken(keepToken);
+    await this.records.write((data) => {
+      const found = data.users.find((candidate) => candidate.id === userId);
+      if (!found) throw new Errors.UserNotFound();
+      found.passwordHash = passwordHash;
+      found.updatedAt = new Date().toISOString();
+      data.sessions = data.sessions.filter((session) => session.userId !== userId || session.tokenHash === keep);
+    });
+    this.notifyRevocation(userId);
+  }
+
+  /** The account with this id, or undefined. */
+  findUser(id: string): UserRecord | undefined {
+    const found = this.records.read((data) => data.users.find((user) => user.id === id));
+    return found ? { ...found } : undefined;
+  }
+
+  /**
+   * True while the session behind `tokenHash` is valid and its user active; used to re-check
+   * long-lived sockets without extending the session.
+   */
+  isSessionActive(tokenHash: string, now = Date.now()): boolean {
+    return this.records.read((data) => {
+      const session = data.sessions.find((candidate) => candidate.tokenHash === tokenHash);
+      if (!session || Date.parse(session.expiresAt) <= now) return false;
+      const user = data.users.find((candidate) => candidate.id === session.userId);
+      return user !== undefined && !user.disabled;
+    });
+  }
+
+  private notifyRevocation(userId: string): void {
+    for (const listener of this.revocationListeners) listener(userId);
   }
 
   /** Every account, oldest first. */

@@ -13,6 +13,8 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'forbidden' },
   /** The document does not exist (or was unloaded because of a failure). */
   DocumentNotFound: { code: 4404, reason: 'document not found' },
+  /** The user's role or organisation changed; reconnecting applies the new rights. */
+  PermissionsChanged: { code: 4409, reason: 'permissions changed' },
   /** A message exceeded the size limit. */
   MessageTooLarge: { code: 4413, reason: 'message too large' },
   /** Too many messages in a short time. */

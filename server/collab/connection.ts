@@ -4,12 +4,27 @@ import type { SharedDocument } from './shared-document.ts';
 import { encodeAwareness, MessageType, SyncMessageType } from './messages.ts';
 import { CloseCodes, type CloseCode } from './close-codes.ts';
 import type { CollabLogger } from './hooks.ts';
+import { AwarenessRejected, guardAwarenessUpdate } from './awareness-guard.ts';
+import { TokenBucket } from './rate-limiter.ts';
+
+/** Per-connection limits. */
+export interface ConnectionLimits {
+  /** Sustained messages per second a client may send. */
+  messagesPerSecond: number;
+  /** Messages a client may send in a burst above the sustained rate. */
+  messageBurst: number;
+}
+
+/** Limits that leave room for fast typing, pastes and cursor moves, but not for floods. */
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { messagesPerSecond: 200, messageBurst: 600 };
 
 /** Counters kept per connection, for tests and monitoring. */
 export interface ConnectionStats {
   messagesReceived: number;
   /** Edits dropped because the connection is read-only. */
   droppedUpdates: number;
+  /** Awareness entries dropped because they named another user's client. */
+  droppedAwareness: number;
 }
 
 /** A message that could not be decoded; closes the connection with 4400. */
@@ -25,10 +40,12 @@ class MalformedMessageError extends Error {
  * reaches the document or another client.
  */
 export class CollabConnection {
-  readonly stats: ConnectionStats = { messagesReceived: 0, droppedUpdates: 0 };
+  readonly stats: ConnectionStats = { messagesReceived: 0, droppedUpdates: 0, droppedAwareness: 0 };
   private document: SharedDocument | null = null;
   private queue: Promise<void>;
   private closed = false;
+  private readonly bucket: TokenBucket;
+  private readonly closeListeners: Array<() => void> = [];
 
   /**
    * @param attach resolves with the loaded document once this connection is attached to it
@@ -40,7 +57,9 @@ export class CollabConnection {
     readonly documentId: string,
     attach: (connection: CollabConnection) => Promise<SharedDocument>,
     private readonly logger: CollabLogger,
+    limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
+    this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.queue = attach(this).then(
       (document) => {
         this.document = document;
@@ -57,10 +76,21 @@ export class CollabConnection {
     return this.closed;
   }
 
-  /** Queues one message received from the socket. */
+  /** Runs `listener` once, when the connection closes (either side). */
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  /** Queues one message received from the socket; a flood closes the connection (4429). */
   receive(message: Uint8Array): void {
     if (this.closed) return;
     this.stats.messagesReceived += 1;
+    if (!this.bucket.take()) {
+      this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection over the message rate limit');
+      this.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
+      return;
+    }
     this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fail(error));
   }
 
@@ -75,6 +105,7 @@ export class CollabConnection {
     this.closed = true;
     this.socket.close(code, reason);
     this.document?.removeConnection(this);
+    this.notifyClosed();
   }
 
   /** Called by the adapter when the socket closed on its own. */
@@ -82,6 +113,11 @@ export class CollabConnection {
     if (this.closed) return;
     this.closed = true;
     this.document?.removeConnection(this);
+    this.notifyClosed();
+  }
+
+  private notifyClosed(): void {
+    for (const listener of this.closeListeners.splice(0)) listener();
   }
 
   private async handle(message: Uint8Array): Promise<void> {
@@ -94,7 +130,7 @@ export class CollabConnection {
         await this.handleSync(document, decoder);
         break;
       case MessageType.Awareness:
-        document.applyAwarenessFrom(this, readVarUint8Array(decoder));
+        this.handleAwareness(document, readVarUint8Array(decoder));
         break;
       case MessageType.QueryAwareness:
         this.send(encodeAwareness(document.awareness, [...document.awareness.getStates().keys()]));
@@ -127,9 +163,22 @@ export class CollabConnection {
     }
   }
 
+  /** Applies an awareness update after stamping the identity and dropping foreign entries. */
+  private handleAwareness(document: SharedDocument, update: Uint8Array): void {
+    let foreign = 0;
+    const guarded = guardAwarenessUpdate(update, this.identity, (clientId) => {
+      const allowed = document.mayControlAwareness(this, clientId);
+      if (!allowed) foreign += 1;
+      return allowed;
+    });
+    this.stats.droppedAwareness += foreign;
+    if (guarded) document.applyAwarenessFrom(this, guarded);
+  }
+
   private fail(error: unknown): void {
     if (this.closed) return;
-    const closeCode: CloseCode = CloseCodes.MalformedMessage;
+    const closeCode: CloseCode =
+      error instanceof AwarenessRejected && error.reason === 'too_large' ? CloseCodes.MessageTooLarge : CloseCodes.MalformedMessage;
     this.logger.warn(
       { documentId: this.documentId, userId: this.identity.userId, reason: error instanceof Error ? error.message : String(error) },
       'closing a connection that sent a malformed message',

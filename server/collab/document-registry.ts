@@ -1,5 +1,5 @@
 import type { DocumentContentStore } from '../storage/store.ts';
-import { CollabConnection } from './connection.ts';
+import { CollabConnection, type ConnectionLimits } from './connection.ts';
 import type { CollabLogger, DocumentHooks } from './hooks.ts';
 import { SharedDocument } from './shared-document.ts';
 import type { CollabSocket, ConnectionIdentity } from './socket.ts';
@@ -12,6 +12,8 @@ export interface DocumentRegistryOptions {
   hooks?: DocumentHooks;
   /** How long a document with no connection stays loaded before it is stored and unloaded. */
   unloadDelayMs: number;
+  /** Per-connection message limits (defaults: DEFAULT_CONNECTION_LIMITS). */
+  limits?: ConnectionLimits;
 }
 
 /**
@@ -24,6 +26,7 @@ export class DocumentRegistry {
   private readonly loaded = new Map<string, Promise<SharedDocument>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly openConnections = new Set<CollabConnection>();
   private closing = false;
 
   constructor(private readonly options: DocumentRegistryOptions) {}
@@ -68,12 +71,22 @@ export class DocumentRegistry {
    * are queued and handled after the document has been loaded.
    */
   connect(socket: CollabSocket, documentId: string, identity: ConnectionIdentity): CollabConnection {
-    return new CollabConnection(socket, identity, documentId, (connection) => this.attach(connection), this.options.logger);
+    const connection = new CollabConnection(
+      socket,
+      identity,
+      documentId,
+      (opened) => this.attach(opened),
+      this.options.logger,
+      this.options.limits,
+    );
+    this.openConnections.add(connection);
+    connection.onClose(() => this.openConnections.delete(connection));
+    return connection;
   }
 
-  /** Every open connection of a document (none when it is not loaded). */
-  async connectionsOf(documentId: string): Promise<CollabConnection[]> {
-    return (await this.peek(documentId))?.connectionList ?? [];
+  /** Every open connection, of every document (including those still waiting for a load). */
+  get connections(): CollabConnection[] {
+    return [...this.openConnections];
   }
 
   /** Stores every loaded document, closes all connections and unloads everything. */

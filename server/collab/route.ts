@@ -2,26 +2,30 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
 import type { RawData } from 'ws';
-import { resolveUser } from '../auth/plugin.ts';
+import { readSessionToken } from '../auth/plugin.ts';
+import { hashSessionToken } from '../auth/tokens.ts';
+import { canOpenDocument, WRITING_ROLES } from '../documents/access.ts';
 import { errorBody } from '../errors.ts';
 import { Id } from '../http/schemas.ts';
-import type { Role, UserRecord } from '../storage/records.ts';
+import type { UserRecord } from '../storage/records.ts';
+import { AccessMonitor, type AccessVerdict } from './access-monitor.ts';
 import { CloseCodes } from './close-codes.ts';
 import { DocumentRegistry } from './document-registry.ts';
-import type { DocumentHooks } from './hooks.ts';
+import type { ConnectionIdentity } from './socket.ts';
 import { adaptWebSocket } from './ws-socket.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     collab: DocumentRegistry;
+    /** Closes sockets whose rights were withdrawn; call after changing access or accounts. */
+    collabAccess: AccessMonitor;
   }
 }
 
-/** Roles whose connections may change the document; the others only read. */
-const WRITING_ROLES: ReadonlySet<Role> = new Set(['secretariat', 'editor']);
-
 /** Keep-alive ping interval; a socket that misses a pong in this time is dropped. */
 const PING_INTERVAL_MS = 30_000;
+/** How often open sockets are re-checked for sessions that expired on their own. */
+const RECHECK_INTERVAL_MS = 30_000;
 
 const CollabParams = Type.Object({ documentId: Id }, { additionalProperties: false });
 const CollabQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 512 })) }, { additionalProperties: false });
@@ -33,50 +37,86 @@ function toBytes(data: RawData): Uint8Array {
   return data;
 }
 
+/** The identity of a connection opened by `user` with the session `token`. */
+function identityOf(user: UserRecord, token: string): ConnectionIdentity {
+  return {
+    userId: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    organizationId: user.organizationId,
+    readOnly: !WRITING_ROLES.has(user.role),
+    sessionTokenHash: hashSessionToken(token),
+  };
+}
+
 /**
- * `GET /collab/:documentId` (WebSocket): the y-websocket protocol. Authentication and the
- * document's existence are checked before the upgrade (401 / 404 as JSON, no upgrade).
- * The handler only adapts the socket; the protocol lives in the framework-free core.
+ * `GET /collab/:documentId` (WebSocket): the y-websocket protocol. The session and the
+ * right to open the document are checked before the upgrade (401 / 403 / 404 as JSON, no
+ * upgrade), and re-checked while the socket is open. The handler only adapts the socket; the
+ * protocol lives in the framework-free core.
  */
 export const collabPlugin = fp(
-  async (app: FastifyInstance, options: { unloadDelayMs: number; hooks?: DocumentHooks }) => {
+  async (app: FastifyInstance, options: { unloadDelayMs: number }) => {
     const registry = new DocumentRegistry({
       content: app.store.content,
       logger: app.log,
       unloadDelayMs: options.unloadDelayMs,
-      hooks: options.hooks,
+      hooks: {
+        onChange(document, _update, origin) {
+          if (origin.source !== 'connection') return;
+          app.audit.noteEdit(document.id, origin.connection.identity.userId)?.catch((error: unknown) =>
+            app.log.error({ err: error }, 'could not write the audit trail'),
+          );
+        },
+      },
     });
+    const checkAccess = (identity: ConnectionIdentity, documentId: string): AccessVerdict => {
+      if (!app.auth.isSessionActive(identity.sessionTokenHash)) return 'unauthenticated';
+      const user = app.auth.findUser(identity.userId);
+      const document = app.documents.find(documentId);
+      if (!user || !document || !canOpenDocument(user, document)) return 'forbidden';
+      const current = identityOf(user, '');
+      if (current.role !== identity.role || current.organizationId !== identity.organizationId || current.readOnly !== identity.readOnly) {
+        return 'permissions_changed';
+      }
+      return 'ok';
+    };
+    const monitor = new AccessMonitor(registry, checkAccess);
+    monitor.start(RECHECK_INTERVAL_MS);
+    app.auth.onRevocation((userId) => monitor.recheckUser(userId));
     app.decorate('collab', registry);
+    app.decorate('collabAccess', monitor);
     app.addHook('onClose', async () => {
+      monitor.stop();
       await registry.close();
     });
 
-    const authenticateUpgrade = async (
+    const authorizeUpgrade = async (
       request: FastifyRequest<{ Params: Static<typeof CollabParams> }>,
       reply: FastifyReply,
     ): Promise<void> => {
-      const user = await resolveUser(app, request, true);
-      if (!user) {
-        return reply.status(401).send(errorBody('ERR_UNAUTHENTICATED', 'Sign in first'));
-      }
-      if (!app.documents.find(request.params.documentId)) {
-        return reply.status(404).send(errorBody('ERR_DOCUMENT_NOT_FOUND', 'No such document'));
+      const token = readSessionToken(request, true);
+      const user = token ? await app.auth.authenticate(token) : null;
+      if (!user) return reply.status(401).send(errorBody('ERR_UNAUTHENTICATED', 'Sign in first'));
+      const document = app.documents.find(request.params.documentId);
+      if (!document) return reply.status(404).send(errorBody('ERR_DOCUMENT_NOT_FOUND', 'No such document'));
+      if (!canOpenDocument(user, document)) {
+        return reply.status(403).send(errorBody('ERR_FORBIDDEN', 'You have no access to this document'));
       }
       request.user = user;
     };
 
     app.get<{ Params: Static<typeof CollabParams>; Querystring: Static<typeof CollabQuery> }>(
       '/collab/:documentId',
-      { websocket: true, preValidation: authenticateUpgrade, schema: { params: CollabParams, querystring: CollabQuery } },
+      { websocket: true, preValidation: authorizeUpgrade, schema: { params: CollabParams, querystring: CollabQuery } },
       (socket, request) => {
         const user = request.user as UserRecord;
-        const connection = registry.connect(adaptWebSocket(socket), request.params.documentId, {
-          userId: user.id,
-          displayName: user.displayName,
-          role: user.role,
-          organizationId: user.organizationId,
-          readOnly: !WRITING_ROLES.has(user.role),
-        });
+        const token = readSessionToken(request, true) ?? '';
+        const documentId = request.params.documentId;
+        const connection = registry.connect(adaptWebSocket(socket), documentId, identityOf(user, token));
+        app.audit.record('document.opened', user.id, documentId).catch((error: unknown) =>
+          app.log.error({ err: error }, 'could not write the audit trail'),
+        );
         let alive = true;
         const ping = setInterval(() => {
           if (!alive) {
@@ -106,5 +146,5 @@ export const collabPlugin = fp(
       },
     );
   },
-  { name: 'collab', dependencies: ['store', 'auth', 'documents'] },
+  { name: 'collab', dependencies: ['store', 'auth', 'documents', 'audit'] },
 );

@@ -107,7 +107,18 @@ export class SharedDocument {
     Y.applyUpdate(this.doc, update, origin);
   }
 
-  /** Applies an awareness update received from a connection. */
+  /**
+   * True when `connection` may publish the awareness state of `clientId`: nobody controls it
+   * yet, or it is controlled by a connection of the same user (a reconnect racing its old socket).
+   */
+  mayControlAwareness(connection: CollabConnection, clientId: number): boolean {
+    for (const [other, controlled] of this.connections) {
+      if (other !== connection && controlled.has(clientId) && other.identity.userId !== connection.identity.userId) return false;
+    }
+    return true;
+  }
+
+  /** Applies an awareness update received from a connection (already guarded by the caller). */
   applyAwarenessFrom(connection: CollabConnection, update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
   }

@@ -17,4 +17,6 @@ export interface ConnectionIdentity {
   organizationId: string | null;
   /** When true, the connection receives the document but its edits are dropped. */
   readOnly: boolean;
+  /** Hash of the session token that opened the connection, to re-check it while open. */
+  sessionTokenHash: string;
 }

@@ -49,3 +49,13 @@ export const PublicTemplate = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** `GET` / `PUT /api/documents/:id/access`: who may open the document besides the secretariat. */
+export const DocumentAccessBody = Type.Object(
+  {
+    members: Type.Array(Id, { maxItems: 1000 }),
+    organizations: Type.Array(Id, { maxItems: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type DocumentAccessBody = Static<typeof DocumentAccessBody>;

@@ -1,5 +1,6 @@
 import type { Store } from '../storage/store.ts';
-import type { DocumentRecord } from '../storage/records.ts';
+import type { DocumentRecord, UserRecord } from '../storage/records.ts';
+import { canOpenDocument } from './access.ts';
 import type { TemplateCatalog } from '../templates/catalog.ts';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -8,7 +9,14 @@ import { newId } from '../ids.ts';
 export interface NewDocument {
   title: string;
   templateId?: string | null;
-  createdBy: string;
+  /** The creator; a committee member who creates a document becomes one of its members. */
+  creator: UserRecord;
+}
+
+/** Who may open a document besides the secretariat. */
+export interface DocumentAccess {
+  members: string[];
+  organizations: string[];
 }
 
 /** A rename and/or (un)archive. */
@@ -38,7 +46,9 @@ export class DocumentService {
       title: input.title.normalize('NFC').trim(),
       templateId,
       archived: false,
-      createdBy: input.createdBy,
+      members: input.creator.role === 'secretariat' ? [] : [input.creator.id],
+      organizations: [],
+      createdBy: input.creator.id,
       createdAt: now,
       updatedAt: now,
     };
@@ -50,17 +60,19 @@ export class DocumentService {
     return record;
   }
 
-  /** Documents, archived or not, newest change first, ties by Vietnamese title. */
-  list(archived: boolean): DocumentRecord[] {
+  /** The documents `user` may open, archived or not, newest change first, ties by Vietnamese title. */
+  listFor(user: UserRecord, archived: boolean): DocumentRecord[] {
     return this.store.records
-      .read((data) => data.documents.filter((doc) => doc.archived === archived).map((doc) => ({ ...doc })))
+      .read((data) =>
+        data.documents.filter((doc) => doc.archived === archived && canOpenDocument(user, doc)).map((doc) => ({ ...doc })),
+      )
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || collator.compare(a.title, b.title));
   }
 
   /** The document, or undefined. */
   find(id: string): DocumentRecord | undefined {
     const found = this.store.records.read((data) => data.documents.find((doc) => doc.id === id));
-    return found ? { ...found } : undefined;
+    return found ? { ...found, members: [...found.members], organizations: [...found.organizations] } : undefined;
   }
 
   /** The document; throws `ERR_DOCUMENT_NOT_FOUND` when there is none. */
@@ -68,6 +80,34 @@ export class DocumentService {
     const found = this.find(id);
     if (!found) throw new Errors.DocumentNotFound();
     return found;
+  }
+
+  /**
+   * Replaces who may open the document. Unknown user or organisation ids are refused
+   * (`ERR_USER_NOT_FOUND`, `ERR_ORGANIZATION_NOT_FOUND`); members must be committee members or
+   * observers (`ERR_VALIDATION`). Duplicates are dropped.
+   */
+  async setAccess(id: string, access: DocumentAccess): Promise<DocumentRecord> {
+    return this.store.records.write((data) => {
+      const document = data.documents.find((doc) => doc.id === id);
+      if (!document) throw new Errors.DocumentNotFound();
+      const members = [...new Set(access.members)];
+      const organizations = [...new Set(access.organizations)];
+      for (const userId of members) {
+        const user = data.users.find((candidate) => candidate.id === userId);
+        if (!user) throw new Errors.UserNotFound();
+        if (user.role !== 'editor' && user.role !== 'observer') {
+          throw new Errors.Validation(`members must be committee members or observers; ${user.username} is ${user.role}`);
+        }
+      }
+      for (const organizationId of organizations) {
+        if (!data.organizations.some((org) => org.id === organizationId)) throw new Errors.OrganizationNotFound();
+      }
+      document.members = members;
+      document.organizations = organizations;
+      document.updatedAt = new Date().toISOString();
+      return { ...document, members: [...members], organizations: [...organizations] };
+    });
   }
 
   /** Renames and/or (un)archives. Throws `ERR_DOCUMENT_NOT_FOUND`. */

@@ -2,17 +2,19 @@ import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { FileContentStore, type StoreLogger } from './file-content-store.ts';
 import { LowdbRecordStore } from './lowdb-record-store.ts';
+import { JsonlAuditStore } from './jsonl-audit-store.ts';
 
 /** How often written log frames are forced to the disk (fdatasync). */
 const SYNC_INTERVAL_MS = 250;
 
 /**
  * The default store: records in `<dataDir>/records.json`, document content in
- * `<dataDir>/documents/`. Needs no external server.
+ * `<dataDir>/documents/`, the audit trail in `<dataDir>/audit.jsonl`. Needs no external server.
  */
 export async function openEmbeddedStore(dataDir: string, logger: StoreLogger): Promise<Store> {
   const records = await LowdbRecordStore.open(join(dataDir, 'records.json'));
   const content = new FileContentStore(join(dataDir, 'documents'), logger);
+  const audit = new JsonlAuditStore(join(dataDir, 'audit.jsonl'));
   const timer = setInterval(() => {
     content.sync().catch((error: unknown) => logger.warn({ err: error }, 'fdatasync of update logs failed'));
   }, SYNC_INTERVAL_MS);
@@ -20,6 +22,7 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger): P
   return {
     records,
     content,
+    audit,
     async close() {
       clearInterval(timer);
       await records.flush();

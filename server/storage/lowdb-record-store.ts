@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyDatabase, type Database } from './records.ts';
+import { emptyDatabase, upgradeDatabase, type Database } from './records.ts';
 import type { RecordStore } from './store.ts';
 
 /**
@@ -20,8 +20,7 @@ export class LowdbRecordStore implements RecordStore {
     mkdirSync(dirname(path), { recursive: true });
     const db = new Low<Database>(new JSONFile<Database>(path), emptyDatabase());
     await db.read();
-    // Fill in collections added since the file was written.
-    db.data = { ...emptyDatabase(), ...db.data };
+    db.data = upgradeDatabase(db.data);
     return new LowdbRecordStore(db);
   }
 

@@ -48,6 +48,10 @@ export interface DocumentRecord {
   title: string;
   templateId: string | null;
   archived: boolean;
+  /** Users (committee members, observers) given access by the secretariat. */
+  members: string[];
+  /** Organisations invited to read and comment; their ministry officers may open the document. */
+  organizations: string[];
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -64,4 +68,24 @@ export interface Database {
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
   return { users: [], sessions: [], organizations: [], documents: [] };
+}
+
+/** Values an audit entry's details may hold. */
+export type AuditDetailValue = string | number | boolean | null;
+
+/** One line of the audit log. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  action: string;
+  actorId: string | null;
+  documentId: string | null;
+  details: Record<string, AuditDetailValue>;
+}
+
+/** Brings rows written by an older version up to the current shape (missing fields get defaults). */
+export function upgradeDatabase(stored: Partial<Database> | null | undefined): Database {
+  const data: Database = { ...emptyDatabase(), ...stored };
+  data.documents = data.documents.map((doc) => ({ ...doc, members: doc.members ?? [], organizations: doc.organizations ?? [] }));
+  return data;
 }

@@ -1,4 +1,4 @@
-import type { Database } from './records.ts';
+import type { AuditRecord, Database } from './records.ts';
 
 /**
  * The storage boundary. The embedded implementation (lowdb + per-document logs) is the
@@ -7,6 +7,7 @@ import type { Database } from './records.ts';
 export interface Store {
   records: RecordStore;
   content: DocumentContentStore;
+  audit: AuditStore;
   /** Flushes everything and releases files. The store must not be used afterwards. */
   close(): Promise<void>;
 }
@@ -48,4 +49,15 @@ export interface DocumentContentStore {
   release(documentId: string): Promise<void>;
   /** Flushes pending writes of every open document to the disk. */
   sync(): Promise<void>;
+}
+
+/**
+ * The audit trail: append-only, never rewritten. Kept apart from the records because it
+ * only grows, and rewriting it whole on every line (as lowdb does) would not scale.
+ */
+export interface AuditStore {
+  /** Durably appends one entry. */
+  append(entry: AuditRecord): Promise<void>;
+  /** Entries matching `filter`, newest first, at most `limit`. */
+  list(filter: (entry: AuditRecord) => boolean, limit: number): AuditRecord[];
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { connectClient, contentOf, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { prng } from '../helpers/prng.ts';
 
 let server: TestServer;
 let token: string;
@@ -12,18 +13,6 @@ before(async () => {
   token = await server.login('admin', server.adminPassword);
 });
 after(() => server.close());
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['an ninh', 'phi truyền thống', 'biến đổi khí hậu', 'dịch bệnh', 'tội phạm mạng', 'ứng phó', 'Bộ Công an', 'tầm nhìn 2045'];
 

@@ -12,8 +12,8 @@ import { waitFor } from '../helpers/clients.ts';
 import { tempDataDir } from '../helpers/server.ts';
 
 const logger = { info() {}, warn() {}, error() {} };
-const editor: ConnectionIdentity = { userId: 'u1', displayName: 'Lan', role: 'editor', organizationId: null, readOnly: false };
-const ministry: ConnectionIdentity = { userId: 'u2', displayName: 'Bộ Y tế', role: 'ministry', organizationId: 'bo-y-te', readOnly: true };
+const editor: ConnectionIdentity = { userId: 'u1', displayName: 'Lan', role: 'editor', organizationId: null, readOnly: false, sessionTokenHash: 'h1' };
+const ministry: ConnectionIdentity = { userId: 'u2', displayName: 'Bộ Y tế', role: 'ministry', organizationId: 'bo-y-te', readOnly: true, sessionTokenHash: 'h2' };
 
 /** A Yjs update that writes `text` into the shared text `t`. */
 function textUpdate(text: string): Uint8Array {

@@ -1,0 +1,107 @@
+import type { AuditDetailValue, AuditRecord } from '../storage/records.ts';
+import type { AuditStore, RecordStore } from '../storage/store.ts';
+import { newId } from '../ids.ts';
+
+/** The actions the audit trail records. Stable: clients translate them. */
+export const AUDIT_ACTIONS = [
+  'document.created',
+  'document.renamed',
+  'document.archived',
+  'document.restored',
+  'document.opened',
+  'document.edited',
+  'document.access_changed',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.password_reset',
+  'user.password_changed',
+  'organization.created',
+  'organization.updated',
+] as const;
+
+/** One audit action. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Edits by one person on one document are summarised in one entry per window of this length. */
+export const EDIT_WINDOW_MS = 10 * 60_000;
+
+/** An audit entry as the API shows it, with the actor's current name. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  action: string;
+  actor: { id: string; displayName: string } | null;
+  documentId: string | null;
+  details: Record<string, AuditDetailValue>;
+}
+
+interface EditWindow {
+  startedAt: number;
+  updates: number;
+}
+
+/**
+ * The audit trail: who opened, edited, changed access or accounts, and when. Edits are
+ * summarised: the first update a person makes to a document opens a 10-minute window, written
+ * at once; later updates in that window are counted and written as one entry when the window
+ * is closed (on the next edit after it, or on `flush`).
+ */
+export class AuditLog {
+  private readonly editWindows = new Map<string, EditWindow & { documentId: string; userId: string }>();
+
+  constructor(private readonly store: AuditStore, private readonly records: RecordStore) {}
+
+  /** Appends one entry. */
+  async record(action: AuditAction, actorId: string | null, documentId: string | null, details: Record<string, AuditDetailValue> = {}): Promise<void> {
+    await this.store.append({ id: newId(), at: new Date().toISOString(), action, actorId, documentId, details });
+  }
+
+  /** Notes one update by `userId` on `documentId`; cheap, called for every update. */
+  noteEdit(documentId: string, userId: string, now = Date.now()): Promise<void> | null {
+    const key = `${documentId}|${userId}`;
+    const open = this.editWindows.get(key);
+    if (open && now - open.startedAt < EDIT_WINDOW_MS) {
+      open.updates += 1;
+      return null;
+    }
+    const closing = open ? this.closeWindow(key) : Promise.resolve();
+    this.editWindows.set(key, { documentId, userId, startedAt: now, updates: 1 });
+    return closing.then(() => this.record('document.edited', userId, documentId, { updates: 1, window: 'start' }));
+  }
+
+  /** Writes the counts of every open edit window. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.editWindows.keys()].map((key) => this.closeWindow(key)));
+  }
+
+  /** Entries newest first, optionally of one document, with actors' display names. */
+  list(options: { documentId?: string; limit: number }): AuditEntryView[] {
+    const entries = this.store.list(
+      (entry: AuditRecord) => options.documentId === undefined || entry.documentId === options.documentId,
+      options.limit,
+    );
+    const names = this.records.read((data) => new Map(data.users.map((user) => [user.id, user.displayName])));
+    return entries.map((entry) => ({
+      id: entry.id,
+      at: entry.at,
+      action: entry.action,
+      actor: entry.actorId === null ? null : { id: entry.actorId, displayName: names.get(entry.actorId) ?? entry.actorId },
+      documentId: entry.documentId,
+      details: entry.details,
+    }));
+  }
+
+  private async closeWindow(key: string): Promise<void> {
+    const window = this.editWindows.get(key);
+    this.editWindows.delete(key);
+    // A window with one update was fully described by its opening entry.
+    if (!window || window.updates <= 1) return;
+    await this.record('document.edited', window.userId, window.documentId, {
+      updates: window.updates,
+      window: 'end',
+      since: new Date(window.startedAt).toISOString(),
+    });
+  }
+}
