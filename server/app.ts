@@ -1,4 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializeRequest } from './http/log-serializers.ts';
+import fp from 'fastify-plugin';
+import { HookList } from './collab/hooks.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import { Type } from '@sinclair/typebox';
@@ -32,7 +35,7 @@ declare module 'fastify' {
  */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === false ? false : { level: config.logLevel },
+    logger: config.logLevel === false ? false : { level: config.logLevel, serializers: { req: serializeRequest } },
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     forceCloseConnections: true,
@@ -64,6 +67,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await app.store.close();
   });
   await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs });
+  await app.register(
+    fp(
+      async (instance: FastifyInstance) => {
+        instance.decorate('documentHooks', new HookList(instance.log));
+      },
+      { name: 'document-hooks' },
+    ),
+  );
   await app.register(fastifyWebsocket, { options: { maxPayload: config.maxMessageBytes } });
   await app.register(documentsPlugin, { templatesDir: config.templatesDir });
   await app.register(auditPlugin);

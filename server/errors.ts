@@ -17,6 +17,7 @@ export const Errors = {
   TemplateNotFound: createError('ERR_TEMPLATE_NOT_FOUND', 'No such template', 404),
   OrganizationNotFound: createError('ERR_ORGANIZATION_NOT_FOUND', 'No such organisation', 404),
   UserNotFound: createError('ERR_USER_NOT_FOUND', 'No such account', 404),
+  RevisionNotFound: createError('ERR_REVISION_NOT_FOUND', 'No such revision', 404),
   OrganizationExists: createError('ERR_ORGANIZATION_EXISTS', 'An organisation with this name already exists', 409),
   LastSecretariat: createError('ERR_LAST_SECRETARIAT', 'At least one active secretariat account must remain', 409),
   Csrf: createError('ERR_CSRF', 'Missing or wrong x-csrf-token header for a cookie-authenticated change', 403),

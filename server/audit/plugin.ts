@@ -14,6 +14,14 @@ export const auditPlugin = fp(
   async (app: FastifyInstance) => {
     const audit = new AuditLog(app.store.audit, app.store.records);
     app.decorate('audit', audit);
+    app.documentHooks.add({
+      onChange(document, _update, origin) {
+        if (origin.source !== 'connection') return;
+        audit.noteEdit(document.id, origin.connection.identity.userId)?.catch((error: unknown) =>
+          app.log.error({ err: error }, 'could not write the audit trail'),
+        );
+      },
+    });
     // onClose hooks run in reverse order: this runs after the collaboration server has
     // closed (no more edits) and before the store closes.
     app.addHook('onClose', async () => {
@@ -21,5 +29,5 @@ export const auditPlugin = fp(
     });
     await app.register(auditRoutes);
   },
-  { name: 'audit', dependencies: ['store', 'auth'] },
+  { name: 'audit', dependencies: ['store', 'auth', 'document-hooks'] },
 );

@@ -1,6 +1,8 @@
 /**
  * WebSocket close codes the collaboration server uses. Stable: clients may branch on them.
- * 4000–4999 is the range RFC 6455 leaves to applications.
+ * 4000–4999 is the range RFC 6455 leaves to applications. Following y-websocket's convention,
+ * 4400–4499 are final (the provider stops reconnecting: reconnecting cannot help) and
+ * 4500–4599 mean "try again" (the provider reconnects by itself).
  */
 export const CloseCodes = {
   /** The server is shutting down (standard "going away"). */
@@ -13,12 +15,12 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'forbidden' },
   /** The document does not exist (or was unloaded because of a failure). */
   DocumentNotFound: { code: 4404, reason: 'document not found' },
-  /** The user's role or organisation changed; reconnecting applies the new rights. */
-  PermissionsChanged: { code: 4409, reason: 'permissions changed' },
+  /** The user's role or organisation changed; the client reconnects and gets the new rights. */
+  PermissionsChanged: { code: 4509, reason: 'permissions changed' },
   /** A message exceeded the size limit. */
   MessageTooLarge: { code: 4413, reason: 'message too large' },
-  /** Too many messages in a short time. */
-  RateLimited: { code: 4429, reason: 'rate limited' },
+  /** The client sent far more than the server could take in; it reconnects and re-syncs. */
+  RateLimited: { code: 4529, reason: 'rate limited' },
   /** The server could not store an update; the client keeps it and re-sends on reconnect. */
   StorageFailure: { code: 4500, reason: 'storage failure' },
 } as const;

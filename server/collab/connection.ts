@@ -9,14 +9,26 @@ import { TokenBucket } from './rate-limiter.ts';
 
 /** Per-connection limits. */
 export interface ConnectionLimits {
-  /** Sustained messages per second a client may send. */
+  /** Sustained messages per second handled for one client; faster ones wait their turn. */
   messagesPerSecond: number;
-  /** Messages a client may send in a burst above the sustained rate. */
+  /** Messages handled at once before the sustained rate applies. */
   messageBurst: number;
+  /** Messages waiting beyond which the connection is closed (4529: the client re-syncs). */
+  maxBacklog: number;
+  /** Bytes waiting beyond which the connection is closed (4529). */
+  maxBacklogBytes: number;
 }
 
-/** Limits that leave room for fast typing, pastes and cursor moves, but not for floods. */
-export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { messagesPerSecond: 200, messageBurst: 600 };
+/**
+ * Limits that leave room for fast typing, pastes and cursor moves: a burst is throttled, not
+ * refused, and only a flood the server cannot absorb closes the connection.
+ */
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  messagesPerSecond: 200,
+  messageBurst: 600,
+  maxBacklog: 2000,
+  maxBacklogBytes: 64 * 1024 * 1024,
+};
 
 /** Counters kept per connection, for tests and monitoring. */
 export interface ConnectionStats {
@@ -46,6 +58,8 @@ export class CollabConnection {
   private closed = false;
   private readonly bucket: TokenBucket;
   private readonly closeListeners: Array<() => void> = [];
+  private backlog = 0;
+  private backlogBytes = 0;
 
   /**
    * @param attach resolves with the loaded document once this connection is attached to it
@@ -57,7 +71,7 @@ export class CollabConnection {
     readonly documentId: string,
     attach: (connection: CollabConnection) => Promise<SharedDocument>,
     private readonly logger: CollabLogger,
-    limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+    private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.queue = attach(this).then(
@@ -82,16 +96,35 @@ export class CollabConnection {
     else this.closeListeners.push(listener);
   }
 
-  /** Queues one message received from the socket; a flood closes the connection (4429). */
+  /** Messages received but not handled yet. */
+  get pendingMessages(): number {
+    return this.backlog;
+  }
+
+  /**
+   * Queues one message received from the socket. Past the sustained rate, messages wait their
+   * turn; a backlog beyond the limits closes the connection (4529).
+   */
   receive(message: Uint8Array): void {
     if (this.closed) return;
     this.stats.messagesReceived += 1;
-    if (!this.bucket.take()) {
-      this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection over the message rate limit');
+    this.backlog += 1;
+    this.backlogBytes += message.byteLength;
+    if (this.backlog > this.limits.maxBacklog || this.backlogBytes > this.limits.maxBacklogBytes) {
+      this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection whose backlog overflowed');
       this.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
       return;
     }
-    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fail(error));
+    const delayMs = this.bucket.reserve();
+    const readyAt = performance.now() + delayMs;
+    this.queue = this.queue
+      .then(() => (delayMs > 0 ? wait(readyAt - performance.now()) : undefined))
+      .then(() => this.handle(message))
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.backlog -= 1;
+        this.backlogBytes -= message.byteLength;
+      });
   }
 
   /** Sends a message to the client unless the connection is closed. */
@@ -185,6 +218,11 @@ export class CollabConnection {
     );
     this.close(closeCode.code, closeCode.reason);
   }
+}
+
+/** Resolves after `ms` milliseconds (at once for ms ≤ 0). */
+function wait(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Reads a varuint, turning lib0's errors (and absurd values) into MalformedMessageError. */

@@ -29,7 +29,22 @@ export class DocumentRegistry {
   private readonly openConnections = new Set<CollabConnection>();
   private closing = false;
 
-  constructor(private readonly options: DocumentRegistryOptions) {}
+  /** The caller's hooks, plus unloading documents that nobody has open any more. */
+  private readonly hooks: DocumentHooks;
+
+  constructor(private readonly options: DocumentRegistryOptions) {
+    const outer = options.hooks;
+    this.hooks = {
+      onLoad: (document) => outer?.onLoad?.(document),
+      onChange: (document, update, origin) => outer?.onChange?.(document, update, origin),
+      onStore: (document) => outer?.onStore?.(document),
+      onUnload: (document) => outer?.onUnload?.(document),
+      onEmpty: (document) => {
+        outer?.onEmpty?.(document);
+        this.scheduleUnload(document);
+      },
+    };
+  }
 
   /** Ids of the documents currently in memory (loaded or loading). */
   get loadedIds(): string[] {
@@ -116,14 +131,7 @@ export class DocumentRegistry {
 
   private async load(documentId: string): Promise<SharedDocument> {
     await this.unloading.get(documentId);
-    const hooks: DocumentHooks = {
-      ...this.options.hooks,
-      onEmpty: (document) => {
-        this.options.hooks?.onEmpty?.(document);
-        this.scheduleUnload(document);
-      },
-    };
-    const document = await SharedDocument.load(documentId, this.options.content, hooks, this.options.logger);
+    const document = await SharedDocument.load(documentId, this.options.content, this.hooks, this.options.logger);
     // A document nobody connects to (opened by a peek-like caller) is still unloaded in time.
     if (document.connectionCount === 0) this.scheduleUnload(document);
     return document;

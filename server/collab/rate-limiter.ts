@@ -1,6 +1,7 @@
 /**
- * A token bucket: `ratePerSecond` tokens refill continuously up to `burst`. Each message
- * takes one; a message finding the bucket empty is over the limit.
+ * A token bucket that schedules instead of refusing: `ratePerSecond` tokens refill
+ * continuously up to `burst`; each message takes one, and a message that finds the bucket
+ * empty is told how long to wait for its token.
  */
 export class TokenBucket {
   private tokens: number;
@@ -11,12 +12,11 @@ export class TokenBucket {
     this.last = now;
   }
 
-  /** Takes one token; false when none is left. */
-  take(now = performance.now()): boolean {
+  /** Takes one token (going into debt if needed); returns the milliseconds to wait before using it. */
+  reserve(now = performance.now()): number {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
     this.tokens -= 1;
-    return true;
+    return this.tokens >= 0 ? 0 : (-this.tokens / this.ratePerSecond) * 1000;
   }
 }

@@ -13,10 +13,13 @@ import { CloseCodes } from './close-codes.ts';
 import { DocumentRegistry } from './document-registry.ts';
 import type { ConnectionIdentity } from './socket.ts';
 import { adaptWebSocket } from './ws-socket.ts';
+import type { HookList } from './hooks.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     collab: DocumentRegistry;
+    /** Lifecycle hooks of shared documents; plugins subscribe with `documentHooks.add(...)`. */
+    documentHooks: HookList;
     /** Closes sockets whose rights were withdrawn; call after changing access or accounts. */
     collabAccess: AccessMonitor;
   }
@@ -61,14 +64,7 @@ export const collabPlugin = fp(
       content: app.store.content,
       logger: app.log,
       unloadDelayMs: options.unloadDelayMs,
-      hooks: {
-        onChange(document, _update, origin) {
-          if (origin.source !== 'connection') return;
-          app.audit.noteEdit(document.id, origin.connection.identity.userId)?.catch((error: unknown) =>
-            app.log.error({ err: error }, 'could not write the audit trail'),
-          );
-        },
-      },
+      hooks: app.documentHooks,
     });
     const checkAccess = (identity: ConnectionIdentity, documentId: string): AccessVerdict => {
       if (!app.auth.isSessionActive(identity.sessionTokenHash)) return 'unauthenticated';
@@ -146,5 +142,5 @@ export const collabPlugin = fp(
       },
     );
   },
-  { name: 'collab', dependencies: ['store', 'auth', 'documents', 'audit'] },
+  { name: 'collab', dependencies: ['store', 'auth', 'documents', 'audit', 'document-hooks'] },
 );

@@ -3,18 +3,20 @@ import type { Store } from './store.ts';
 import { FileContentStore, type StoreLogger } from './file-content-store.ts';
 import { LowdbRecordStore } from './lowdb-record-store.ts';
 import { JsonlAuditStore } from './jsonl-audit-store.ts';
+import { FileRevisionStore } from './file-revision-store.ts';
 
 /** How often written log frames are forced to the disk (fdatasync). */
 const SYNC_INTERVAL_MS = 250;
 
 /**
  * The default store: records in `<dataDir>/records.json`, document content in
- * `<dataDir>/documents/`, the audit trail in `<dataDir>/audit.jsonl`. Needs no external server.
+ * `<dataDir>/documents/`, revisions in `<dataDir>/revisions/`, the audit trail in `<dataDir>/audit.jsonl`. Needs no external server.
  */
 export async function openEmbeddedStore(dataDir: string, logger: StoreLogger): Promise<Store> {
   const records = await LowdbRecordStore.open(join(dataDir, 'records.json'));
   const content = new FileContentStore(join(dataDir, 'documents'), logger);
   const audit = new JsonlAuditStore(join(dataDir, 'audit.jsonl'));
+  const revisions = new FileRevisionStore(join(dataDir, 'revisions'));
   const timer = setInterval(() => {
     content.sync().catch((error: unknown) => logger.warn({ err: error }, 'fdatasync of update logs failed'));
   }, SYNC_INTERVAL_MS);
@@ -23,6 +25,7 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger): P
     records,
     content,
     audit,
+    revisions,
     async close() {
       clearInterval(timer);
       await records.flush();

@@ -57,17 +57,45 @@ export interface DocumentRecord {
   updatedAt: string;
 }
 
+/** A frozen state of a document: named by the secretariat, or an automatic checkpoint. */
+export interface RevisionRecord {
+  id: string;
+  documentId: string;
+  kind: 'named' | 'checkpoint';
+  /** "Dự thảo lần 2" for named revisions; a generated label for checkpoints. */
+  name: string;
+  note: string;
+  /** Why a checkpoint was taken: `idle`, `last_editor_left`, `before_restore`, `after_restore`, `named`. */
+  reason: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** Size of the encoded Yjs state, and of the compressed file that stores it. */
+  stateBytes: number;
+  storedBytes: number;
+  /** The revision this one's content was restored from, if it records a restore. */
+  restoredFrom: string | null;
+}
+
+/** Which account a Yjs client id (one browser tab's session) belongs to, per document. */
+export interface ClientAuthorRecord {
+  documentId: string;
+  clientId: number;
+  userId: string;
+}
+
 /** Everything the record store holds. */
 export interface Database {
   users: UserRecord[];
   sessions: SessionRecord[];
   organizations: OrganizationRecord[];
   documents: DocumentRecord[];
+  revisions: RevisionRecord[];
+  clientAuthors: ClientAuthorRecord[];
 }
 
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
-  return { users: [], sessions: [], organizations: [], documents: [] };
+  return { users: [], sessions: [], organizations: [], documents: [], revisions: [], clientAuthors: [] };
 }
 
 /** Values an audit entry's details may hold. */

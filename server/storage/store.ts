@@ -8,6 +8,7 @@ export interface Store {
   records: RecordStore;
   content: DocumentContentStore;
   audit: AuditStore;
+  revisions: RevisionStateStore;
   /** Flushes everything and releases files. The store must not be used afterwards. */
   close(): Promise<void>;
 }
@@ -60,4 +61,14 @@ export interface AuditStore {
   append(entry: AuditRecord): Promise<void>;
   /** Entries matching `filter`, newest first, at most `limit`. */
   list(filter: (entry: AuditRecord) => boolean, limit: number): AuditRecord[];
+}
+
+/** Full encoded states of frozen revisions, written once and never changed. */
+export interface RevisionStateStore {
+  /** Durably stores a revision's state; returns the bytes it occupies on disk. */
+  write(documentId: string, revisionId: string, state: Uint8Array): Promise<number>;
+  /** Reads a revision's state back. Throws if it is missing or damaged. */
+  read(documentId: string, revisionId: string): Promise<Uint8Array>;
+  /** Deletes a revision's state (pruning old checkpoints). */
+  remove(documentId: string, revisionId: string): Promise<void>;
 }

@@ -5,7 +5,17 @@ import fastifyStatic from '@fastify/static';
 import { Errors, errorBody } from '../errors.ts';
 
 /** Paths of the single-page app; each answers with `index.html` and the client routes itself. */
-const APP_PAGES = ['/', '/login', '/account', '/admin', '/documents/:id', '/documents/:id/audit'];
+const APP_PAGES = [
+  '/',
+  '/login',
+  '/account',
+  '/admin',
+  '/documents/:id',
+  '/documents/:id/audit',
+  '/documents/:id/revisions',
+  '/documents/:id/revisions/:revisionId',
+  '/documents/:id/compare',
+];
 
 /**
  * Serves the built web client from `clientDir` (`npm run build:client` writes it).

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { closeCodeWithin, openRawSocket } from '../helpers/raw-socket.ts';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -19,6 +20,15 @@ before(async () => {
   ministry = await server.login('bqp', 'mat-khau-bqp');
 });
 after(() => server.close());
+
+/** A sync update message carrying `update`. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
 
 /** An awareness message for one client id with the given JSON state. */
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
@@ -77,11 +87,32 @@ test('an oversized awareness state closes the connection with 4413, a junk one w
   assert.equal(await closeCodeWithin(junk, 5000), 4400);
 });
 
-test('a flood of messages closes the connection with 4429, and others keep working', async () => {
+test('a burst above the rate is throttled, not refused: every message is handled', async () => {
+  const burst = await openRawSocket(server.wsUrl, documentId, admin);
+  const writer = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  writer.on('update', (update: Uint8Array) => updates.push(update));
+  const paragraph = new Y.XmlElement('paragraph');
+  writer.getXmlFragment('prosemirror').insert(0, [paragraph]);
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  for (let i = 0; i < 1198; i++) text.insert(text.length, 'a');
+  assert.equal(updates.length, 1200);
+  const start = performance.now();
+  for (const update of updates) burst.send(updateFrame(update));
+  const shared = await server.app.collab.open(documentId);
+  await waitFor(() => shared.doc.getXmlFragment('prosemirror').toString().includes('a'.repeat(1198)), 'all 1200 updates applied', 20_000);
+  const elapsed = performance.now() - start;
+  assert.ok(elapsed > 1500, `the burst beyond 600 messages was spread out at 200/s (took ${Math.round(elapsed)} ms)`);
+  assert.equal(await closeCodeWithin(burst, 50), null, 'the connection stays open');
+  burst.socket.close();
+});
+
+test('a flood beyond what the server can absorb closes the connection with 4529 (retry), and others keep working', async () => {
   const flood = await openRawSocket(server.wsUrl, documentId, ministry);
   const queryAwareness = Uint8Array.of(3);
-  for (let i = 0; i < 2000; i++) flood.send(queryAwareness);
-  assert.equal(await closeCodeWithin(flood, 5000), 4429);
+  for (let i = 0; i < 3000; i++) flood.send(queryAwareness);
+  assert.equal(await closeCodeWithin(flood, 5000), 4529);
   const client = connectClient(server.wsUrl, documentId, admin);
   await waitSynced(client);
   client.destroy();

@@ -65,12 +65,12 @@ test('removing access closes the open socket at once with 4403', async () => {
   member.socket.close();
 });
 
-test('a role change closes open sockets with 4409 so that the new rights apply', async () => {
+test('a role change closes open sockets with 4509 so that the client reconnects with the new rights', async () => {
   const documentId = await server.createDocument(admin, 'Đổi vai trò');
   await requestJson(server.baseUrl, 'PUT', `/api/documents/${documentId}/access`, { token: admin, body: { members: [ids.promoted], organizations: [] } });
   const socket = await openRawSocket(server.wsUrl, documentId, tokens.promoted ?? '');
   await requestJson(server.baseUrl, 'PATCH', `/api/users/${ids.promoted}`, { token: admin, body: { role: 'editor' } });
-  assert.equal(await closeCodeWithin(socket, 2000), 4409);
+  assert.equal(await closeCodeWithin(socket, 2000), 4509);
 });
 
 test('who may create, rename and archive documents and change access', async () => {
