@@ -61,7 +61,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(fastifyCookie);
-  await app.register(storePlugin, { dataDir: config.dataDir });
+  await app.register(storePlugin, { dataDir: config.dataDir, fsyncIntervalMs: config.fsyncIntervalMs });
   // Registered right after the store so it runs after every plugin that writes to the store.
   app.addHook('onClose', async () => {
     await app.store.close();

@@ -11,8 +11,8 @@ declare module 'fastify' {
 
 /** Opens the embedded store in `dataDir` as `app.store`. The app closes it last, after everything that writes to it. */
 export const storePlugin = fp(
-  async (app: FastifyInstance, options: { dataDir: string }) => {
-    const store = await openEmbeddedStore(options.dataDir, app.log);
+  async (app: FastifyInstance, options: { dataDir: string; fsyncIntervalMs: number }) => {
+    const store = await openEmbeddedStore(options.dataDir, app.log, options.fsyncIntervalMs);
     app.decorate('store', store);
   },
   { name: 'store' },
