@@ -1,6 +1,10 @@
 import './styles/app.css';
+import './styles/admin.css';
 import './styles/editor.css';
 import { getLocale, t } from './i18n/index.ts';
+import { renderAccountPage } from './pages/account-page.ts';
+import { renderAdminPage } from './pages/admin-page.ts';
+import { renderAuditPage } from './pages/audit-page.ts';
 import { renderDocumentsPage } from './pages/documents-page.ts';
 import { renderEditorPage } from './pages/editor-page.ts';
 import { renderLoginPage } from './pages/login-page.ts';
@@ -19,13 +23,28 @@ async function start(root: HTMLElement): Promise<void> {
     case 'documents':
       await renderDocumentsPage(root);
       return;
+    case 'account':
+      await renderAccountPage(root);
+      return;
+    case 'admin':
+      await renderAdminPage(root);
+      return;
     case 'editor':
       await renderEditorPage(root, route.documentId);
+      return;
+    case 'audit':
+      await renderAuditPage(root, route.documentId);
       return;
     case 'not-found':
       root.replaceChildren(h('main', { className: 'page' }, [h('p', { i18n: 'error.notFound' }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
       return;
   }
+}
+
+/** A failed page load's message: a document this person may not open says so plainly. */
+function failureText(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'ERR_FORBIDDEN' && /^\/documents\//.test(location.pathname)) return t('error.forbiddenDocument');
+  return errorMessage(error);
 }
 
 const root = document.getElementById('app');
@@ -35,5 +54,5 @@ start(root).catch((error: unknown) => {
   // A 401 is already on its way to /login; anything else is shown instead of a blank page.
   if (error instanceof ApiError && error.status === 401) return;
   console.error(error);
-  root.replaceChildren(h('main', { className: 'page' }, [h('p', { className: 'form-error', text: errorMessage(error) }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
+  root.replaceChildren(h('main', { className: 'page' }, [h('p', { className: 'form-error', text: failureText(error) }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
 });

@@ -1,14 +1,13 @@
 import { apiRequest } from './http.ts';
+import { parseMe, parseOrganization, type Me, type Organization } from './account-records.ts';
 import {
   parseDocument,
   parseList,
   parseLoginResult,
-  parseMe,
   parseTemplate,
   type DocumentRecord,
   type LoginResult,
   type Template,
-  type User,
 } from './records.ts';
 
 /** Typed calls of the HTTP API used by the web app; each resolves with narrowed data. */
@@ -27,9 +26,27 @@ export async function logout(): Promise<void> {
   await apiRequest('/api/auth/logout', () => undefined, { method: 'POST', body: {}, redirectOnUnauthorized: false });
 }
 
-/** The signed-in user; redirects to /login when there is no session. */
-export function fetchMe(): Promise<User> {
+/** The signed-in user and their organisation; redirects to /login when there is no session. */
+export function fetchMe(): Promise<Me> {
   return apiRequest('/api/auth/me', parseMe);
+}
+
+/**
+ * Changes the signed-in user's own password. A wrong current password rejects with
+ * `ERR_INVALID_CREDENTIALS` (status 401, without redirecting: the session is still valid).
+ * The server signs out the user's other sessions; this one stays.
+ */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
+  await apiRequest('/api/auth/password', () => undefined, {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    redirectOnUnauthorized: false,
+  });
+}
+
+/** Every organisation, sorted by Vietnamese name by the server (anyone signed in may list them). */
+export function listOrganizations(): Promise<Organization[]> {
+  return apiRequest('/api/organizations', (body) => parseList(body, parseOrganization));
 }
 
 /** Active (or, with `archived`, archived) documents. */

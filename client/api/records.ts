@@ -1,3 +1,5 @@
+import { nullableString, object, string } from './narrow.ts';
+
 /**
  * Shapes of the records the HTTP API returns, and guards that narrow untrusted JSON to
  * them. Every parser throws `TypeError` on a malformed value instead of passing it on.
@@ -13,6 +15,9 @@ export interface User {
   displayName: string;
   role: Role;
   organizationId: string | null;
+  /** A disabled account cannot sign in; its sessions were closed when it was disabled. */
+  disabled: boolean;
+  createdAt: string;
 }
 
 /** An outline document's metadata (its content lives in Yjs). */
@@ -45,34 +50,8 @@ export interface LoginResult {
   user: User;
 }
 
-/** True for the roles whose edits the server accepts. */
-export function canEditText(role: Role): boolean {
-  return role === 'secretariat' || role === 'editor';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, what: string): Record<string, unknown> {
-  if (!isRecord(value)) throw new TypeError(`${what}: expected an object`);
-  return value;
-}
-
-function string(source: Record<string, unknown>, key: string, what: string): string {
-  const value = source[key];
-  if (typeof value !== 'string') throw new TypeError(`${what}.${key}: expected a string`);
-  return value;
-}
-
-function nullableString(source: Record<string, unknown>, key: string, what: string): string | null {
-  const value = source[key];
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') throw new TypeError(`${what}.${key}: expected a string or null`);
-  return value;
-}
-
-function parseRole(value: unknown): Role {
+/** Narrows an untrusted value to a role. */
+export function parseRole(value: unknown): Role {
   if (value === 'secretariat' || value === 'editor' || value === 'ministry' || value === 'observer') return value;
   throw new TypeError(`user.role: unknown role ${String(value)}`);
 }
@@ -86,6 +65,8 @@ export function parseUser(value: unknown): User {
     displayName: string(source, 'displayName', 'user'),
     role: parseRole(source.role),
     organizationId: nullableString(source, 'organizationId', 'user'),
+    disabled: source.disabled === true,
+    createdAt: typeof source.createdAt === 'string' ? source.createdAt : '',
   };
 }
 
@@ -123,12 +104,6 @@ export function parseTemplate(value: unknown): Template {
 export function parseLoginResult(value: unknown): LoginResult {
   const source = object(value, 'login');
   return { token: string(source, 'token', 'login'), user: parseUser(source.user) };
-}
-
-/** Narrows `{user}` as answered by `GET /api/auth/me`; a bare user object is accepted too. */
-export function parseMe(value: unknown): User {
-  const source = object(value, 'me');
-  return parseUser('user' in source ? source.user : source);
 }
 
 /** Narrows a JSON array with `parseItem`; a non-array is an error. */

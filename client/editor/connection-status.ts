@@ -24,24 +24,28 @@ export function connectionStatus(facts: ConnectionFacts): ConnectionStatus {
 }
 
 /** What to do after the collaboration socket closed. */
-export type CloseAction = 'check-session' | 'stop-forbidden' | 'stop-not-found' | 'retry';
+export type CloseAction = 'sign-in' | 'check-access' | 'stop-forbidden' | 'stop-not-found' | 'reload' | 'retry';
 
 /**
- * Maps a WebSocket close code to a reaction. 4401 (session gone) and 1006 (abnormal:
- * also what a browser reports when the upgrade was refused with 401) mean "check the
- * session"; 4403 and 4404 are final, retrying cannot help; anything else is retried by
- * the provider's backoff.
+ * Maps a WebSocket close code to a reaction. 4401 (session revoked, account disabled)
+ * means "sign in again"; 1006 (abnormal: also what a browser reports when the upgrade was
+ * refused with 401 or 403) means "ask the HTTP API why"; 4403 (access withdrawn) and 4404
+ * are final, retrying cannot help; 4409 (role or organisation changed) needs a fresh page
+ * so the UI matches the new rights; anything else is retried by the provider's backoff.
  */
 export function closeAction(code: number | undefined): CloseAction {
   switch (code) {
     case 4401:
+      return 'sign-in';
     case 1006:
     case undefined:
-      return 'check-session';
+      return 'check-access';
     case 4403:
       return 'stop-forbidden';
     case 4404:
       return 'stop-not-found';
+    case 4409:
+      return 'reload';
     default:
       return 'retry';
   }

@@ -7,6 +7,7 @@ import { buildCursor, buildSelection } from './cursor-widget.ts';
 import { outlineKeymaps } from './keymap.ts';
 import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
+import { readOnlyPlugin } from './read-only-plugin.ts';
 import { outlineSchema } from './schema.ts';
 
 /** Called after every state change of the view (local edits, remote edits, selection). */
@@ -22,7 +23,7 @@ export interface OutlineEditor {
 
 /** Options of `createOutlineEditor`. */
 export interface OutlineEditorOptions {
-  /** False for roles whose edits the server drops (ministry, observer). */
+  /** False for roles whose edits the server drops (ministry, observer): not editable, and document changes other than remote ones are refused. */
   editable: boolean;
   /** Accessible name of the editing area. */
   label: string;
@@ -46,6 +47,7 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
       blockIdsPlugin(),
       nfcPlugin(),
       numberingPlugin(),
+      ...(options.editable ? [] : [readOnlyPlugin()]),
     ],
   });
   const view: EditorView = new EditorView(mount, {

@@ -1,22 +1,23 @@
 import { createDocument, fetchMe, listDocuments, listTemplates, updateDocument } from '../api/endpoints.ts';
-import type { DocumentRecord, Template, User } from '../api/records.ts';
-import { getLocale, onLocaleChange, t } from '../i18n/index.ts';
+import type { DocumentRecord, Role, Template } from '../api/records.ts';
+import { canManageDocuments, isSecretariat } from '../account/roles.ts';
+import { openAccessDialog } from '../admin/access-dialog.ts';
+import { getLocale, onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
+import { auditPath, documentPath } from '../router.ts';
 import { clear, h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
 
-/** Path of a document's editor page. */
-export function documentPath(id: string): string {
-  return `/documents/${encodeURIComponent(id)}`;
-}
-
 /**
- * The documents list: active documents with rename and archive, archived ones on demand
- * (with restore), and the create form with a template picker. Any 401 has already sent
- * the browser to /login (see `apiRequest`).
+ * The documents list: the documents this person may open (the server filters them), with
+ * rename and archive for the roles that may manage documents, archived ones on demand
+ * (with restore), and the create form with a template picker for those roles. The
+ * secretariat also gets "Quyền truy cập" and "Nhật ký" on every row. Any 401 has already
+ * sent the browser to /login (see `apiRequest`).
  */
 export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
-  const user = await fetchMe();
+  const me = await fetchMe();
+  const role = me.user.role;
   const status = h('p', { className: 'form-error', attrs: { role: 'alert' } });
   const activeList = h('div', { className: 'documents-list' });
   const archivedList = h('div', { className: 'documents-list documents-list--archived' });
@@ -30,13 +31,14 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
   const refresh = async (): Promise<void> => {
     status.textContent = '';
     const active = await listDocuments(false);
-    renderTable(activeList, active, false, actions);
-    if (showArchived) renderTable(archivedList, await listDocuments(true), true, actions);
+    renderTable(activeList, active, false, role, actions);
+    if (showArchived) renderTable(archivedList, await listDocuments(true), true, role, actions);
   };
 
   const actions: RowActions = {
     rename: (document, title) => updateDocument(document.id, { title }).then(refresh).catch(reportError),
     setArchived: (document, archived) => updateDocument(document.id, { archived }).then(refresh).catch(reportError),
+    editAccess: (document) => openAccessDialog(document).catch(reportError),
   };
 
   const toggleArchived = h('button', {
@@ -53,11 +55,11 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
     refresh().catch(reportError);
   });
 
-  const createForm = await renderCreateForm(user, reportError);
+  const createForm = await renderCreateForm(role, reportError);
   root.replaceChildren(
-    renderHeader(user),
+    renderHeader(me),
     h('main', { className: 'page' }, [
-      h('div', { className: 'documents-layout' }, [
+      h('div', { className: createForm ? 'documents-layout' : 'documents-layout documents-layout--single' }, [
         h('section', { className: 'card documents-section' }, [
           h('h1', { i18n: 'documents.title' }),
           status,
@@ -65,7 +67,7 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
           toggleArchived,
           h('div', {}, [archivedList]),
         ]),
-        createForm,
+        ...(createForm ? [createForm] : []),
       ]),
     ]),
   );
@@ -77,9 +79,10 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
 interface RowActions {
   rename(document: DocumentRecord, title: string): Promise<void>;
   setArchived(document: DocumentRecord, archived: boolean): Promise<void>;
+  editAccess(document: DocumentRecord): Promise<void>;
 }
 
-function renderTable(container: HTMLElement, documents: readonly DocumentRecord[], archived: boolean, actions: RowActions): void {
+function renderTable(container: HTMLElement, documents: readonly DocumentRecord[], archived: boolean, role: Role, actions: RowActions): void {
   clear(container);
   if (archived) container.append(h('h2', { i18n: 'documents.archivedTitle' }));
   if (documents.length === 0) {
@@ -87,7 +90,7 @@ function renderTable(container: HTMLElement, documents: readonly DocumentRecord[
     return;
   }
   const body = h('tbody');
-  for (const document of documents) body.append(renderRow(document, archived, actions));
+  for (const document of documents) body.append(renderRow(document, archived, role, actions));
   container.append(
     h('table', { className: 'documents-table' }, [
       h('thead', {}, [
@@ -102,7 +105,7 @@ function renderTable(container: HTMLElement, documents: readonly DocumentRecord[
   );
 }
 
-function renderRow(document: DocumentRecord, archived: boolean, actions: RowActions): HTMLTableRowElement {
+function renderRow(document: DocumentRecord, archived: boolean, role: Role, actions: RowActions): HTMLTableRowElement {
   const titleCell = h('td', { className: 'documents-table__title' });
   const showTitle = (): void => {
     const label = document.title.trim() === '' ? t('documents.untitled') : document.title;
@@ -128,13 +131,17 @@ function renderRow(document: DocumentRecord, archived: boolean, actions: RowActi
   };
 
   const buttons = h('td', { className: 'documents-table__actions' });
+  const manage = canManageDocuments(role);
   if (archived) {
-    buttons.append(button('documents.unarchive', () => void actions.setArchived(document, false)));
+    if (manage) buttons.append(button('documents.unarchive', () => void actions.setArchived(document, false)));
   } else {
+    buttons.append(h('a', { className: 'button', i18n: 'documents.open', attrs: { href: documentPath(document.id) } }));
+    if (manage) buttons.append(button('documents.rename', startRename), button('documents.archive', () => void actions.setArchived(document, true)));
+  }
+  if (isSecretariat(role)) {
     buttons.append(
-      h('a', { className: 'button', i18n: 'documents.open', attrs: { href: documentPath(document.id) } }),
-      button('documents.rename', startRename),
-      button('documents.archive', () => void actions.setArchived(document, true)),
+      button('access.open', () => void actions.editAccess(document)),
+      h('a', { className: 'button button--quiet', i18n: 'audit.open', attrs: { href: auditPath(document.id) } }),
     );
   }
   return h('tr', { attrs: { 'data-document-id': document.id } }, [
@@ -144,8 +151,8 @@ function renderRow(document: DocumentRecord, archived: boolean, actions: RowActi
   ]);
 }
 
-function button(key: 'documents.unarchive' | 'documents.rename' | 'documents.archive', onClick: () => void): HTMLButtonElement {
-  return h('button', { className: 'button', i18n: key, attrs: { type: 'button' }, on: { click: onClick } });
+function button(key: MessageKey, onClick: () => void): HTMLButtonElement {
+  return h('button', { className: 'button', i18n: key, attrs: { type: 'button', 'data-action': key }, on: { click: onClick } });
 }
 
 function formatDate(iso: string): string {
@@ -154,7 +161,9 @@ function formatDate(iso: string): string {
   return date.toLocaleString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-async function renderCreateForm(user: User, reportError: (error: unknown) => void): Promise<HTMLElement> {
+async function renderCreateForm(role: Role, reportError: (error: unknown) => void): Promise<HTMLElement | null> {
+  // Not even fetched for the roles that cannot create documents.
+  if (!canManageDocuments(role)) return null;
   const title = h('input', { attrs: { name: 'title', id: 'create-title', required: '', maxlength: '300' } });
   const templateSelect = h('select', { attrs: { name: 'templateId', id: 'create-template' } });
   const description = h('p', { className: 'muted template-description' });
@@ -188,7 +197,6 @@ async function renderCreateForm(user: User, reportError: (error: unknown) => voi
     description,
     h('button', { className: 'button button--primary', i18n: 'documents.create.submit', attrs: { type: 'submit' } }),
   ]);
-  form.hidden = user.role !== 'secretariat' && user.role !== 'editor';
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = title.value.normalize('NFC').trim();

@@ -4,7 +4,7 @@ import { closeAction, connectionStatus } from '../../client/editor/connection-st
 import { colorForUser, safeColor, USER_COLORS } from '../../client/editor/user-color.ts';
 import { participantsFromStates } from '../../client/editor/presence.ts';
 import { formatMessage, MESSAGES } from '../../client/i18n/messages.ts';
-import { parseRoute } from '../../client/router.ts';
+import { auditPath, parseRoute } from '../../client/router.ts';
 import { parseDocument, parseTemplate } from '../../client/api/records.ts';
 
 test('connection status: offline wins, online needs connected and synced', () => {
@@ -57,12 +57,19 @@ function isNfcString(text: string): boolean {
   return text === text.normalize('NFC');
 }
 
-test('routes: /login, /, /documents/:id, else not found', () => {
+test('routes: /login, /, /account, /admin, /documents/:id, /documents/:id/audit, else not found', () => {
   assert.deepEqual(parseRoute('/login'), { name: 'login' });
   assert.deepEqual(parseRoute('/'), { name: 'documents' });
+  assert.deepEqual(parseRoute('/documents'), { name: 'documents' });
+  assert.deepEqual(parseRoute('/account'), { name: 'account' });
+  assert.deepEqual(parseRoute('/admin/'), { name: 'admin' });
   assert.deepEqual(parseRoute('/documents/abc%20d'), { name: 'editor', documentId: 'abc d' });
+  assert.deepEqual(parseRoute('/documents/abc%20d/audit'), { name: 'audit', documentId: 'abc d' });
+  assert.deepEqual(parseRoute('/documents/abc/audit/'), { name: 'audit', documentId: 'abc' });
   assert.deepEqual(parseRoute('/documents/%E0%A4%A'), { name: 'not-found' });
-  assert.deepEqual(parseRoute('/admin'), { name: 'not-found' });
+  assert.deepEqual(parseRoute('/documents/abc/other'), { name: 'not-found' });
+  assert.deepEqual(parseRoute('/administrator'), { name: 'not-found' });
+  assert.equal(auditPath('a b'), '/documents/a%20b/audit');
 });
 
 test('API records are narrowed strictly', () => {
@@ -72,11 +79,13 @@ test('API records are narrowed strictly', () => {
   assert.deepEqual(parseTemplate({ id: 't', title: { vi: 'Mẫu', en: 'Template' }, description: { vi: 'a', en: 'b' } }).title, { vi: 'Mẫu', en: 'Template' });
 });
 
-test('socket close codes: session problems are checked, 4403/4404 stop, the rest retries', () => {
-  assert.equal(closeAction(4401), 'check-session');
-  assert.equal(closeAction(1006), 'check-session');
+test('socket close codes: 4401 signs in again, 1006 asks why, 4403/4404 stop, 4409 reloads, the rest retries', () => {
+  assert.equal(closeAction(4401), 'sign-in');
+  assert.equal(closeAction(1006), 'check-access');
+  assert.equal(closeAction(undefined), 'check-access');
   assert.equal(closeAction(4403), 'stop-forbidden');
   assert.equal(closeAction(4404), 'stop-not-found');
+  assert.equal(closeAction(4409), 'reload');
   assert.equal(closeAction(1001), 'retry');
   assert.equal(closeAction(4429), 'retry');
 });

@@ -1,9 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
+import { launchBrowser, newPage as openPage, openEditor, signIn, TIMEOUT, waitUntil } from './browser.ts';
 
 /**
  * End to end, in a real Chromium: two people sign in through the /login form, open the
@@ -12,26 +11,15 @@ import { requestJson, startTestServer, type TestServer } from '../helpers/server
  * (default /usr/bin/chromium); a missing browser fails the test, it is never skipped.
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
-const TIMEOUT = 15_000;
-
 let server: TestServer | undefined;
 let browser: Browser | undefined;
+/** Id of the committee member `bientap`, created by the first test. */
+let editorId: string | undefined;
 const pageErrors: string[] = [];
 
 before(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  if (!existsSync(CLIENT_INDEX)) {
-    throw new Error(`The web client is not built (${CLIENT_INDEX} is missing): run \`npm run build:client\` first.`);
-  }
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -39,43 +27,20 @@ after(async () => {
   await server?.close();
 });
 
-/** A new browser context (its own cookies and IndexedDB) with errors collected. */
-async function newPage(label: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A new browser context of this file's browser, its errors collected in `pageErrors`. */
+function newPage(label: string): ReturnType<typeof openPage> {
   if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (error) => pageErrors.push(`[${label}] ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`[${label}] console: ${message.text()}`);
+  return openPage(browser, label, pageErrors);
+}
+
+/** Lets the committee member `bientap` open `documentId` (admins can always). */
+async function grantEditorAccess(adminToken: string, documentId: string): Promise<void> {
+  if (!server || editorId === undefined) throw new Error('server or editor account missing');
+  const result = await requestJson(server.baseUrl, 'PUT', `/api/documents/${documentId}/access`, {
+    token: adminToken,
+    body: { members: [editorId], organizations: [] },
   });
-  return { context, page };
-}
-
-/** Signs in through the public /login form and waits for the documents list. */
-async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL(`${baseUrl}/`);
-  await page.locator('.documents-list').first().waitFor();
-}
-
-/** Opens the editor of `documentId` and waits until it is connected and synced. */
-async function openEditor(page: Page, baseUrl: string, documentId: string): Promise<void> {
-  await page.goto(`${baseUrl}/documents/${documentId}`);
-  await page.locator('.ProseMirror').waitFor();
-  await page.locator('.status[data-status="online"]').waitFor();
-}
-
-/** Polls `condition` every 50 ms until it holds; fails with `what` after TIMEOUT. */
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  assert.equal(result.status, 200, `PUT access: ${JSON.stringify(result.body)}`);
 }
 
 /** Number of Yjs updates y-indexeddb has stored for `documentId` in this page's origin. */
@@ -106,8 +71,9 @@ test('two people co-edit an outline live: text, named cursor, numbered heading',
   const me = await requestJson(baseUrl, 'GET', '/api/auth/me', { token: adminToken });
   const adminName = (me.body as { user?: { displayName?: unknown } } | null)?.user?.displayName;
   assert.equal(typeof adminName, 'string', `GET /api/auth/me: ${JSON.stringify(me.body)}`);
-  await server.createUser(adminToken, { username: 'bientap', password: 'mat-khau-bien-tap', displayName: 'Nguyễn Thị Biên', role: 'editor' });
+  editorId = await server.createUser(adminToken, { username: 'bientap', password: 'mat-khau-bien-tap', displayName: 'Nguyễn Thị Biên', role: 'editor' });
   const documentId = await server.createDocument(adminToken, 'Chiến lược phát triển 2026–2030');
+  await grantEditorAccess(adminToken, documentId);
 
   const a = await newPage('admin');
   const b = await newPage('bientap');
@@ -196,6 +162,7 @@ test('language switch is remembered; the indicator follows the browser going off
   const { baseUrl } = server;
   const adminToken = await server.login('admin', server.adminPassword);
   const documentId = await server.createDocument(adminToken, 'Đề cương ngoại tuyến');
+  await grantEditorAccess(adminToken, documentId);
   const a = await newPage('admin-offline');
   const b = await newPage('bientap-offline');
   await signIn(a.page, baseUrl, 'admin', server.adminPassword);
@@ -234,6 +201,7 @@ test('edits made without a connection survive a reload and merge when it returns
   const { baseUrl } = server;
   const adminToken = await server.login('admin', server.adminPassword);
   const documentId = await server.createDocument(adminToken, 'Đề cương lưu cục bộ');
+  await grantEditorAccess(adminToken, documentId);
   const a = await newPage('admin-idb');
   const b = await newPage('bientap-idb');
   // Route the collaboration socket through the test so it can be cut; pages still load.

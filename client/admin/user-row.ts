@@ -1,0 +1,103 @@
+import type { UserChanges } from '../api/admin-endpoints.ts';
+import type { Organization } from '../api/account-records.ts';
+import type { User } from '../api/records.ts';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
+import { needsOrganization, roleLabelKey } from '../account/roles.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { organizationSelect, roleSelect, selectedRole } from './select-controls.ts';
+
+/** What the users table asks of its page; each resolves true once the change is saved. */
+export interface UserActions {
+  update(user: User, changes: UserChanges): Promise<boolean>;
+  resetPassword(user: User, password: string): Promise<boolean>;
+  /** Shows a translated problem found before sending anything. */
+  problem(text: string): void;
+}
+
+function actionButton(key: MessageKey, onClick: () => void, extra = ''): HTMLButtonElement {
+  return h('button', { className: `button ${extra}`.trim(), i18n: key, attrs: { type: 'button' }, on: { click: onClick } });
+}
+
+function organizationName(organizations: readonly Organization[], id: string | null): string {
+  if (id === null) return '';
+  return organizations.find((organization) => organization.id === id)?.name ?? id;
+}
+
+/**
+ * One account in the users table (`tr[data-username]`): username, display name, role,
+ * organisation and status, with Edit (name, role, organisation in place), Disable or
+ * Enable, and Reset password (a new password typed in place). A ministry account without
+ * an organisation and a short password are refused before anything is sent.
+ */
+export function renderUserRow(user: User, organizations: readonly Organization[], actions: UserActions): HTMLTableRowElement {
+  const row = h('tr', { attrs: { 'data-user-id': user.id, 'data-username': user.username } });
+  if (user.disabled) row.classList.add('is-disabled');
+
+  const showView = (): void => {
+    const status: MessageKey = user.disabled ? 'admin.users.disabled' : 'admin.users.active';
+    row.replaceChildren(
+      h('td', { className: 'mono', text: user.username }),
+      h('td', { text: user.displayName }),
+      h('td', { i18n: roleLabelKey(user.role) }),
+      h('td', { text: organizationName(organizations, user.organizationId) }),
+      h('td', { className: user.disabled ? 'status-badge status-badge--off' : 'status-badge', i18n: status }),
+      h('td', { className: 'table-actions' }, [
+        actionButton('admin.edit', showEdit),
+        user.disabled
+          ? actionButton('admin.users.enable', () => void actions.update(user, { disabled: false }))
+          : actionButton('admin.users.disable', () => void actions.update(user, { disabled: true }), 'button--danger'),
+        actionButton('admin.users.resetPassword', showReset),
+      ]),
+    );
+  };
+
+  const showEdit = (): void => {
+    const name = h('input', { attrs: { name: 'displayName', value: user.displayName, required: '', maxlength: '200' }, i18nAriaLabel: 'admin.users.displayName' });
+    const role = roleSelect(user.role);
+    const organization = organizationSelect(organizations, user.organizationId, needsOrganization(user.role));
+    role.addEventListener('change', () => organization.setRequired(needsOrganization(selectedRole(role))));
+    const save = (): void => {
+      const displayName = name.value.normalize('NFC').trim();
+      const chosenRole = selectedRole(role);
+      const organizationId = organization.select.value === '' ? null : organization.select.value;
+      if (displayName === '') return actions.problem(t('error.validation'));
+      if (needsOrganization(chosenRole) && organizationId === null) return actions.problem(t('admin.users.organizationRequired'));
+      // On success the page redraws the table, which ends the editing.
+      void actions.update(user, { displayName, role: chosenRole, organizationId });
+    };
+    row.replaceChildren(
+      h('td', { className: 'mono', text: user.username }),
+      h('td', {}, [name]),
+      h('td', {}, [role]),
+      h('td', {}, [organization.select]),
+      h('td', { i18n: user.disabled ? 'admin.users.disabled' : 'admin.users.active' }),
+      h('td', { className: 'table-actions' }, [actionButton('admin.save', save, 'button--primary'), actionButton('admin.cancel', showView)]),
+    );
+    name.focus();
+  };
+
+  const showReset = (): void => {
+    const password = h('input', {
+      attrs: { name: 'newPassword', type: 'password', autocomplete: 'new-password', minlength: String(MIN_PASSWORD_LENGTH) },
+      i18nAriaLabel: 'admin.users.newPassword',
+      i18nPlaceholder: 'admin.users.newPassword',
+    });
+    const save = (): void => {
+      const problem = newPasswordProblem(password.value);
+      if (problem !== null) return actions.problem(t(problem, { min: MIN_PASSWORD_LENGTH }));
+      void actions.resetPassword(user, password.value).then((saved) => {
+        if (saved) showView();
+      });
+    };
+    password.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') save();
+    });
+    const cell = row.lastElementChild;
+    if (cell) cell.replaceChildren(password, actionButton('admin.save', save, 'button--primary'), actionButton('admin.cancel', showView));
+    password.focus();
+  };
+
+  showView();
+  return row;
+}

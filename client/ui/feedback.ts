@@ -1,0 +1,34 @@
+import { h } from './dom.ts';
+import { errorMessage } from './error-message.ts';
+
+/** A message area under a form or table: one error or one confirmation at a time. */
+export interface Feedback {
+  readonly element: HTMLElement;
+  /** Shows the translated message of a failed request (see `errorMessage`). */
+  error(error: unknown): void;
+  /** Shows an already translated problem. */
+  problem(text: string): void;
+  /** Shows an already translated confirmation. */
+  success(text: string): void;
+  clear(): void;
+}
+
+/**
+ * Creates a feedback area. Errors go to an `role="alert"` paragraph so screen readers
+ * announce them; confirmations to a polite `role="status"` one.
+ */
+export function createFeedback(): Feedback {
+  const alert = h('p', { className: 'form-error', attrs: { role: 'alert' } });
+  const status = h('p', { className: 'form-success', attrs: { role: 'status' } });
+  const set = (errorText: string, successText: string): void => {
+    alert.textContent = errorText;
+    status.textContent = successText;
+  };
+  return {
+    element: h('div', { className: 'feedback' }, [alert, status]),
+    error: (error) => set(errorMessage(error), ''),
+    problem: (text) => set(text, ''),
+    success: (text) => set('', text),
+    clear: () => set('', ''),
+  };
+}

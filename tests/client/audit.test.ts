@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AUDIT_ACTIONS as SERVER_ACTIONS } from '../../server/audit/service.ts';
+import { parseAuditEntry } from '../../client/api/audit-records.ts';
+import { AUDIT_ACTIONS, auditActionKey, formatAuditTime } from '../../client/audit/actions.ts';
+import { describeDetails, type DetailNames } from '../../client/audit/details.ts';
+import { formatMessage, LOCALES } from '../../client/i18n/messages.ts';
+
+test('the client knows every action the server records', () => {
+  assert.deepEqual([...AUDIT_ACTIONS].sort(), [...SERVER_ACTIONS].sort());
+});
+
+test('every audit action has a distinct label in both languages; unknown actions have none', () => {
+  for (const locale of LOCALES) {
+    const labels = AUDIT_ACTIONS.map((action) => {
+      const key = auditActionKey(action);
+      assert.ok(key !== null, action);
+      const label = formatMessage(locale, key);
+      assert.ok(label.length > 0 && !label.includes('audit.'), `${locale} ${action}`);
+      return label;
+    });
+    assert.equal(new Set(labels).size, labels.length, `${locale}: labels are distinct`);
+  }
+  assert.equal(formatMessage('vi', 'audit.action.document.access_changed'), 'Thay đổi quyền truy cập');
+  assert.equal(auditActionKey('document.exploded'), null);
+  assert.equal(auditActionKey('toString'), null);
+});
+
+test('audit times use the Vietnamese date-time format', () => {
+  assert.equal(formatAuditTime('2025-05-20T02:05:03.000Z', 'vi', 'Asia/Ho_Chi_Minh'), '09:05:03 20/05/2025');
+  assert.equal(formatAuditTime('2025-05-20T02:05:03.000Z', 'en', 'Asia/Ho_Chi_Minh'), '20/05/2025, 09:05:03');
+  assert.equal(formatAuditTime('not a date', 'vi'), 'not a date');
+});
+
+const names: DetailNames = {
+  userName: (id) => ({ u1: 'Nguyễn Thị Biên', u2: 'Trần Văn Quan' })[id] ?? null,
+  organizationName: (id) => ({ 'bo-y-te': 'Bộ Y tế' })[id] ?? null,
+  time: (iso) => `T(${iso})`,
+};
+
+test('details: ids become names, roles are translated, bookkeeping and nulls are left out', () => {
+  assert.deepEqual(describeDetails({ members: 'u1,u9', organizations: 'bo-y-te' }, names), [
+    { label: { key: 'audit.detail.members' }, value: { text: 'Nguyễn Thị Biên, u9' } },
+    { label: { key: 'audit.detail.organizations' }, value: { text: 'Bộ Y tế' } },
+  ]);
+  assert.deepEqual(describeDetails({ members: '', organizations: '' }, names).map((line) => line.value), [
+    { key: 'audit.detail.none' },
+    { key: 'audit.detail.none' },
+  ]);
+  assert.deepEqual(describeDetails({ userId: 'u2', username: 'quan', role: 'observer' }, names), [
+    { label: { key: 'audit.detail.user' }, value: { text: 'quan' } },
+    { label: { key: 'audit.detail.role' }, value: { key: 'role.observer' } },
+  ]);
+  assert.deepEqual(describeDetails({ userId: 'u2' }, names), [{ label: { key: 'audit.detail.user' }, value: { text: 'Trần Văn Quan' } }]);
+  assert.deepEqual(describeDetails({ updates: 12, window: 'end', since: '2025-01-01T00:00:00Z', templateId: null }, names), [
+    { label: { key: 'audit.detail.updates' }, value: { text: '12' } },
+    { label: { key: 'audit.detail.since' }, value: { text: 'T(2025-01-01T00:00:00Z)' } },
+  ]);
+  assert.deepEqual(describeDetails({ organizationId: 'bo-y-te', name: 'Bộ Y tế' }, names), [
+    { label: { key: 'audit.detail.organization' }, value: { text: 'Bộ Y tế' } },
+  ]);
+  assert.deepEqual(describeDetails({ surprise: true }, names), [{ label: { raw: 'surprise' }, value: { text: 'true' } }]);
+});
+
+test('audit entries are narrowed; nested detail values are dropped', () => {
+  const entry = parseAuditEntry({
+    id: 'a1',
+    at: '2025-01-01T00:00:00.000Z',
+    action: 'document.edited',
+    actor: { id: 'u1', displayName: 'An' },
+    documentId: 'd1',
+    details: { updates: 3, nested: { x: 1 } },
+  });
+  assert.deepEqual(entry.details, { updates: 3 });
+  assert.equal(parseAuditEntry({ ...entry, actor: null }).actor, null);
+  assert.throws(() => parseAuditEntry({ ...entry, at: 5 }), TypeError);
+});
