@@ -17,6 +17,7 @@ import { seedOrganizations } from './organizations/seed.ts';
 import { collabPlugin } from './collab/route.ts';
 import { auditPlugin } from './audit/plugin.ts';
 import { userRoutes } from './users/routes.ts';
+import { revisionsPlugin } from './revisions/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 
@@ -79,6 +80,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(documentsPlugin, { templatesDir: config.templatesDir });
   await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs });
+  await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs });
 
   app.get(
     '/api/health',

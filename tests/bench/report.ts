@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { FanoutOptions, FanoutResult } from './fanout.ts';
 import type { HeapOptions, HeapSummary } from './heap.ts';
 import type { SyncOptions, SyncResult } from './sync-time.ts';
+import { renderCompareMarkdown, type CompareBenchResult } from './compare.ts';
 
 /** The machine and software the bench ran on. */
 export interface MachineInfo {
@@ -79,6 +80,8 @@ export interface BenchReport {
   durationSeconds: number;
   /** Extra lines for the header (settings that differ from defaults, caveats). */
   notes: string[];
+  /** Comparison engine figures (Draftroom only, rendered as their own table after the main one). */
+  compare?: CompareBenchResult;
 }
 
 /** A table row: a label and how to read and format the value from either server. */
@@ -165,5 +168,6 @@ export function renderMarkdown(report: BenchReport): string {
     const show = (value: number | string): string => (typeof value === 'number' ? (row.format ?? String)(value) : value);
     lines.push(`| ${row.label} | ${show(a)} | ${show(b)} | ${row.ratio === true ? ratio(a, b) : '–'} |`);
   }
-  return `${lines.join('\n')}\n`;
+  const compareSection = report.compare === undefined ? '' : renderCompareMarkdown(report.compare);
+  return `${lines.join('\n')}\n${compareSection}`;
 }

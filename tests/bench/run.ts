@@ -13,6 +13,7 @@ import { measureHeap, type HeapOptions } from './heap.ts';
 import { machineInfo, renderMarkdown, type BenchReport } from './report.ts';
 import { DRAFTROOM_UNLOAD_DELAY_MS, installCleanup, startDraftroom, startReference, type BenchServer } from './servers.ts';
 import { runSyncTime, type SyncOptions, type SyncResult } from './sync-time.ts';
+import { compareBenchOptions, runCompareBench } from './compare.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -74,11 +75,14 @@ async function main(): Promise<void> {
   const subjectHeap = await measureHeap(subjectIsReference ? 'reference' : 'draftroom', options.heap);
   progress(`heap per document on ${baseline.label}`);
   const baselineHeap = await measureHeap('reference', options.heap);
+  // Comparison engine: Draftroom only, no server involved; its own table after the main one.
+  const compare = await runCompareBench(compareBenchOptions(quick), progress);
 
   const report: BenchReport = {
     machine,
     options,
     durationSeconds: (performance.now() - started) / 1000,
+    compare,
     notes: [
       subjectIsReference
         ? 'Harness check: both columns are the reference server.'

@@ -1,0 +1,113 @@
+/**
+ * Flattens an outline document into its comparable units (`OutlineBlock`s) in document order.
+ */
+import * as Y from 'yjs';
+import { clampHeadingLevel } from '../../../client/editor/schema.ts';
+import { computeSectionNumbers } from '../../../client/editor/numbering.ts';
+import { CONTENT_FRAGMENT } from '../../templates/catalog.ts';
+import { BlockTextBuilder } from './block-text.ts';
+import type { BlockKind, ListKind, OutlineBlock } from './types.ts';
+
+const LIST_KINDS: Readonly<Record<string, ListKind>> = { bullet_list: 'bullet', ordered_list: 'ordered' };
+const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
+
+/** Client id of the Yjs item holding `type`, or 0 for a type not integrated in a document. */
+function creatorOf(type: { _item: Y.Item | null }): number {
+  return type._item?.id.client ?? 0;
+}
+
+/** Appends the inline content of a `paragraph` or `heading` element: text nodes and hard breaks. */
+function appendInline(builder: BlockTextBuilder, element: Y.XmlElement): void {
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) builder.appendXmlText(child);
+    else if (child instanceof Y.XmlElement && child.nodeName === 'hard_break') builder.appendNewline(creatorOf(child));
+  }
+}
+
+/** Reads an attribute that y-prosemirror may have stored as a number or a string. */
+function attribute(element: Y.XmlElement, name: string): unknown {
+  return (element.getAttributes() as Record<string, unknown>)[name];
+}
+
+/** Walks the fragment, collecting blocks and giving each a document-unique key. */
+class BlockCollector {
+  readonly blocks: OutlineBlock[] = [];
+  private readonly seen = new Map<string, number>();
+  private missing = 0;
+  private sectionId: string | null = null;
+
+  /** Visits one child of the fragment or of an unknown container element. */
+  visit(node: Y.XmlElement | Y.XmlText | Y.XmlHook): void {
+    if (!(node instanceof Y.XmlElement)) return;
+    const name = node.nodeName;
+    if (TEXT_BLOCKS.has(name)) {
+      const builder = new BlockTextBuilder();
+      appendInline(builder, node);
+      const kind: BlockKind = name === 'heading' ? 'heading' : 'paragraph';
+      this.push(node, kind, kind === 'heading' ? clampHeadingLevel(attribute(node, 'level')) : 0, null, builder);
+    } else if (LIST_KINDS[name] !== undefined) {
+      this.visitList(node, 1);
+    } else {
+      // Unknown containers (future tables, …): their known blocks still count.
+      for (const child of node.toArray()) this.visit(child);
+    }
+  }
+
+  /** Emits each item of a list, then the items of lists nested in it (one level deeper). */
+  private visitList(list: Y.XmlElement, depth: number): void {
+    const listKind = LIST_KINDS[list.nodeName] ?? 'bullet';
+    for (const item of list.toArray()) {
+      if (!(item instanceof Y.XmlElement) || item.nodeName !== 'list_item') continue;
+      const builder = new BlockTextBuilder();
+      const nested: Y.XmlElement[] = [];
+      for (const child of item.toArray()) {
+        if (!(child instanceof Y.XmlElement)) continue;
+        if (TEXT_BLOCKS.has(child.nodeName)) {
+          if (!builder.isEmpty) builder.appendNewline(creatorOf(child));
+          appendInline(builder, child);
+        } else if (LIST_KINDS[child.nodeName] !== undefined) {
+          nested.push(child);
+        }
+      }
+      this.push(item, 'list_item', depth, listKind, builder);
+      for (const list of nested) this.visitList(list, depth + 1);
+    }
+  }
+
+  private push(element: Y.XmlElement, kind: BlockKind, level: number, listKind: ListKind | null, builder: BlockTextBuilder): void {
+    const raw = attribute(element, 'id');
+    const attributeId = typeof raw === 'string' && raw !== '' ? raw : null;
+    const id = this.keyFor(attributeId);
+    if (kind === 'heading') this.sectionId = id;
+    const { text, formatting, clientRuns } = builder.build();
+    this.blocks.push({ id, attributeId, kind, level, listKind, text, formatting, number: null, sectionId: this.sectionId, clientRuns });
+  }
+
+  /** The id itself for its first occurrence, `id~n` for later ones, `~n` when missing. */
+  private keyFor(attributeId: string | null): string {
+    if (attributeId === null) {
+      this.missing += 1;
+      return `~${this.missing}`;
+    }
+    const count = (this.seen.get(attributeId) ?? 0) + 1;
+    this.seen.set(attributeId, count);
+    return count === 1 ? attributeId : `${attributeId}~${count}`;
+  }
+}
+
+/**
+ * Flattens `doc`'s outline into comparable units in document order: every heading, every
+ * top-level paragraph and every list item (nested lists after their parent item, one level
+ * deeper). Text is NFC with hard breaks as "\n"; headings get their section numbers.
+ * Blocks without an id or with a repeated id get synthetic keys (see `OutlineBlock.id`).
+ */
+export function extractBlocks(doc: Y.Doc): OutlineBlock[] {
+  const collector = new BlockCollector();
+  for (const child of doc.getXmlFragment(CONTENT_FRAGMENT).toArray()) collector.visit(child);
+  const headings = collector.blocks.filter((block) => block.kind === 'heading');
+  const numbers = computeSectionNumbers(headings.map((block) => block.level));
+  headings.forEach((block, index) => {
+    block.number = numbers[index] ?? null;
+  });
+  return collector.blocks;
+}

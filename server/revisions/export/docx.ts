@@ -1,0 +1,156 @@
+/**
+ * A comparison as a Word document with real tracked changes: insertions are `w:ins` runs and
+ * deletions `w:del` runs (author and date on each), so reviewers can accept or reject them in
+ * Word. Headings carry their section numbers; Times New Roman on A4.
+ */
+import {
+  AlignmentType,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import type { BlockChange, Comparison, RedlineOp, StatusCounts } from '../compare/index.ts';
+import { blockNotes, displayNumber, labelsFor, listMarker, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
+
+/** Options of the Word export. */
+export interface DocxMeta extends ExportMeta {
+  /** Language of the header, summary and notes (default Vietnamese). */
+  lang?: ExportLang;
+}
+
+const FONT = 'Times New Roman';
+/** A4 in twentieths of a point. */
+const A4 = { width: 11906, height: 16838 };
+const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const DEFAULT_AUTHOR = 'Draftroom';
+
+/** Hands out the revision ids Word requires to be unique in a document. */
+class Revisions {
+  private next = 1;
+
+  constructor(
+    private readonly author: string,
+    private readonly date: string,
+  ) {}
+
+  /** Attributes of one tracked change. */
+  change(author?: string): { id: number; author: string; date: string } {
+    return { id: this.next++, author: author ?? this.author, date: this.date };
+  }
+}
+
+type RunKind = 'equal' | 'insert' | 'delete';
+
+/** Runs for `text`, a line break before each "\n"-separated line after the first. */
+function runs(text: string, kind: RunKind, revisions: Revisions, author?: string): ParagraphChild[] {
+  return text.split('\n').map((line, index) => {
+    const options = { text: line, ...(index > 0 ? { break: 1 } : {}) };
+    if (kind === 'insert') return new InsertedTextRun({ ...options, ...revisions.change(author) });
+    if (kind === 'delete') return new DeletedTextRun({ ...options, ...revisions.change() });
+    return new TextRun(options);
+  });
+}
+
+/** Italic grey notes after a block ("[Di chuyển]"), not part of the text. */
+function noteRuns(notes: readonly string[]): TextRun[] {
+  return notes.map((note) => new TextRun({ text: ` [${note}]`, italics: true, color: '666666', size: 20 }));
+}
+
+/** The authors of an insert op as one name, or undefined to use the document's author. */
+function authorName(op: RedlineOp | undefined): string | undefined {
+  return op?.authors !== undefined && op.authors.length > 0 ? op.authors.join(', ') : undefined;
+}
+
+function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions): Paragraph {
+  const children: ParagraphChild[] = [];
+  // The number and the list marker follow the block's fate: inserted with it, deleted with it.
+  const prefixKind: RunKind = block.status === 'added' ? 'insert' : block.status === 'removed' ? 'delete' : 'equal';
+  const prefixAuthor = authorName(block.ops.find((op) => op.op === 'insert'));
+  const number = displayNumber(block);
+  if (number !== null) children.push(...runs(`${number} `, prefixKind, revisions, prefixAuthor));
+  if (block.kind === 'list_item') children.push(...runs(`${listMarker(block)} `, prefixKind, revisions, prefixAuthor));
+  for (const op of block.ops) children.push(...runs(op.text, op.op, revisions, authorName(op)));
+  children.push(...noteRuns(blockNotes(block, labels)));
+  // The paragraph mark is tracked too, so accepting a deletion leaves no empty paragraph.
+  const mark = block.status === 'added' ? { insertion: revisions.change() } : block.status === 'removed' ? { deletion: revisions.change() } : {};
+  return new Paragraph({
+    children,
+    run: mark,
+    ...(block.kind === 'heading' ? { heading: HEADING_LEVELS[Math.min(Math.max(block.level, 1), 4) - 1] } : {}),
+    ...(block.kind === 'list_item' ? { indent: { left: 360 * block.level, hanging: 240 } } : {}),
+    ...(block.kind === 'paragraph' ? { alignment: AlignmentType.JUSTIFIED } : {}),
+  });
+}
+
+function cell(text: string, bold = false): TableCell {
+  return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+}
+
+function summaryTable(comparison: Comparison, labels: Labels): Table {
+  const { summary } = comparison;
+  const countsRow = (name: string, counts: StatusCounts): TableRow =>
+    new TableRow({ children: [cell(name, true), ...STATUS_ORDER.map((status) => cell(String(counts[status])))] });
+  const valueRow = (name: string, value: number): TableRow =>
+    new TableRow({ children: [cell(name, true), new TableCell({ columnSpan: STATUS_ORDER.length, children: [new Paragraph(String(value))] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: [cell(''), ...STATUS_ORDER.map((status) => cell(labels.status[status], true))] }),
+      countsRow(labels.sections, summary.sections),
+      countsRow(labels.blocks, summary.blocks),
+      valueRow(labels.insertedWords, summary.words.inserted),
+      valueRow(labels.deletedWords, summary.words.deleted),
+      valueRow(labels.whitespaceOnly, summary.whitespaceOnly),
+      valueRow(labels.formattingOnly, summary.formattingOnly),
+    ],
+  });
+}
+
+/**
+ * Renders `comparison` as a .docx with tracked changes: each insert op is an `InsertedTextRun`
+ * attributed to its authors (or `meta.author`), each delete op a `DeletedTextRun`; added and
+ * removed blocks are wholly inserted / deleted paragraphs. A header and a summary table come first.
+ */
+export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): Promise<Buffer> {
+  const labels = labelsFor(meta.lang ?? 'vi');
+  const date = meta.date ?? new Date();
+  const revisions = new Revisions(meta.author ?? DEFAULT_AUTHOR, date.toISOString().replace(/\.\d{3}Z$/u, 'Z'));
+  const headingStyle = (size: number) => ({ run: { font: FONT, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } });
+  const document = new Document({
+    creator: meta.author ?? DEFAULT_AUTHOR,
+    title: `${labels.comparison}: ${meta.title}`,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 26 }, paragraph: { spacing: { after: 120 } } },
+        title: { run: { font: FONT, size: 32, bold: true, color: '000000' } },
+        heading1: headingStyle(28),
+        heading2: headingStyle(26),
+        heading3: headingStyle(26),
+        heading4: { ...headingStyle(26), run: { font: FONT, size: 26, bold: true, italics: true, color: '000000' } },
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${labels.comparison}: ${meta.title}`)] }),
+          new Paragraph({ children: [new TextRun(`${labels.from}: ${meta.fromLabel} — ${labels.to}: ${meta.toLabel}`)] }),
+          new Paragraph({ children: [new TextRun({ text: labels.summary, bold: true })] }),
+          summaryTable(comparison, labels),
+          new Paragraph(''),
+          ...comparison.blocks.map((block) => blockParagraph(block, labels, revisions)),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

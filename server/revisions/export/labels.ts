@@ -1,0 +1,110 @@
+/**
+ * Words of the comparison exports, in Vietnamese (the committee's language) and English.
+ */
+import type { BlockChange, ChangeKind, ChangeStatus } from '../compare/index.ts';
+
+/** Languages of the exports. */
+export type ExportLang = 'vi' | 'en';
+
+/** What an export says about the two versions. */
+export interface ExportMeta {
+  /** Document title. */
+  title: string;
+  /** Label of the older version, e.g. "Dự thảo lần 2". */
+  fromLabel: string;
+  /** Label of the newer version. */
+  toLabel: string;
+  /** Author of tracked changes that carry no author of their own (default "Draftroom"). */
+  author?: string;
+  /** Date stamped on tracked changes and shown in the header (default: now). */
+  date?: Date;
+}
+
+/** The label set of one language. */
+export interface Labels {
+  comparison: string;
+  from: string;
+  to: string;
+  generated: string;
+  summary: string;
+  sections: string;
+  blocks: string;
+  insertedWords: string;
+  deletedWords: string;
+  whitespaceOnly: string;
+  formattingOnly: string;
+  formerly: string;
+  coarse: string;
+  status: Record<ChangeStatus, string>;
+  changeKind: Record<Exclude<ChangeKind, 'text'>, string>;
+}
+
+const LABELS: Record<ExportLang, Labels> = {
+  vi: {
+    comparison: 'So sánh',
+    from: 'Từ',
+    to: 'Đến',
+    generated: 'Lập lúc',
+    summary: 'Tóm tắt thay đổi',
+    sections: 'Mục',
+    blocks: 'Đoạn',
+    insertedWords: 'Số từ thêm',
+    deletedWords: 'Số từ xóa',
+    whitespaceOnly: 'Chỉ khác khoảng trắng',
+    formattingOnly: 'Chỉ khác định dạng',
+    formerly: 'trước đây',
+    coarse: 'Đoạn quá dài để so sánh từng từ',
+    status: { added: 'Thêm', removed: 'Xóa', moved: 'Di chuyển', modified: 'Sửa đổi', unchanged: 'Không đổi' },
+    changeKind: { whitespace: 'Chỉ khác khoảng trắng', formatting: 'Chỉ khác định dạng' },
+  },
+  en: {
+    comparison: 'Comparison',
+    from: 'From',
+    to: 'To',
+    generated: 'Generated',
+    summary: 'Summary of changes',
+    sections: 'Sections',
+    blocks: 'Blocks',
+    insertedWords: 'Words inserted',
+    deletedWords: 'Words deleted',
+    whitespaceOnly: 'Whitespace only',
+    formattingOnly: 'Formatting only',
+    formerly: 'formerly',
+    coarse: 'Block too long for a word-by-word comparison',
+    status: { added: 'Added', removed: 'Removed', moved: 'Moved', modified: 'Modified', unchanged: 'Unchanged' },
+    changeKind: { whitespace: 'Whitespace only', formatting: 'Formatting only' },
+  },
+};
+
+/** The labels of `lang`. */
+export function labelsFor(lang: ExportLang): Labels {
+  return LABELS[lang];
+}
+
+/** Statuses in the order the summary tables show them. */
+export const STATUS_ORDER: readonly ChangeStatus[] = ['added', 'removed', 'moved', 'modified', 'unchanged'];
+
+/**
+ * Short notes shown next to a block: "Di chuyển (trước đây 2.)" for a moved block, the kind
+ * of a whitespace- or formatting-only change, a coarse diff. Empty for plain edits.
+ */
+export function blockNotes(block: BlockChange, labels: Labels): string[] {
+  const notes: string[] = [];
+  if (block.moved) {
+    const formerly = block.kind === 'heading' && block.fromNumber !== null && block.fromNumber !== block.toNumber ? ` (${labels.formerly} ${block.fromNumber})` : '';
+    notes.push(`${labels.status.moved}${formerly}`);
+  }
+  if (block.changeKind === 'whitespace' || block.changeKind === 'formatting') notes.push(labels.changeKind[block.changeKind]);
+  if (block.coarse === true) notes.push(labels.coarse);
+  return notes;
+}
+
+/** The number shown before a heading: its number in `to`, or in `from` for a removed heading. */
+export function displayNumber(block: BlockChange): string | null {
+  return block.kind === 'heading' ? (block.toNumber ?? block.fromNumber) : null;
+}
+
+/** Marker of a list item. */
+export function listMarker(block: BlockChange): string {
+  return block.listKind === 'ordered' ? '–' : '•';
+}

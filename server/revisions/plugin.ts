@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { AuthorshipRecorder } from './authorship.ts';
+import { Checkpointer } from './checkpointer.ts';
+import { RevisionService } from './service.ts';
+import { revisionRoutes } from './routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    revisions: RevisionService;
+    authorship: AuthorshipRecorder;
+  }
+}
+
+/**
+ * Registers revisions: the service, automatic checkpoints and authorship recording (both as
+ * document hooks) and the routes. Needs the collaboration registry.
+ */
+export const revisionsPlugin = fp(
+  async (app: FastifyInstance, options: { checkpointIdleMs: number }) => {
+    const revisions = new RevisionService(app.store, app.collab);
+    const authorship = new AuthorshipRecorder(app.store.records);
+    const checkpointer = new Checkpointer(revisions, options.checkpointIdleMs, app.log);
+    app.decorate('revisions', revisions);
+    app.decorate('authorship', authorship);
+    app.documentHooks.add(authorship.hooks());
+    app.documentHooks.add(checkpointer.hooks());
+    // Registered after the collaboration server, so this runs before it closes
+    // (hooks run in reverse): pending checkpoints are taken on the way out by onEmpty.
+    app.addHook('onClose', async () => {
+      checkpointer.stop();
+      await authorship.flush();
+    });
+    await app.register(revisionRoutes);
+  },
+  { name: 'revisions', dependencies: ['store', 'auth', 'documents', 'collab', 'document-hooks'] },
+);

@@ -1,0 +1,168 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { currentUser } from '../auth/plugin.ts';
+import { canOpenDocument } from '../documents/access.ts';
+import { Errors } from '../errors.ts';
+import { errorResponses, IdParams } from '../http/schemas.ts';
+import type { DocumentRecord } from '../storage/records.ts';
+import { compareDocuments } from './compare/index.ts';
+import { comparisonToDocx, comparisonToHtml } from './export/index.ts';
+import { presentRevision, versionLabel } from './present.ts';
+import {
+  CompareQuery,
+  CompareResponse,
+  CreateRevisionBody,
+  PublicRevision,
+  RevisionContent,
+  type RevisionParams,
+} from './schemas.ts';
+
+/**
+ * Revisions of a document: list, freeze a named one, read one, restore one, and compare any
+ * two versions (JSON, DOCX with tracked changes, printable HTML). Reading and comparing need
+ * access to the document; freezing and restoring are the secretariat's.
+ */
+export async function revisionRoutes(app: FastifyInstance): Promise<void> {
+  const nameOf = (userId: string): string | undefined => app.auth.findUser(userId)?.displayName;
+
+  /** The document of `:id` if the request's user may open it. */
+  const openable = (request: FastifyRequest<{ Params: { id: string } }>): DocumentRecord => {
+    const document = app.documents.get(request.params.id);
+    if (!canOpenDocument(currentUser(request), document)) throw new Errors.Forbidden();
+    return document;
+  };
+
+  /** Loads both sides of a comparison and compares them, naming the authors of insertions. */
+  const compare = async (documentId: string, query: CompareQuery) => {
+    const [from, to] = await Promise.all([app.revisions.load(documentId, query.from), app.revisions.load(documentId, query.to)]);
+    try {
+      const comparison = compareDocuments(from.doc, to.doc, {
+        authorOf: (clientId: number) => {
+          const userId = app.authorship.authorOf(documentId, clientId);
+          return userId === null ? null : (nameOf(userId) ?? userId);
+        },
+      });
+      const lang = query.lang ?? 'vi';
+      return {
+        documentId,
+        from: { ref: query.from, label: versionLabel(from.revision, lang), revision: from.revision && presentRevision(from.revision, nameOf) },
+        to: { ref: query.to, label: versionLabel(to.revision, lang), revision: to.revision && presentRevision(to.revision, nameOf) },
+        comparison,
+      };
+    } finally {
+      from.doc.destroy();
+      to.doc.destroy();
+    }
+  };
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id/revisions',
+    { preHandler: app.requireUser, schema: { params: IdParams, response: { 200: Type.Array(PublicRevision), ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => {
+      const document = openable(request);
+      return app.revisions.list(document.id).map((revision) => presentRevision(revision, nameOf));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: CreateRevisionBody }>(
+    '/api/documents/:id/revisions',
+    {
+      preHandler: app.requireRole('secretariat'),
+      schema: { params: IdParams, body: CreateRevisionBody, response: { 201: PublicRevision, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const document = app.documents.get(request.params.id);
+      const revision = await app.revisions.freeze(document.id, {
+        kind: 'named',
+        name: request.body.name,
+        note: request.body.note,
+        reason: 'named',
+        createdBy: currentUser(request).id,
+      });
+      return reply.status(201).send(presentRevision(revision, nameOf));
+    },
+  );
+
+  app.get<{ Params: RevisionParams }>(
+    '/api/documents/:id/revisions/:revisionId',
+    {
+      preHandler: app.requireUser,
+      schema: { params: Type.Object({ id: IdParams.properties.id, revisionId: IdParams.properties.id }, { additionalProperties: false }), response: { 200: RevisionContent, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => {
+      const document = openable(request);
+      const { revision, content } = await app.revisions.contentOf(document.id, request.params.revisionId);
+      if (!revision) throw new Errors.RevisionNotFound();
+      return { revision: presentRevision(revision, nameOf), content };
+    },
+  );
+
+  app.post<{ Params: RevisionParams }>(
+    '/api/documents/:id/revisions/:revisionId/restore',
+    {
+      preHandler: app.requireRole('secretariat'),
+      schema: { params: Type.Object({ id: IdParams.properties.id, revisionId: IdParams.properties.id }, { additionalProperties: false }), response: { 200: PublicRevision, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => {
+      const document = app.documents.get(request.params.id);
+      const revision = await app.revisions.restore(document.id, request.params.revisionId, currentUser(request).id);
+      return presentRevision(revision, nameOf);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: CompareQuery }>(
+    '/api/documents/:id/compare',
+    {
+      preHandler: app.requireUser,
+      schema: { params: IdParams, querystring: CompareQuery, response: { 200: CompareResponse, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => compare(openable(request).id, request.query),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: CompareQuery }>(
+    '/api/documents/:id/compare.docx',
+    {
+      preHandler: app.requireUser,
+      schema: { params: IdParams, querystring: CompareQuery, response: { ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const document = openable(request);
+      const result = await compare(document.id, request.query);
+      const docx = await comparisonToDocx(result.comparison, {
+        title: document.title,
+        fromLabel: result.from.label,
+        toLabel: result.to.label,
+        author: 'Draftroom',
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', contentDisposition(`${document.title} - so sanh.docx`))
+        .send(docx);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: CompareQuery }>(
+    '/api/documents/:id/compare.html',
+    {
+      preHandler: app.requireUser,
+      schema: { params: IdParams, querystring: CompareQuery, response: { ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const document = openable(request);
+      const result = await compare(document.id, request.query);
+      const html = comparisonToHtml(result.comparison, { title: document.title, fromLabel: result.from.label, toLabel: result.to.label }, request.query.lang ?? 'vi');
+      return reply.header('content-type', 'text/html; charset=utf-8').send(html);
+    },
+  );
+}
+
+/**
+ * A Content-Disposition header for a download whose name may hold Vietnamese: an ASCII
+ * fallback plus the UTF-8 name (RFC 6266 / 5987). Characters that could break the header or
+ * a path are replaced.
+ */
+export function contentDisposition(fileName: string): string {
+  const safe = fileName.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
+  const ascii = safe.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+}

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inflateRawSync } from 'node:zlib';
+import * as Y from 'yjs';
+import { prosemirrorJSONToYDoc } from 'y-prosemirror';
+import { outlineSchema } from '../../client/editor/schema.ts';
+import { compareDocuments, type Comparison } from '../../server/revisions/compare/index.ts';
+import { comparisonToDocx, comparisonToHtml } from '../../server/revisions/export/index.ts';
+
+// ---------------------------------------------------------------- a minimal zip reader
+
+/** The files of a zip archive (stored or deflated entries), by name. */
+function unzip(archive: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  let end = archive.length - 22;
+  while (end >= 0 && archive.readUInt32LE(end) !== 0x06054b50) end -= 1;
+  if (end < 0) throw new Error('not a zip archive');
+  const entries = archive.readUInt16LE(end + 10);
+  let cursor = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i += 1) {
+    if (archive.readUInt32LE(cursor) !== 0x02014b50) throw new Error('bad central directory');
+    const method = archive.readUInt16LE(cursor + 10);
+    const compressedSize = archive.readUInt32LE(cursor + 20);
+    const nameLength = archive.readUInt16LE(cursor + 28);
+    const extraLength = archive.readUInt16LE(cursor + 30);
+    const commentLength = archive.readUInt16LE(cursor + 32);
+    const local = archive.readUInt32LE(cursor + 42);
+    const name = archive.subarray(cursor + 46, cursor + 46 + nameLength).toString('utf8');
+    const dataStart = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const data = archive.subarray(dataStart, dataStart + compressedSize);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    cursor += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
+/** Decodes the XML entities Word uses. */
+const xmlText = (value: string): string => value.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&');
+
+/** Text of each tracked run of one kind, with its author: `[author, text]` (self-closing paragraph marks skipped). */
+function trackedRuns(xml: string, tag: 'w:ins' | 'w:del'): Array<[string, string]> {
+  const textTag = tag === 'w:ins' ? 'w:t' : 'w:delText';
+  const found: Array<[string, string]> = [];
+  for (const match of xml.matchAll(new RegExp(`<${tag}\\b([^>]*[^/])>(.*?)</${tag}>`, 'gsu'))) {
+    const author = /w:author="([^"]*)"/u.exec(match[1] ?? '')?.[1] ?? '';
+    const texts = [...(match[2] ?? '').matchAll(new RegExp(`<${textTag}\\b[^>]*>(.*?)</${textTag}>`, 'gsu'))].map((m) => xmlText(m[1] ?? ''));
+    if (texts.length > 0) found.push([xmlText(author), texts.join('')]);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- fixture
+
+type Json = Record<string, unknown>;
+const h = (id: string, level: number, value: string): Json => ({ type: 'heading', attrs: { id, level }, content: [{ type: 'text', text: value }] });
+const p = (id: string, value: string): Json => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text: value }] });
+
+/** Draft 1 → draft 2: a heading renamed by Lan, a paragraph removed, a section added, a hostile paragraph. */
+function sampleComparison(): Comparison {
+  const from = prosemirrorJSONToYDoc(
+    outlineSchema,
+    {
+      type: 'doc',
+      content: [
+        h('h1', 2, 'Mục tiêu'),
+        p('p1', 'Tăng trưởng kinh tế bình quân 7%.'),
+        p('p2', 'Đoạn sẽ bị xóa.'),
+        h('h2', 2, 'Giải pháp'),
+        p('p3', 'Nội dung có <script>alert("x")</script> & ký tự đặc biệt.'),
+      ],
+    },
+    'prosemirror',
+  );
+  const to = new Y.Doc();
+  to.clientID = 501;
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+  const fragment = to.getXmlFragment('prosemirror');
+  const textOf = (index: number): Y.XmlText => (fragment.get(index) as Y.XmlElement).get(0) as Y.XmlText;
+  textOf(0).insert('Mục tiêu'.length, ' tổng quát');
+  textOf(1).delete('Tăng trưởng kinh tế bình quân '.length, 1);
+  textOf(1).insert('Tăng trưởng kinh tế bình quân '.length, '6,5');
+  fragment.delete(2, 1);
+  const heading = new Y.XmlElement('heading');
+  heading.setAttribute('id', 'hNew');
+  heading.setAttribute('level', 2 as unknown as string);
+  heading.insert(0, [new Y.XmlText('Tổ chức thực hiện')]);
+  fragment.insert(2, [heading]);
+  return compareDocuments(from, to, { authorOf: (client) => (client === 501 ? 'Lan' : null) });
+}
+
+const meta = { title: 'Chiến lược "2030" <bản thảo>', fromLabel: 'Dự thảo lần 1', toLabel: 'Dự thảo lần 2', author: 'Thư ký', date: new Date('2025-03-04T05:06:07Z') };
+
+// ---------------------------------------------------------------- DOCX
+
+test('the DOCX has real tracked changes: w:ins and w:del runs with the right text, author and date', async () => {
+  const comparison = sampleComparison();
+  const buffer = await comparisonToDocx(comparison, meta);
+  assert.equal(buffer.subarray(0, 2).toString('latin1'), 'PK');
+  const files = unzip(buffer);
+  const xml = files.get('word/document.xml')?.toString('utf8');
+  assert.ok(xml !== undefined, 'word/document.xml is present');
+  assert.deepEqual(trackedRuns(xml, 'w:ins'), [
+    ['Lan', ' tổng quát'],
+    ['Lan', '6,5'],
+    ['Lan', '2. '],
+    ['Lan', 'Tổ chức thực hiện'],
+  ]);
+  assert.deepEqual(trackedRuns(xml, 'w:del'), [
+    ['Thư ký', '7'],
+    ['Thư ký', 'Đoạn sẽ bị xóa.'],
+  ]);
+  assert.match(xml, /w:date="2025-03-04T05:06:07Z"/u);
+  // Headings keep their numbers; the renumbered section is plain text, not a change.
+  assert.match(xml, /<w:t[^>]*>1\. <\/w:t>/u);
+  assert.match(xml, /<w:t[^>]*>3\. <\/w:t>/u);
+  // The removed paragraph's mark is deleted too; the added heading's mark inserted.
+  assert.match(xml, /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:del /su);
+  assert.match(xml, /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins /su);
+  // A4, Times New Roman, and content escaped as XML.
+  assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"/u);
+  assert.match(files.get('word/styles.xml')?.toString('utf8') ?? '', /w:ascii="Times New Roman"/u);
+  assert.ok(xml.includes('&lt;script&gt;'), 'the script tag is text');
+  // Revision ids are unique.
+  const ids = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/gu)].map((m) => m[1]);
+  assert.equal(new Set(ids).size, ids.length);
+});
+
+// ---------------------------------------------------------------- HTML
+
+test('the HTML is standalone and printable, with ins/del and a summary, and escapes all content', () => {
+  const comparison = sampleComparison();
+  const html = comparisonToHtml(comparison, meta, 'vi');
+  assert.ok(html.startsWith('<!doctype html>'));
+  assert.match(html, /<html lang="vi">/u);
+  assert.ok(!html.includes('<script>'), 'no raw script tag');
+  assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ký tự'));
+  assert.ok(html.includes('Chiến lược &quot;2030&quot; &lt;bản thảo&gt;'));
+  assert.ok(html.includes('<ins title="Lan"> tổng quát</ins>'));
+  assert.ok(html.includes('<del>7</del><ins title="Lan">6,5</ins>'));
+  assert.ok(html.includes('<del>Đoạn sẽ bị xóa.</del>'));
+  assert.match(html, /<table class="summary">/u);
+  for (const label of ['Thêm', 'Xóa', 'Di chuyển', 'Sửa đổi', 'Chỉ khác khoảng trắng', 'Chỉ khác định dạng']) assert.ok(html.includes(label), label);
+  assert.match(html, /@media print/u);
+  assert.match(html, /@page \{ size: A4;/u);
+  assert.match(html, /<span class="number">3\.<\/span> Giải pháp/u);
+  const english = comparisonToHtml(comparison, meta, 'en');
+  assert.match(english, /<html lang="en">/u);
+  for (const label of ['Added', 'Removed', 'Moved', 'Modified', 'Whitespace only', 'Formatting only']) assert.ok(english.includes(label), label);
+});
