@@ -18,6 +18,7 @@ import { collabPlugin } from './collab/route.ts';
 import { auditPlugin } from './audit/plugin.ts';
 import { userRoutes } from './users/routes.ts';
 import { revisionsPlugin } from './revisions/plugin.ts';
+import { commentsPlugin } from './comments/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 
@@ -81,6 +82,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs });
+  await app.register(commentsPlugin, { dataDir: config.dataDir });
 
   app.get(
     '/api/health',

@@ -48,6 +48,7 @@ export class DocumentService {
       archived: false,
       members: input.creator.role === 'secretariat' ? [] : [input.creator.id],
       organizations: [],
+      commentsVisibility: 'own_organization',
       createdBy: input.creator.id,
       createdAt: now,
       updatedAt: now,

@@ -52,6 +52,8 @@ export interface DocumentRecord {
   members: string[];
   /** Organisations invited to read and comment; their ministry officers may open the document. */
   organizations: string[];
+  /** Whether ministries see only their own organisation's threads, or every thread. */
+  commentsVisibility: 'own_organization' | 'all_participants';
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -83,6 +85,66 @@ export interface ClientAuthorRecord {
   userId: string;
 }
 
+/** Where a comment thread is in its life. */
+export type ThreadStatus = 'open' | 'under_review' | 'accepted' | 'partially_accepted' | 'not_accepted' | 'withdrawn';
+
+/** One message in a thread (the first is the comment itself). */
+export interface ThreadCommentRecord {
+  id: string;
+  authorId: string;
+  body: string;
+  createdAt: string;
+}
+
+/** One attributed, timestamped status change. */
+export interface StatusChangeRecord {
+  status: ThreadStatus;
+  explanation: string | null;
+  by: string;
+  at: string;
+}
+
+/** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
+export interface ThreadRecord {
+  id: string;
+  documentId: string;
+  organizationId: string | null;
+  authorId: string;
+  /** `inline` (selected in the editor), `written` (item of an official submission), `oral` (said in a meeting). */
+  source: 'inline' | 'written' | 'oral';
+  /** The passage, for threads tied to text. */
+  anchor: { start: string; end: string; quote: string; blockId: string | null } | null;
+  /** The section's heading block id, for items tied to a whole section. */
+  sectionBlockId: string | null;
+  revisionId: string | null;
+  submissionId: string | null;
+  meeting: { name: string; date: string } | null;
+  status: ThreadStatus;
+  explanation: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  history: StatusChangeRecord[];
+  comments: ThreadCommentRecord[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An organisation's official written submission (công văn) for a document. */
+export interface SubmissionRecord {
+  id: string;
+  documentId: string;
+  organizationId: string;
+  revisionId: string | null;
+  documentNumber: string;
+  date: string;
+  signer: string;
+  noComments: boolean;
+  attachment: { id: string; fileName: string; contentType: string; size: number } | null;
+  threadIds: string[];
+  createdBy: string;
+  createdAt: string;
+}
+
 /** Everything the record store holds. */
 export interface Database {
   users: UserRecord[];
@@ -91,11 +153,13 @@ export interface Database {
   documents: DocumentRecord[];
   revisions: RevisionRecord[];
   clientAuthors: ClientAuthorRecord[];
+  threads: ThreadRecord[];
+  submissions: SubmissionRecord[];
 }
 
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
-  return { users: [], sessions: [], organizations: [], documents: [], revisions: [], clientAuthors: [] };
+  return { users: [], sessions: [], organizations: [], documents: [], revisions: [], clientAuthors: [], threads: [], submissions: [] };
 }
 
 /** Values an audit entry's details may hold. */
@@ -114,6 +178,11 @@ export interface AuditRecord {
 /** Brings rows written by an older version up to the current shape (missing fields get defaults). */
 export function upgradeDatabase(stored: Partial<Database> | null | undefined): Database {
   const data: Database = { ...emptyDatabase(), ...stored };
-  data.documents = data.documents.map((doc) => ({ ...doc, members: doc.members ?? [], organizations: doc.organizations ?? [] }));
+  data.documents = data.documents.map((doc) => ({
+    ...doc,
+    members: doc.members ?? [],
+    organizations: doc.organizations ?? [],
+    commentsVisibility: doc.commentsVisibility ?? 'own_organization',
+  }));
   return data;
 }

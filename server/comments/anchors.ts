@@ -1,0 +1,153 @@
+import * as Y from 'yjs';
+import { computeSectionNumbers } from '../../client/editor/numbering.ts';
+import { CONTENT_FRAGMENT } from '../templates/catalog.ts';
+
+/** Where a thread is attached: Yjs relative positions (base64) plus what was selected. */
+export interface StoredAnchor {
+  /** `Y.encodeRelativePosition` of the start and the end of the passage, base64. */
+  start: string;
+  end: string;
+  /** The selected text when the thread was started (NFC). */
+  quote: string;
+  /** The stable id of the block the passage started in. */
+  blockId: string | null;
+}
+
+/** What an anchor points at now. */
+export interface ResolvedAnchor {
+  status: 'active' | 'orphaned';
+  /** The passage's current text; the original quote when orphaned. */
+  text: string;
+  blockId: string | null;
+  /** The section (nearest heading above) the passage is in now. */
+  sectionId: string | null;
+  sectionNumber: string | null;
+  sectionTitle: string | null;
+  /** Document order key: index of the top-level block, then offset; orphans sort last. */
+  order: number;
+}
+
+/** Plain text of an XmlText (formatting dropped, embeds skipped). */
+function textOf(type: Y.XmlText): string {
+  return (type.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}
+
+/** The part of a Yjs type this module walks: its item and its parent. */
+interface TypeNode {
+  _item: Y.Item | null;
+  parent: unknown;
+}
+
+/** True when the type or one of its ancestors was deleted. */
+function isDeleted(type: TypeNode): boolean {
+  for (let current: TypeNode | null = type; current !== null; current = current.parent as TypeNode | null) {
+    if (current._item?.deleted) return true;
+    if (current._item === null) break;
+  }
+  return false;
+}
+
+/** The top-level block (child of the content fragment) that contains `type`, with its index. */
+function topLevelBlock(fragment: Y.XmlFragment, type: TypeNode): { element: Y.XmlElement; index: number } | null {
+  let current: TypeNode | null = type;
+  while (current !== null && current.parent !== fragment) current = current.parent as TypeNode | null;
+  if (!(current instanceof Y.XmlElement)) return null;
+  const index = fragment.toArray().indexOf(current);
+  return index < 0 ? null : { element: current, index };
+}
+
+/** Every XmlText below `node`, in document order. */
+function textsIn(node: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
+  const found: Y.XmlText[] = [];
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) found.push(child);
+    else if (child instanceof Y.XmlElement) found.push(...textsIn(child));
+  }
+  return found;
+}
+
+/** Decodes a base64 relative position and resolves it in `doc`; null when it cannot be. */
+function resolvePosition(encoded: string, doc: Y.Doc): Y.AbsolutePosition | null {
+  try {
+    const position = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(encoded, 'base64')), doc);
+    if (!position || !(position.type instanceof Y.XmlText) || isDeleted(position.type as unknown as TypeNode)) return null;
+    return position;
+  } catch {
+    return null;
+  }
+}
+
+/** The nearest heading at or above top-level index `index`: id, computed number and title. */
+function sectionAt(fragment: Y.XmlFragment, index: number): Pick<ResolvedAnchor, 'sectionId' | 'sectionNumber' | 'sectionTitle'> {
+  const blocks = fragment.toArray();
+  const headings = blocks
+    .map((node, position) => ({ node, position }))
+    .filter((entry): entry is { node: Y.XmlElement; position: number } => entry.node instanceof Y.XmlElement && entry.node.nodeName === 'heading');
+  const numbers = computeSectionNumbers(headings.map((entry) => entry.node.getAttribute('level')));
+  let found: { node: Y.XmlElement; number: string } | null = null;
+  headings.forEach((entry, at) => {
+    if (entry.position <= index) found = { node: entry.node, number: numbers[at] ?? '' };
+  });
+  if (found === null) return { sectionId: null, sectionNumber: null, sectionTitle: null };
+  const { node, number } = found as { node: Y.XmlElement; number: string };
+  const id = node.getAttribute('id');
+  return { sectionId: typeof id === 'string' ? id : null, sectionNumber: number, sectionTitle: textsIn(node).map(textOf).join('') };
+}
+
+/**
+ * Resolves an anchor against the current document: the text between its two relative
+ * positions (which follow concurrent edits), and the section it is in now. When the passage
+ * was deleted (a position's text is gone, or the range collapsed), the anchor is `orphaned`
+ * and keeps its original quote and block id.
+ */
+export function resolveAnchor(doc: Y.Doc, anchor: StoredAnchor): ResolvedAnchor {
+  const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+  const orphaned: ResolvedAnchor = {
+    status: 'orphaned',
+    text: anchor.quote,
+    blockId: anchor.blockId,
+    sectionId: null,
+    sectionNumber: null,
+    sectionTitle: null,
+    order: Number.MAX_SAFE_INTEGER,
+  };
+  const start = resolvePosition(anchor.start, doc);
+  const end = resolvePosition(anchor.end, doc);
+  if (!start || !end) return orphaned;
+  const startText = start.type as Y.XmlText;
+  const endText = end.type as Y.XmlText;
+  let text: string;
+  if (startText === endText) {
+    text = textOf(startText).slice(start.index, end.index);
+  } else {
+    const texts = textsIn(fragment);
+    const from = texts.indexOf(startText);
+    const to = texts.indexOf(endText);
+    if (from < 0 || to < 0 || to < from) return orphaned;
+    const parts = texts.slice(from, to + 1).map(textOf);
+    parts[0] = (parts[0] ?? '').slice(start.index);
+    parts[parts.length - 1] = (parts[parts.length - 1] ?? '').slice(0, to === from ? end.index - start.index : end.index);
+    text = parts.join('\n');
+  }
+  if (text.trim() === '') return orphaned;
+  const block = topLevelBlock(fragment, startText as unknown as TypeNode);
+  const parentId = (startText.parent as Y.XmlElement | null)?.getAttribute?.('id');
+  return {
+    status: 'active',
+    text: text.normalize('NFC'),
+    blockId: typeof parentId === 'string' ? parentId : anchor.blockId,
+    ...(block ? sectionAt(fragment, block.index) : { sectionId: null, sectionNumber: null, sectionTitle: null }),
+    order: (block?.index ?? 0) * 1_000_000 + start.index,
+  };
+}
+
+/**
+ * The section a block id is in now (for items filed against a section rather than a
+ * passage); null fields when the block is gone.
+ */
+export function resolveSection(doc: Y.Doc, blockId: string): Pick<ResolvedAnchor, 'sectionId' | 'sectionNumber' | 'sectionTitle' | 'order'> {
+  const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+  const index = fragment.toArray().findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('id') === blockId);
+  if (index < 0) return { sectionId: null, sectionNumber: null, sectionTitle: null, order: Number.MAX_SAFE_INTEGER };
+  return { ...sectionAt(fragment, index), order: index * 1_000_000 };
+}

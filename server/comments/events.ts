@@ -1,0 +1,64 @@
+import type { ServerResponse } from 'node:http';
+import type { UserRecord } from '../storage/records.ts';
+
+/** One open event stream. */
+interface Listener {
+  user: UserRecord;
+  response: ServerResponse;
+}
+
+/** How often an idle stream gets a comment line, so proxies keep it open. */
+const KEEP_ALIVE_MS = 25_000;
+
+/**
+ * Server-sent events per document: new threads, replies and decisions reach every open page
+ * without a reload. Each listener receives only what its user may see (the caller filters).
+ */
+export class ThreadEvents {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => {
+      for (const set of this.listeners.values()) for (const listener of set) listener.response.write(': keep-alive\n\n');
+    }, KEEP_ALIVE_MS);
+    this.timer.unref();
+  }
+
+  /** Starts streaming to `response` (headers written here) until it closes. */
+  subscribe(documentId: string, user: UserRecord, response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    response.write('retry: 3000\n\n');
+    const listener: Listener = { user, response };
+    let set = this.listeners.get(documentId);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(documentId, set);
+    }
+    set.add(listener);
+    response.on('close', () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(documentId);
+    });
+  }
+
+  /** Sends `event` to every listener of the document for whom `payloadFor` returns data. */
+  publish(documentId: string, event: string, payloadFor: (user: UserRecord) => unknown): void {
+    for (const listener of this.listeners.get(documentId) ?? []) {
+      const payload = payloadFor(listener.user);
+      if (payload !== undefined) listener.response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }
+  }
+
+  /** Ends every stream. */
+  close(): void {
+    clearInterval(this.timer);
+    for (const set of this.listeners.values()) for (const listener of set) listener.response.end();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,28 @@
+import fp from 'fastify-plugin';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { AttachmentStore } from './attachments.ts';
+import { ThreadEvents } from './events.ts';
+import { CommentService } from './service.ts';
+import { commentRoutes } from './routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    comments: CommentService;
+    commentEvents: ThreadEvents;
+    attachments: AttachmentStore;
+  }
+}
+
+/** Registers comment threads, submissions, their live events and the synthesis table. */
+export const commentsPlugin = fp(
+  async (app: FastifyInstance, options: { dataDir: string }) => {
+    app.decorate('comments', new CommentService(app.store.records));
+    const events = new ThreadEvents();
+    app.decorate('commentEvents', events);
+    app.decorate('attachments', new AttachmentStore(join(options.dataDir, 'attachments')));
+    app.addHook('preClose', async () => events.close());
+    await app.register(commentRoutes);
+  },
+  { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions'] },
+);

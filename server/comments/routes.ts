@@ -1,0 +1,289 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import * as Y from 'yjs';
+import { currentUser } from '../auth/plugin.ts';
+import { canOpenDocument } from '../documents/access.ts';
+import { Errors } from '../errors.ts';
+import { errorResponses, IdParams } from '../http/schemas.ts';
+import { contentDisposition } from '../revisions/routes.ts';
+import type { DocumentRecord, SubmissionRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
+import { canReply, canSeeThread, canSetStatus, canStartThread } from './policy.ts';
+import { presenterFor, type PublicThread } from './present.ts';
+import {
+  CommentSettingsBody,
+  CreateSubmissionBody,
+  CreateThreadBody,
+  PublicSubmission,
+  PublicThreadSchema,
+  ReplyBody,
+  StatusBody,
+  SubmissionParams,
+  ThreadParams,
+  ThreadsQuery,
+  ThreadsResponse,
+} from './schemas.ts';
+import { buildSynthesis } from './synthesis/table.ts';
+import { synthesisToCsv } from './synthesis/csv.ts';
+import { synthesisToDocx } from './synthesis/docx.ts';
+import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
+
+/**
+ * Comment threads, replies, decisions, official submissions, live events and the synthesis
+ * table of a document. Every route checks that the user may open the document, then the
+ * comment rules of policy.ts.
+ */
+export async function commentRoutes(app: FastifyInstance): Promise<void> {
+  /** The document of `:id` if the request's user may open it. */
+  const openable = (request: FastifyRequest<{ Params: { id: string } }>): { document: DocumentRecord; user: UserRecord } => {
+    const user = currentUser(request);
+    const document = app.documents.get(request.params.id);
+    if (!canOpenDocument(user, document)) throw new Errors.Forbidden();
+    return { document, user };
+  };
+
+  /** A stored copy of the live document, to resolve anchors against. */
+  const liveCopy = async (documentId: string): Promise<Y.Doc> => (await app.revisions.load(documentId, 'current')).doc;
+
+  /** Presents threads against the live document. */
+  const present = async (documentId: string, threads: ThreadRecord[]): Promise<PublicThread[]> => {
+    const doc = await liveCopy(documentId);
+    try {
+      const presenter = app.store.records.read((data) => presenterFor(data));
+      return threads.map((thread) => presenter(thread, doc));
+    } finally {
+      doc.destroy();
+    }
+  };
+
+  /** Tells every open page of the document about a changed thread (each sees what it may). */
+  const announce = async (document: DocumentRecord, thread: ThreadRecord): Promise<PublicThread> => {
+    const [shown] = await present(document.id, [thread]);
+    if (!shown) throw new Errors.Internal();
+    app.commentEvents.publish(document.id, 'thread', (user) => (canSeeThread(user, document, thread) ? shown : undefined));
+    return shown;
+  };
+
+  /** The organisation a new thread is filed in: a ministry's own; others may name one only as the secretariat. */
+  const organizationFor = (user: UserRecord, requested: string | undefined): string | null => {
+    if (user.role === 'ministry') {
+      if (requested !== undefined && requested !== user.organizationId) throw new Errors.Forbidden();
+      return user.organizationId;
+    }
+    if (requested === undefined) return null;
+    if (user.role !== 'secretariat') throw new Errors.Forbidden();
+    if (!app.store.records.read((data) => data.organizations.some((org) => org.id === requested))) throw new Errors.OrganizationNotFound();
+    return requested;
+  };
+
+  app.get<{ Params: { id: string }; Querystring: ThreadsQuery }>(
+    '/api/documents/:id/threads',
+    { preHandler: app.requireUser, schema: { params: IdParams, querystring: ThreadsQuery, response: { 200: ThreadsResponse, ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => {
+      const { document, user } = openable(request);
+      const visible = app.comments.threadsOf(document.id).filter((thread) => canSeeThread(user, document, thread));
+      const shown = (await present(document.id, visible)).sort((a, b) => a.position.order - b.position.order || a.createdAt.localeCompare(b.createdAt));
+      const byOrganization: Record<string, number> = {};
+      const byStatus: Record<string, number> = {};
+      for (const thread of shown) {
+        const key = thread.organization?.id ?? 'drafting_group';
+        byOrganization[key] = (byOrganization[key] ?? 0) + 1;
+        byStatus[thread.status] = (byStatus[thread.status] ?? 0) + 1;
+      }
+      const { organizationId, status, sectionId } = request.query;
+      const threads = shown.filter(
+        (thread) =>
+          (organizationId === undefined || (thread.organization?.id ?? 'drafting_group') === organizationId) &&
+          (status === undefined || thread.status === status) &&
+          (sectionId === undefined || thread.position.sectionId === sectionId),
+      );
+      return { visibility: document.commentsVisibility, threads, counts: { byOrganization, byStatus } };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: CreateThreadBody }>(
+    '/api/documents/:id/threads',
+    { preHandler: app.requireUser, schema: { params: IdParams, body: CreateThreadBody, response: { 201: PublicThreadSchema, ...errorResponses(400, 401, 403, 404) } } },
+    async (request, reply) => {
+      const { document, user } = openable(request);
+      if (!canStartThread(user)) throw new Errors.Forbidden();
+      const { body, anchor, sectionBlockId, revisionId, meeting } = request.body;
+      if (meeting && user.role !== 'secretariat') throw new Errors.Forbidden();
+      if (!anchor && !sectionBlockId && !meeting) throw new Errors.Validation('a thread needs a passage (anchor) or a section (sectionBlockId)');
+      if (revisionId) app.revisions.get(document.id, revisionId);
+      const thread = await app.comments.createThread({
+        documentId: document.id,
+        organizationId: organizationFor(user, request.body.organizationId),
+        author: user,
+        source: meeting ? 'oral' : 'inline',
+        body,
+        anchor: anchor ?? null,
+        sectionBlockId: sectionBlockId ?? null,
+        revisionId: revisionId ?? null,
+        meeting: meeting ?? null,
+      });
+      return reply.status(201).send(await announce(document, thread));
+    },
+  );
+
+  app.post<{ Params: ThreadParams; Body: ReplyBody }>(
+    '/api/documents/:id/threads/:threadId/comments',
+    { preHandler: app.requireUser, schema: { params: ThreadParams, body: ReplyBody, response: { 201: PublicThreadSchema, ...errorResponses(400, 401, 403, 404) } } },
+    async (request, reply) => {
+      const { document, user } = openable(request);
+      const thread = app.comments.thread(document.id, request.params.threadId);
+      if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
+      if (!canReply(user, thread)) throw new Errors.Forbidden();
+      const updated = await app.comments.reply(document.id, thread.id, user, request.body.body);
+      return reply.status(201).send(await announce(document, updated));
+    },
+  );
+
+  app.post<{ Params: ThreadParams; Body: StatusBody }>(
+    '/api/documents/:id/threads/:threadId/status',
+    { preHandler: app.requireUser, schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+    async (request) => {
+      const { document, user } = openable(request);
+      const thread = app.comments.thread(document.id, request.params.threadId);
+      if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
+      if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
+      const updated = await app.comments.setStatus(document.id, thread.id, user, request.body.status, request.body.explanation ?? null);
+      return announce(document, updated);
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: CommentSettingsBody }>(
+    '/api/documents/:id/comment-settings',
+    { preHandler: app.requireRole('secretariat'), schema: { params: IdParams, body: CommentSettingsBody, response: { 200: CommentSettingsBody, ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => {
+      const visibility = request.body.visibility;
+      await app.store.records.write((data) => {
+        const document = data.documents.find((doc) => doc.id === request.params.id);
+        if (!document) throw new Errors.DocumentNotFound();
+        document.commentsVisibility = visibility;
+      });
+      return { visibility };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id/threads/events',
+    { preHandler: app.requireUser, schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
+    async (request, reply) => {
+      const { document, user } = openable(request);
+      reply.hijack();
+      app.commentEvents.subscribe(document.id, user, reply.raw);
+    },
+  );
+
+  /** A submission with its organisation's name, for the API. */
+  const presentSubmission = (submission: SubmissionRecord) =>
+    app.store.records.read((data) => ({
+      ...submission,
+      organization: {
+        id: submission.organizationId,
+        name: data.organizations.find((org) => org.id === submission.organizationId)?.name ?? submission.organizationId,
+      },
+      createdBy: { id: submission.createdBy, displayName: data.users.find((u) => u.id === submission.createdBy)?.displayName ?? submission.createdBy },
+    }));
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id/submissions',
+    { preHandler: app.requireUser, schema: { params: IdParams, response: { 200: Type.Array(PublicSubmission), ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => {
+      const { document, user } = openable(request);
+      return app.comments
+        .submissionsOf(document.id)
+        .filter((submission) => user.role !== 'ministry' || submission.organizationId === user.organizationId || document.commentsVisibility === 'all_participants')
+        .map(presentSubmission);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: CreateSubmissionBody }>(
+    '/api/documents/:id/submissions',
+    {
+      preHandler: app.requireUser,
+      bodyLimit: Math.ceil(MAX_ATTACHMENT_BYTES * 1.4) + 1024 * 1024,
+      schema: { params: IdParams, body: CreateSubmissionBody, response: { 201: PublicSubmission, ...errorResponses(400, 401, 403, 404, 413) } },
+    },
+    async (request, reply) => {
+      const { document, user } = openable(request);
+      if (user.role !== 'ministry' && user.role !== 'secretariat') throw new Errors.Forbidden();
+      const organizationId = organizationFor(user, request.body.organizationId);
+      if (organizationId === null) throw new Errors.Validation('a submission is filed in an organisation’s name (organizationId)');
+      const { noComments, items, revisionId } = request.body;
+      if (noComments && items.length > 0) throw new Errors.Validation('a "no comments" submission has no items');
+      if (!noComments && items.length === 0) throw new Errors.Validation('add at least one item, or declare "no comments"');
+      if (items.some((item) => !item.anchor && !item.sectionBlockId)) throw new Errors.Validation('each item is tied to a passage (anchor) or a section (sectionBlockId)');
+      if (revisionId) app.revisions.get(document.id, revisionId);
+      const attachment = request.body.attachment
+        ? await app.attachments.save(request.body.attachment.fileName, request.body.attachment.contentType, request.body.attachment.dataBase64)
+        : null;
+      const { submission, threads } = await app.comments.file({
+        documentId: document.id,
+        organizationId,
+        author: user,
+        revisionId: revisionId ?? null,
+        documentNumber: request.body.documentNumber,
+        date: request.body.date,
+        signer: request.body.signer,
+        noComments,
+        attachment,
+        items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null })),
+      });
+      for (const thread of threads) await announce(document, thread);
+      return reply.status(201).send(presentSubmission(submission));
+    },
+  );
+
+  app.get<{ Params: SubmissionParams }>(
+    '/api/documents/:id/submissions/:submissionId/attachment',
+    { preHandler: app.requireUser, schema: { params: SubmissionParams, response: errorResponses(400, 401, 403, 404) } },
+    async (request, reply) => {
+      const { document, user } = openable(request);
+      const submission = app.comments.submission(document.id, request.params.submissionId);
+      if (user.role === 'ministry' && submission.organizationId !== user.organizationId) throw new Errors.SubmissionNotFound();
+      if (!submission.attachment) throw new Errors.SubmissionNotFound();
+      const data = await app.attachments.read(submission.attachment.id);
+      return reply
+        .header('content-type', submission.attachment.contentType)
+        .header('content-disposition', contentDisposition(submission.attachment.fileName))
+        .send(data);
+    },
+  );
+
+  /** The synthesis table of a document, from every thread. */
+  const synthesisOf = async (document: DocumentRecord) => {
+    const threads = await present(document.id, app.comments.threadsOf(document.id));
+    const organizations = app.store.records.read((data) => new Map(data.organizations.map((org) => [org.id, org.name])));
+    return buildSynthesis({
+      documentTitle: document.title,
+      invited: document.organizations.map((id) => ({ id, name: organizations.get(id) ?? id })),
+      submissions: app.comments.submissionsOf(document.id).reverse().map((s) => ({ ...s, organizationName: organizations.get(s.organizationId) ?? s.organizationId })),
+      threads,
+    });
+  };
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id/synthesis.docx',
+    { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
+    async (request, reply) => {
+      const { document } = openable(request);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.docx`))
+        .send(await synthesisToDocx(await synthesisOf(document)));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id/synthesis.csv',
+    { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
+    async (request, reply) => {
+      const { document } = openable(request);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.csv`))
+        .send(synthesisToCsv(await synthesisOf(document)));
+    },
+  );
+}
