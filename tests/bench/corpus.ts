@@ -1,3 +1,4 @@
+import { prng } from '../helpers/prng.ts';
 /**
  * Deterministic Vietnamese-like outline text: headings and ~100-word paragraphs built from
  * real Vietnamese syllables with diacritics, normalised to NFC. The same seed always gives
@@ -34,17 +35,8 @@ const SYLLABLES = (
   .normalize('NFC')
   .split(' ');
 
-/** Creates a small, fast, seeded pseudo-random generator (mulberry32) returning [0, 1). */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Creates a small, fast, seeded pseudo-random generator returning [0, 1) (the tests' one). */
+export const createRng = prng;
 
 /** Picks an integer in [min, max] inclusive. */
 function between(rng: () => number, min: number, max: number): number {
