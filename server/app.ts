@@ -57,6 +57,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Served over plain HTTP on a LAN as well: upgrading requests to HTTPS would break it.
+        upgradeInsecureRequests: null,
       },
     },
     // Plain HTTP on a LAN must keep working; HSTS belongs to the TLS terminator.

@@ -125,7 +125,10 @@ test('the session cookie alone cannot change anything without the CSRF token', a
 
 test('security headers are set', async () => {
   const response = await fetch(`${server.baseUrl}/api/health`);
-  assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  const policy = response.headers.get('content-security-policy') ?? '';
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self'/);
+  assert.doesNotMatch(policy, /upgrade-insecure-requests/, 'plain HTTP on a LAN keeps working');
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
   assert.ok(response.headers.get('x-frame-options'));
 });
