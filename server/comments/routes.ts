@@ -89,12 +89,13 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         byOrganization[key] = (byOrganization[key] ?? 0) + 1;
         byStatus[thread.status] = (byStatus[thread.status] ?? 0) + 1;
       }
-      const { organizationId, status, sectionId } = request.query;
+      const { organizationId, status, sectionId, revisionId } = request.query;
       const threads = shown.filter(
         (thread) =>
           (organizationId === undefined || (thread.organization?.id ?? 'drafting_group') === organizationId) &&
           (status === undefined || thread.status === status) &&
-          (sectionId === undefined || thread.position.sectionId === sectionId),
+          (sectionId === undefined || thread.position.sectionId === sectionId) &&
+          (revisionId === undefined || thread.revisionId === revisionId),
       );
       return { visibility: document.commentsVisibility, threads, counts: { byOrganization, byStatus } };
     },

@@ -72,6 +72,7 @@ export const ThreadsQuery = Type.Object(
     organizationId: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(Status),
     sectionId: Type.Optional(Type.String({ maxLength: 64 })),
+    revisionId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

@@ -1,8 +1,12 @@
 import type { RevisionRecord } from '../storage/records.ts';
 import type { PublicRevision } from './schemas.ts';
 
-/** The public view of a revision, with its author's current display name. */
-export function presentRevision(revision: RevisionRecord, nameOf: (userId: string) => string | undefined): PublicRevision {
+/** The public view of a revision, with its author's current display name and its number of threads. */
+export function presentRevision(
+  revision: RevisionRecord,
+  nameOf: (userId: string) => string | undefined,
+  threadCount = 0,
+): PublicRevision {
   return {
     id: revision.id,
     documentId: revision.documentId,
@@ -15,6 +19,7 @@ export function presentRevision(revision: RevisionRecord, nameOf: (userId: strin
     stateBytes: revision.stateBytes,
     storedBytes: revision.storedBytes,
     restoredFrom: revision.restoredFrom,
+    threadCount,
   };
 }
 

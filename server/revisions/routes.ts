@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { canOpenDocument } from '../documents/access.ts';
+import { canSeeThread } from '../comments/policy.ts';
 import { Errors } from '../errors.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 import type { DocumentRecord } from '../storage/records.ts';
@@ -60,7 +61,13 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: IdParams, response: { 200: Type.Array(PublicRevision), ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const document = openable(request);
-      return app.revisions.list(document.id).map((revision) => presentRevision(revision, nameOf));
+      const user = currentUser(request);
+      const threads = app.store.records.read((data) =>
+        data.threads.filter((thread) => thread.documentId === document.id && thread.revisionId !== null && canSeeThread(user, document, thread)),
+      );
+      const counts = new Map<string, number>();
+      for (const thread of threads) counts.set(thread.revisionId ?? '', (counts.get(thread.revisionId ?? '') ?? 0) + 1);
+      return app.revisions.list(document.id).map((revision) => presentRevision(revision, nameOf, counts.get(revision.id) ?? 0));
     },
   );
 

@@ -15,6 +15,8 @@ export const PublicRevision = Type.Object(
     stateBytes: Type.Integer(),
     storedBytes: Type.Integer(),
     restoredFrom: Type.Union([Id, Type.Null()]),
+    /** Comment threads filed against this revision (list them with `GET …/threads?revisionId=`). */
+    threadCount: Type.Integer(),
   },
   { additionalProperties: false },
 );

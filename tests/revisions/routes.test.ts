@@ -15,6 +15,7 @@ after(() => server.close());
 
 interface Revision {
   id: string;
+  threadCount: number;
   kind: string;
   name: string;
   reason: string;
@@ -61,6 +62,19 @@ test('the secretariat freezes a named revision; it is listed with its storage co
   assert.ok(content.content.some((node) => node.type === 'heading'));
   assert.ok(content.content.every((node) => typeof node.attrs?.id === 'string'), 'block ids are kept');
   assert.equal((await requestJson(server.baseUrl, 'GET', `/api/documents/${documentId}/revisions/nope`, { token: admin })).status, 404);
+
+  // Threads filed against the revision are listed with it.
+  const section = content.content.find((node) => node.type === 'heading')?.attrs?.id;
+  const filed = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/threads`, {
+    token: admin,
+    body: { body: 'Góp ý cho Dự thảo lần 1', sectionBlockId: section, revisionId: revision.id },
+  });
+  assert.equal(filed.status, 201);
+  assert.equal((await revisionsOf(documentId))[0]?.threadCount, 1);
+  const listed = (await requestJson(server.baseUrl, 'GET', `/api/documents/${documentId}/threads?revisionId=${revision.id}`, { token: admin })).body as {
+    threads: Array<{ comments: Array<{ body: string }> }>;
+  };
+  assert.deepEqual(listed.threads.map((thread) => thread.comments[0]?.body), ['Góp ý cho Dự thảo lần 1']);
 });
 
 test('who may freeze, read, compare and restore', async () => {
