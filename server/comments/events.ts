@@ -47,11 +47,28 @@ export class ThreadEvents {
     });
   }
 
-  /** Sends `event` to every listener of the document for whom `payloadFor` returns data. */
-  publish(documentId: string, event: string, payloadFor: (user: UserRecord) => unknown): void {
+  /**
+   * Sends `event` to every listener of the document for whom `payloadFor` returns data.
+   * `payloadFor` gets the listener's user id and decides with current records, so a person
+   * whose access was withdrawn after subscribing receives nothing more.
+   */
+  publish(documentId: string, event: string, payloadFor: (userId: string) => unknown): void {
     for (const listener of this.listeners.get(documentId) ?? []) {
-      const payload = payloadFor(listener.user);
+      const payload = payloadFor(listener.user.id);
       if (payload !== undefined) listener.response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }
+  }
+
+  /** Ends the document's streams whose user `allowed` now refuses (after an access change). */
+  prune(documentId: string, allowed: (userId: string) => boolean): void {
+    for (const listener of this.listeners.get(documentId) ?? []) if (!allowed(listener.user.id)) listener.response.end();
+  }
+
+  /** Ends the streams of `userId` (every document, or one), e.g. when access or the account is withdrawn. */
+  disconnect(userId: string, documentId?: string): void {
+    for (const [id, set] of this.listeners) {
+      if (documentId !== undefined && id !== documentId) continue;
+      for (const listener of set) if (listener.user.id === userId) listener.response.end();
     }
   }
 

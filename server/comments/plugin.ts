@@ -22,6 +22,8 @@ export const commentsPlugin = fp(
     app.decorate('commentEvents', events);
     app.decorate('attachments', new AttachmentStore(join(options.dataDir, 'attachments')));
     app.addHook('preClose', async () => events.close());
+    // A disabled account or a reset password ends the person's streams at once, like their sockets.
+    app.auth.onRevocation((userId) => events.disconnect(userId));
     await app.register(commentRoutes);
   },
   { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions'] },

@@ -55,11 +55,19 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     }
   };
 
+  /** True when `userId` may still open the document and see the thread, by the current records. */
+  const stillSees = (userId: string, documentId: string, thread: ThreadRecord | null): boolean => {
+    const user = app.auth.findUser(userId);
+    const document = app.documents.find(documentId);
+    if (!user || !document || !canOpenDocument(user, document)) return false;
+    return thread === null || canSeeThread(user, document, thread);
+  };
+
   /** Tells every open page of the document about a changed thread (each sees what it may). */
   const announce = async (document: DocumentRecord, thread: ThreadRecord): Promise<PublicThread> => {
     const [shown] = await present(document.id, [thread]);
     if (!shown) throw new Errors.Internal();
-    app.commentEvents.publish(document.id, 'thread', (user) => (canSeeThread(user, document, thread) ? shown : undefined));
+    app.commentEvents.publish(document.id, 'thread', (userId) => (stillSees(userId, document.id, thread) ? shown : undefined));
     return shown;
   };
 
@@ -162,6 +170,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         if (!document) throw new Errors.DocumentNotFound();
         document.commentsVisibility = visibility;
       });
+      app.commentEvents.publish(request.params.id, 'settings', (userId) => (stillSees(userId, request.params.id, null) ? { visibility } : undefined));
       return { visibility };
     },
   );

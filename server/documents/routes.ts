@@ -107,8 +107,12 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
         members: document.members.join(','),
         organizations: document.organizations.join(','),
       });
-      // Sockets of people who just lost access close now, not at their next reconnect.
+      // Sockets and event streams of people who just lost access close now, not at their next reconnect.
       await app.collabAccess.recheckDocument(document.id);
+      app.commentEvents.prune(document.id, (userId) => {
+        const user = app.auth.findUser(userId);
+        return user !== undefined && canOpenDocument(user, document);
+      });
       return { members: document.members, organizations: document.organizations };
     },
   );

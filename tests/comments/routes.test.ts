@@ -62,6 +62,33 @@ const startThread = async (who: string, passage: string, body: string, extra: Re
   return result.body as Thread;
 };
 
+/** Follows a document's event stream as `who`: thread events, settings events, and whether the server ended it. */
+function listen(who: string): { events: Thread[]; settings: unknown[]; ended: () => boolean; close(): void } {
+  const controller = new AbortController();
+  const events: Thread[] = [];
+  const settings: unknown[] = [];
+  let ended = false;
+  void fetch(`${server.baseUrl}/api/documents/${documentId}/threads/events`, { headers: { authorization: `Bearer ${tokens[who]}` }, signal: controller.signal })
+    .then(async (response) => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (block.includes('event: thread') && data) events.push(JSON.parse(data.slice(6)) as Thread);
+          if (block.includes('event: settings') && data) settings.push(JSON.parse(data.slice(6)));
+        }
+      }
+      ended = true;
+    })
+    .catch(() => undefined);
+  return { events, settings, ended: () => ended, close: () => controller.abort() };
+}
+
 test('permissions for each role and each action', async () => {
   // Start a thread: everyone but observers; a ministry only in its own organisation's name.
   const own = await startThread('byt', 'thiên tai cực đoan', 'Bổ sung dịch bệnh truyền nhiễm.');
@@ -141,29 +168,8 @@ test('comment bodies are stored and returned as plain text, never as HTML', asyn
 });
 
 test('new threads, replies and decisions arrive live on the event stream, filtered by visibility', async () => {
-  const received = (who: string): { events: Thread[]; close(): void } => {
-    const controller = new AbortController();
-    const events: Thread[] = [];
-    void fetch(`${server.baseUrl}/api/documents/${documentId}/threads/events`, { headers: { authorization: `Bearer ${tokens[who]}` }, signal: controller.signal })
-      .then(async (response) => {
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block.split('\n').find((line) => line.startsWith('data: '));
-            if (block.includes('event: thread') && data) events.push(JSON.parse(data.slice(6)) as Thread);
-          }
-        }
-      })
-      .catch(() => undefined);
-    return { events, close: () => controller.abort() };
-  };
-  const editor = received('editor');
-  const otherMinistry = received('btc');
+  const editor = listen('editor');
+  const otherMinistry = listen('btc');
   await new Promise((resolve) => setTimeout(resolve, 100));
   const thread = await startThread('byt', 'tội phạm mạng', 'Thêm an ninh dữ liệu y tế.');
   await waitFor(() => editor.events.some((event) => event.id === thread.id), 'the editor hears of the new thread');
@@ -249,4 +255,26 @@ test('the synthesis table: DOCX grouped by section in document order, CSV round-
   assert.match(written?.[3] ?? '', /Công văn số 1234\/BTC-PC ngày 18\/11\/2026/);
   assert.ok(body.some((row) => row[2]?.startsWith('<script>alert(1)</script>')), 'text exported verbatim');
   assert.equal((await fetch(`${server.baseUrl}/api/documents/${documentId}/synthesis.csv`, { headers: { authorization: `Bearer ${tokens.byt}` } })).status, 403);
+});
+
+test('the stream of someone who loses access ends at once; visibility changes are pushed', async () => {
+  const ministry = listen('byt');
+  const outgoing = listen('observer');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await as('admin', 'PUT', '/comment-settings', { visibility: 'all_participants' });
+  await waitFor(() => ministry.settings.length === 1, 'the ministry is told to reload');
+  assert.deepEqual(ministry.settings[0], { visibility: 'all_participants' });
+  await as('admin', 'PUT', '/comment-settings', { visibility: 'own_organization' });
+
+  await requestJson(server.baseUrl, 'PUT', `/api/documents/${documentId}/access`, {
+    token: admin,
+    body: { members: [ids.editor], organizations: ['bo-y-te', 'bo-tai-chinh', 'bo-giao-duc-dao-tao', 'bo-cong-an', 'bo-xay-dung'] },
+  });
+  await waitFor(() => outgoing.ended(), 'the observer who lost access is cut off');
+  const before = outgoing.events.length;
+  await startThread('admin', 'khủng hoảng năng lượng', 'Sau khi thu hồi quyền.');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(outgoing.events.length, before, 'nothing more reaches them');
+  ministry.close();
+  outgoing.close();
 });
