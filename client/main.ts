@@ -1,13 +1,18 @@
 import './styles/app.css';
 import './styles/admin.css';
 import './styles/editor.css';
+import './styles/comments.css';
+import './styles/revisions.css';
 import { getLocale, t } from './i18n/index.ts';
 import { renderAccountPage } from './pages/account-page.ts';
 import { renderAdminPage } from './pages/admin-page.ts';
 import { renderAuditPage } from './pages/audit-page.ts';
+import { renderComparePage } from './pages/compare-page.ts';
 import { renderDocumentsPage } from './pages/documents-page.ts';
 import { renderEditorPage } from './pages/editor-page.ts';
 import { renderLoginPage } from './pages/login-page.ts';
+import { renderRevisionPage } from './pages/revision-page.ts';
+import { renderRevisionsPage } from './pages/revisions-page.ts';
 import { h } from './ui/dom.ts';
 import { errorMessage } from './ui/error-message.ts';
 import { ApiError } from './api/http.ts';
@@ -34,6 +39,15 @@ async function start(root: HTMLElement): Promise<void> {
       return;
     case 'audit':
       await renderAuditPage(root, route.documentId);
+      return;
+    case 'revisions':
+      await renderRevisionsPage(root, route.documentId);
+      return;
+    case 'revision':
+      await renderRevisionPage(root, route.documentId, route.revisionId);
+      return;
+    case 'compare':
+      await renderComparePage(root, route.documentId);
       return;
     case 'not-found':
       root.replaceChildren(h('main', { className: 'page' }, [h('p', { i18n: 'error.notFound' }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));

@@ -30,8 +30,10 @@ export type CloseAction = 'sign-in' | 'check-access' | 'stop-forbidden' | 'stop-
  * Maps a WebSocket close code to a reaction. 4401 (session revoked, account disabled)
  * means "sign in again"; 1006 (abnormal: also what a browser reports when the upgrade was
  * refused with 401 or 403) means "ask the HTTP API why"; 4403 (access withdrawn) and 4404
- * are final, retrying cannot help; 4409 (role or organisation changed) needs a fresh page
- * so the UI matches the new rights; anything else is retried by the provider's backoff.
+ * are final, retrying cannot help; 4509 (role or organisation changed) needs a fresh page
+ * so the UI matches the new rights (the provider would reconnect by itself, 4500–4599 being
+ * retryable, but with the old UI); anything else, 4529 (backlog overflow) included, is
+ * retried by the provider's backoff.
  */
 export function closeAction(code: number | undefined): CloseAction {
   switch (code) {
@@ -44,7 +46,7 @@ export function closeAction(code: number | undefined): CloseAction {
       return 'stop-forbidden';
     case 4404:
       return 'stop-not-found';
-    case 4409:
+    case 4509:
       return 'reload';
     default:
       return 'retry';

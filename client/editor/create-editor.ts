@@ -1,4 +1,4 @@
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
 import { blockIdsPlugin } from './block-ids-plugin.ts';
@@ -27,6 +27,8 @@ export interface OutlineEditorOptions {
   editable: boolean;
   /** Accessible name of the editing area. */
   label: string;
+  /** Further plugins of the page (e.g. comment highlights), added after the outline's own. */
+  plugins?: readonly Plugin[];
 }
 
 /**
@@ -48,6 +50,7 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
       nfcPlugin(),
       numberingPlugin(),
       ...(options.editable ? [] : [readOnlyPlugin()]),
+      ...(options.plugins ?? []),
     ],
   });
   const view: EditorView = new EditorView(mount, {

@@ -3,15 +3,16 @@ import type { DocumentRecord, Role, Template } from '../api/records.ts';
 import { canManageDocuments, isSecretariat } from '../account/roles.ts';
 import { openAccessDialog } from '../admin/access-dialog.ts';
 import { getLocale, onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
-import { auditPath, documentPath } from '../router.ts';
+import { auditPath, documentPath, revisionsPath } from '../router.ts';
 import { clear, h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
 
 /**
  * The documents list: the documents this person may open (the server filters them), with
- * rename and archive for the roles that may manage documents, archived ones on demand
- * (with restore), and the create form with a template picker for those roles. The
+ * "Phiên bản" (revisions) on every active row, rename and archive for the roles that may
+ * manage documents, archived ones on demand (with restore), and the create form with a
+ * template picker for those roles. The
  * secretariat also gets "Quyền truy cập" and "Nhật ký" on every row. Any 401 has already
  * sent the browser to /login (see `apiRequest`).
  */
@@ -135,7 +136,10 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
   if (archived) {
     if (manage) buttons.append(button('documents.unarchive', () => void actions.setArchived(document, false)));
   } else {
-    buttons.append(h('a', { className: 'button', i18n: 'documents.open', attrs: { href: documentPath(document.id) } }));
+    buttons.append(
+      h('a', { className: 'button', i18n: 'documents.open', attrs: { href: documentPath(document.id) } }),
+      h('a', { className: 'button button--quiet', i18n: 'revisions.open', attrs: { href: revisionsPath(document.id), 'data-action': 'revisions' } }),
+    );
     if (manage) buttons.append(button('documents.rename', startRename), button('documents.archive', () => void actions.setArchived(document, true)));
   }
   if (isSecretariat(role)) {

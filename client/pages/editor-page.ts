@@ -8,17 +8,19 @@ import { createOutlinePanel } from '../editor/outline-panel.ts';
 import { createPresenceList } from '../editor/presence-list.ts';
 import { createStatusIndicator } from '../editor/status-indicator.ts';
 import { createToolbar } from '../editor/toolbar.ts';
-import { auditPath } from '../router.ts';
+import { createCommentsPanel } from '../comments/comments-panel.ts';
+import { auditPath, revisionsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
 
 /**
  * The editor page of `/documents/:id`: title, connection status, toolbar, outline panel
- * (left), the ProseMirror editor (centre) and who is here (right). Roles that cannot
+ * (left), the ProseMirror editor (centre), and on the right who is here and the comments
+ * sidebar ("Góp ý", with highlights in the text). Roles that cannot
  * edit (ministry, observer) get a read-only editor, no toolbar and the banner "Chỉ xem";
- * the server drops their edits anyway, the UI only avoids offering them. The secretariat
- * gets a link to the document's audit log. When the socket reports withdrawn access the
- * editor turns read-only and says why.
+ * the server drops their edits anyway, the UI only avoids offering them. Everyone gets a
+ * link to the document's revisions ("Phiên bản"), the secretariat also one to its audit
+ * log. When the socket reports withdrawn access the editor turns read-only and says why.
  */
 export async function renderEditorPage(root: HTMLElement, documentId: string): Promise<void> {
   const [me, document] = await Promise.all([fetchMe(), fetchDocument(documentId)]);
@@ -27,7 +29,9 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
 
   const session = openCollabSession(document.id, me.user);
   const editorMount = h('div', { className: 'editor-surface' });
-  const editor = createOutlineEditor(editorMount, session, { editable, label: t('editor.content') });
+  const comments = createCommentsPanel(document.id, me);
+  const editor = createOutlineEditor(editorMount, session, { editable, label: t('editor.content'), plugins: [comments.plugin] });
+  comments.attach(editor);
   const toolbar = editable ? createToolbar(editor.view, true) : null;
   const outline = createOutlinePanel(editor.view);
   const presence = createPresenceList(session.provider.awareness);
@@ -47,7 +51,10 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
     connectionNotice.hidden = false;
   });
   const readOnlyNotice = editable ? [] : [h('p', { className: 'notice read-only-notice', i18n: 'editor.readOnly', attrs: { role: 'status' } })];
-  const headingLinks = [h('a', { className: 'back-link', i18n: 'editor.backToList', attrs: { href: '/' } })];
+  const headingLinks = [
+    h('a', { className: 'back-link', i18n: 'editor.backToList', attrs: { href: '/' } }),
+    h('a', { className: 'back-link revisions-link', i18n: 'revisions.open', attrs: { href: revisionsPath(document.id) } }),
+  ];
   if (isSecretariat(me.user.role)) headingLinks.push(h('a', { className: 'back-link audit-link', i18n: 'audit.open', attrs: { href: auditPath(document.id) } }));
 
   root.replaceChildren(
@@ -63,11 +70,16 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
       ...(toolbar ? [toolbar.element] : []),
       connectionNotice,
       ...readOnlyNotice,
-      h('div', { className: 'editor-layout' }, [outline.element, h('div', { className: 'editor-paper' }, [editorMount]), presence.element]),
+      h('div', { className: 'editor-layout editor-layout--comments' }, [
+        outline.element,
+        h('div', { className: 'editor-paper' }, [editorMount]),
+        h('div', { className: 'editor-side' }, [presence.element, comments.element]),
+      ]),
     ]),
   );
 
   window.addEventListener('pagehide', () => {
+    comments.destroy();
     presence.destroy();
     status.destroy();
     editor.destroy();

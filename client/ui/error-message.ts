@@ -9,6 +9,7 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   ERR_ORGANIZATION_EXISTS: 'error.organizationExists',
   ERR_USER_NOT_FOUND: 'error.userNotFound',
   ERR_ORGANIZATION_NOT_FOUND: 'error.organizationNotFound',
+  ERR_REVISION_NOT_FOUND: 'error.revisionNotFound',
 };
 
 /**

@@ -4,7 +4,7 @@ import { closeAction, connectionStatus } from '../../client/editor/connection-st
 import { colorForUser, safeColor, USER_COLORS } from '../../client/editor/user-color.ts';
 import { participantsFromStates } from '../../client/editor/presence.ts';
 import { formatMessage, MESSAGES } from '../../client/i18n/messages.ts';
-import { auditPath, parseRoute } from '../../client/router.ts';
+import { auditPath, comparePath, parseCompareRefs, parseRoute, revisionPath, revisionsPath } from '../../client/router.ts';
 import { parseDocument, parseTemplate } from '../../client/api/records.ts';
 
 test('connection status: offline wins, online needs connected and synced', () => {
@@ -57,7 +57,7 @@ function isNfcString(text: string): boolean {
   return text === text.normalize('NFC');
 }
 
-test('routes: /login, /, /account, /admin, /documents/:id, /documents/:id/audit, else not found', () => {
+test('routes: /login, /, /account, /admin, /documents/:id and its audit, revisions, revision and compare pages, else not found', () => {
   assert.deepEqual(parseRoute('/login'), { name: 'login' });
   assert.deepEqual(parseRoute('/'), { name: 'documents' });
   assert.deepEqual(parseRoute('/documents'), { name: 'documents' });
@@ -70,6 +70,20 @@ test('routes: /login, /, /account, /admin, /documents/:id, /documents/:id/audit,
   assert.deepEqual(parseRoute('/documents/abc/other'), { name: 'not-found' });
   assert.deepEqual(parseRoute('/administrator'), { name: 'not-found' });
   assert.equal(auditPath('a b'), '/documents/a%20b/audit');
+  assert.deepEqual(parseRoute('/documents/d1/revisions'), { name: 'revisions', documentId: 'd1' });
+  assert.deepEqual(parseRoute('/documents/d1/revisions/'), { name: 'revisions', documentId: 'd1' });
+  assert.deepEqual(parseRoute('/documents/d1/revisions/r%201'), { name: 'revision', documentId: 'd1', revisionId: 'r 1' });
+  assert.deepEqual(parseRoute('/documents/d1/revisions/%E0%A4%A'), { name: 'not-found' });
+  assert.deepEqual(parseRoute('/documents/d1/compare'), { name: 'compare', documentId: 'd1' });
+  assert.deepEqual(parseRoute('/documents/d1/audit/x'), { name: 'not-found' });
+  assert.deepEqual(parseRoute('/documents/d1/compare/x'), { name: 'not-found' });
+  assert.deepEqual(parseRoute('/documents/d1/revisions/r1/x'), { name: 'not-found' });
+  assert.equal(revisionsPath('a b'), '/documents/a%20b/revisions');
+  assert.equal(revisionPath('d', 'r/1'), '/documents/d/revisions/r%2F1');
+  assert.equal(comparePath('d', 'r1', 'current'), '/documents/d/compare?from=r1&to=current');
+  assert.deepEqual(parseCompareRefs('?from=r1&to=r2'), { from: 'r1', to: 'r2' });
+  assert.deepEqual(parseCompareRefs('?from=r1'), { from: 'r1', to: 'current' });
+  assert.deepEqual(parseCompareRefs(''), { from: 'current', to: 'current' });
 });
 
 test('API records are narrowed strictly', () => {
@@ -79,13 +93,15 @@ test('API records are narrowed strictly', () => {
   assert.deepEqual(parseTemplate({ id: 't', title: { vi: 'Mẫu', en: 'Template' }, description: { vi: 'a', en: 'b' } }).title, { vi: 'Mẫu', en: 'Template' });
 });
 
-test('socket close codes: 4401 signs in again, 1006 asks why, 4403/4404 stop, 4409 reloads, the rest retries', () => {
+test('socket close codes: 4401 signs in again, 1006 asks why, 4403/4404 stop, 4509 reloads, the rest (4529 included) retries', () => {
   assert.equal(closeAction(4401), 'sign-in');
   assert.equal(closeAction(1006), 'check-access');
   assert.equal(closeAction(undefined), 'check-access');
   assert.equal(closeAction(4403), 'stop-forbidden');
   assert.equal(closeAction(4404), 'stop-not-found');
-  assert.equal(closeAction(4409), 'reload');
+  assert.equal(closeAction(4509), 'reload');
   assert.equal(closeAction(1001), 'retry');
-  assert.equal(closeAction(4429), 'retry');
+  assert.equal(closeAction(4529), 'retry');
+  assert.equal(closeAction(4500), 'retry');
+  assert.equal(closeAction(4409), 'retry', 'the old code means nothing any more');
 });

@@ -1,0 +1,116 @@
+import { apiRequest } from './http.ts';
+import {
+  parseSubmission,
+  parseThread,
+  parseThreadList,
+  parseVisibility,
+  type CommentVisibility,
+  type PublicThread,
+  type Submission,
+  type ThreadAnchor,
+  type ThreadList,
+  type ThreadStatus,
+} from './comment-records.ts';
+import { parseList } from './records.ts';
+
+/** Typed calls of the comment routes; each resolves with narrowed data. */
+
+function documentBase(documentId: string): string {
+  return `/api/documents/${encodeURIComponent(documentId)}`;
+}
+
+function threadBase(documentId: string, threadId: string): string {
+  return `${documentBase(documentId)}/threads/${encodeURIComponent(threadId)}`;
+}
+
+/** What a new thread is tied to and, for the secretariat, whose oral comment it records. */
+export interface NewThread {
+  body: string;
+  /** The passage; a thread needs this or `sectionBlockId`. */
+  anchor?: ThreadAnchor;
+  sectionBlockId?: string;
+  revisionId?: string;
+  /** Secretariat only: the organisation an oral comment comes from. */
+  organizationId?: string;
+  /** Secretariat only: the meeting where it was said (`date` as YYYY-MM-DD). */
+  meeting?: { name: string; date: string };
+}
+
+/** One item of a written submission: a comment on a passage or on a section. */
+export interface SubmissionItem {
+  body: string;
+  anchor?: ThreadAnchor;
+  sectionBlockId?: string;
+}
+
+/** The accepted attachment types: PDF and DOCX. */
+export type AttachmentType = 'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** An official written submission (công văn) as sent. `noComments` submissions have no items. */
+export interface NewSubmission {
+  revisionId?: string;
+  documentNumber: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  signer: string;
+  noComments: boolean;
+  attachment?: { fileName: string; contentType: AttachmentType; dataBase64: string };
+  items: SubmissionItem[];
+}
+
+/** Every thread the user may see, in document order, with counts per organisation and status. */
+export function listThreads(documentId: string): Promise<ThreadList> {
+  return apiRequest(`${documentBase(documentId)}/threads`, parseThreadList);
+}
+
+/** Starts a thread; resolves with it as presented against the live document. */
+export function createThread(documentId: string, thread: NewThread): Promise<PublicThread> {
+  return apiRequest(`${documentBase(documentId)}/threads`, parseThread, { method: 'POST', body: thread });
+}
+
+/** Adds a reply; resolves with the whole thread. */
+export function replyToThread(documentId: string, threadId: string, body: string): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/comments`, parseThread, { method: 'POST', body: { body } });
+}
+
+/**
+ * Moves a thread to `status`. The server requires an explanation for partially and not
+ * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out.
+ */
+export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string): Promise<PublicThread> {
+  const body = explanation === '' ? { status } : { status, explanation };
+  return apiRequest(`${threadBase(documentId, threadId)}/status`, parseThread, { method: 'POST', body });
+}
+
+/** Sets who sees other organisations' comments (secretariat only). */
+export function setCommentVisibility(documentId: string, visibility: CommentVisibility): Promise<CommentVisibility> {
+  return apiRequest(`${documentBase(documentId)}/comment-settings`, (body) => parseVisibility((body as { visibility?: unknown } | undefined)?.visibility), {
+    method: 'PUT',
+    body: { visibility },
+  });
+}
+
+/** The submissions the user may see, newest first as the server lists them. */
+export function listSubmissions(documentId: string): Promise<Submission[]> {
+  return apiRequest(`${documentBase(documentId)}/submissions`, (body) => parseList(body, parseSubmission));
+}
+
+/** Files a written submission; each item becomes a thread. */
+export function createSubmission(documentId: string, submission: NewSubmission): Promise<Submission> {
+  return apiRequest(`${documentBase(documentId)}/submissions`, parseSubmission, { method: 'POST', body: submission });
+}
+
+/** URL of a submission's attachment (the session cookie authenticates it). */
+export function attachmentUrl(documentId: string, submissionId: string): string {
+  return `${documentBase(documentId)}/submissions/${encodeURIComponent(submissionId)}/attachment`;
+}
+
+/** URL of the synthesis table download, Word or CSV (secretariat and editors). */
+export function synthesisUrl(documentId: string, format: 'docx' | 'csv'): string {
+  return `${documentBase(documentId)}/synthesis.${format}`;
+}
+
+/** URL of the document's live thread events (Server-Sent Events). */
+export function threadEventsUrl(documentId: string): string {
+  return `${documentBase(documentId)}/threads/events`;
+}

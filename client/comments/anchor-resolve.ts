@@ -1,0 +1,83 @@
+import type { EditorState } from 'prosemirror-state';
+import { relativePositionToAbsolutePosition } from 'y-prosemirror';
+import * as Y from 'yjs';
+import type { ThreadAnchor } from '../api/comment-records.ts';
+import { base64ToBytes } from './base64.ts';
+import { yBindingOf, type YBinding } from './y-binding.ts';
+
+/** A passage in the current editor document. */
+export interface DocRange {
+  from: number;
+  to: number;
+}
+
+/** A thread's decoded anchor, ready to resolve again after every change. */
+export interface DecodedAnchor {
+  threadId: string;
+  start: Y.RelativePosition;
+  end: Y.RelativePosition;
+}
+
+/** Decodes a base64 relative position; null for bytes that are not one. */
+function decodePosition(base64: string): Y.RelativePosition | null {
+  const bytes = base64ToBytes(base64);
+  if (bytes === null) return null;
+  try {
+    return Y.decodeRelativePosition(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes a thread's anchor once; null when it has none or it is malformed. */
+export function decodeAnchor(threadId: string, anchor: ThreadAnchor | null): DecodedAnchor | null {
+  if (anchor === null) return null;
+  const start = decodePosition(anchor.start);
+  const end = decodePosition(anchor.end);
+  return start === null || end === null ? null : { threadId, start, end };
+}
+
+/** True when `type` or one of its ancestors has been deleted. */
+function isDeleted(type: Y.AbstractType<unknown>): boolean {
+  for (let item = type._item; item !== null; ) {
+    if (item.deleted) return true;
+    const parent: unknown = item.parent;
+    item = parent instanceof Y.AbstractType ? (parent as Y.AbstractType<unknown>)._item : null;
+  }
+  return false;
+}
+
+/** One relative position in the editor, or null when its text is gone. */
+function resolvePosition(binding: YBinding, position: Y.RelativePosition): number | null {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc);
+  if (absolute === null || isDeleted(absolute.type)) return null;
+  return relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping);
+}
+
+/**
+ * Where each anchor is now in `state`'s document: the range between its two relative
+ * positions. An anchor whose text was deleted, that no longer resolves, or whose range
+ * collapsed or ended outside the document is left out: it is orphaned and has no highlight.
+ * Null when the editor is not bound to Yjs yet (nothing can be said).
+ */
+export function resolveAnchors(state: EditorState, anchors: readonly DecodedAnchor[]): Map<string, DocRange> | null {
+  const binding = yBindingOf(state);
+  if (binding === null) return null;
+  const size = state.doc.content.size;
+  const ranges = new Map<string, DocRange>();
+  for (const anchor of anchors) {
+    let from: number | null;
+    let to: number | null;
+    try {
+      from = resolvePosition(binding, anchor.start);
+      to = resolvePosition(binding, anchor.end);
+    } catch {
+      // A position into a part of the Yjs tree the editor has not mapped yet: not shown for now.
+      continue;
+    }
+    if (from === null || to === null || to <= from || from < 0 || to > size) continue;
+    if (state.doc.textBetween(from, to, '\n').trim() === '') continue;
+    ranges.set(anchor.threadId, { from, to });
+  }
+  return ranges;
+}

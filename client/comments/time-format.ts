@@ -1,0 +1,36 @@
+import type { Locale } from '../i18n/index.ts';
+
+/**
+ * Dates and times of comments in the UI language: Vietnamese ("14:05 20/05/2025",
+ * `vi-VN`) by default, British English for `en`. Unparsable values are returned as they are.
+ */
+
+function intlLocale(locale: Locale): string {
+  return locale === 'vi' ? 'vi-VN' : 'en-GB';
+}
+
+/** A comment's timestamp (ISO) as a short date and time. */
+export function formatCommentTime(iso: string, locale: Locale, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone === undefined ? {} : { timeZone }),
+  }).format(date);
+}
+
+/** A calendar date (`YYYY-MM-DD`, e.g. a công văn's or a meeting's) as "20/05/2025"; other text is returned as it is. */
+export function formatCalendarDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+}
+
+/** Today's date in the browser's time zone as `YYYY-MM-DD` (the default of date fields). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
