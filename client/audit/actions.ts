@@ -1,6 +1,6 @@
 import type { Locale, MessageKey } from '../i18n/index.ts';
 
-/** Every action the server's audit trail records (the server's `AUDIT_ACTIONS`). */
+/** Every action the server's audit trail records; the server imports this list (stable names). */
 export const AUDIT_ACTIONS = [
   'document.created',
   'document.renamed',

@@ -1,28 +1,11 @@
 import type { AuditDetailValue, AuditRecord } from '../storage/records.ts';
 import type { AuditStore, RecordStore } from '../storage/store.ts';
 import { newId } from '../ids.ts';
+import type { AuditAction } from '../../client/audit/actions.ts';
 
-/** The actions the audit trail records. Stable: clients translate them. */
-export const AUDIT_ACTIONS = [
-  'document.created',
-  'document.renamed',
-  'document.archived',
-  'document.restored',
-  'document.opened',
-  'document.edited',
-  'document.access_changed',
-  'user.created',
-  'user.updated',
-  'user.disabled',
-  'user.enabled',
-  'user.password_reset',
-  'user.password_changed',
-  'organization.created',
-  'organization.updated',
-] as const;
-
-/** One audit action. */
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// The list of actions lives with the client, which must label every one of them; the server
+// records only these (like the editor schema, it is shared from client/).
+export { AUDIT_ACTIONS, type AuditAction } from '../../client/audit/actions.ts';
 
 /** Edits by one person on one document are summarised in one entry per window of this length. */
 export const EDIT_WINDOW_MS = 10 * 60_000;
