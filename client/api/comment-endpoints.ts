@@ -58,9 +58,13 @@ export interface NewSubmission {
   items: SubmissionItem[];
 }
 
-/** Every thread the user may see, in document order, with counts per organisation and status. */
-export function listThreads(documentId: string): Promise<ThreadList> {
-  return apiRequest(`${documentBase(documentId)}/threads`, parseThreadList);
+/**
+ * Every thread the user may see, in document order, with counts per organisation and status;
+ * with `revisionId`, only the threads filed against that revision.
+ */
+export function listThreads(documentId: string, revisionId?: string): Promise<ThreadList> {
+  const query = revisionId === undefined ? '' : `?revisionId=${encodeURIComponent(revisionId)}`;
+  return apiRequest(`${documentBase(documentId)}/threads${query}`, parseThreadList);
 }
 
 /** Starts a thread; resolves with it as presented against the live document. */

@@ -27,6 +27,8 @@ export interface Revision {
   storedBytes: number;
   /** For a restore checkpoint: the revision that was restored. */
   restoredFrom: string | null;
+  /** Comment threads filed against this revision (that the user may see). */
+  threadCount: number;
 }
 
 /** ProseMirror JSON of a node; narrowed only to "an object with a string `type`", the schema checks the rest. */
@@ -67,6 +69,7 @@ export function parseRevision(value: unknown): Revision {
     stateBytes: integer(source, 'stateBytes', 'revision'),
     storedBytes: integer(source, 'storedBytes', 'revision'),
     restoredFrom: nullableString(source, 'restoredFrom', 'revision'),
+    threadCount: integer(source, 'threadCount', 'revision'),
   };
 }
 

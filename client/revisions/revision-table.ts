@@ -4,6 +4,7 @@ import { comparePath, revisionPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { reasonText, revisionLabel, revisionTime, sizeDetails, storedSize } from './labels.ts';
 import { renderRestoreConfirm } from './restore-confirm.ts';
+import { renderRevisionThreads } from './revision-threads.ts';
 
 /** What a revision table needs besides the revisions. */
 export interface RevisionTableOptions {
@@ -26,6 +27,8 @@ function nameCell(revision: Revision, options: RevisionTableOptions): HTMLTableC
   if (revision.note !== '') lines.push(h('p', { className: 'revision-note muted', text: revision.note }));
   const restored = revision.restoredFrom === null ? null : options.nameOf(revision.restoredFrom);
   if (restored !== null) lines.push(h('p', { className: 'muted revision-restored-from', text: t('revisions.restoredFrom', { name: restored }) }));
+  const threads = renderRevisionThreads(options.documentId, revision);
+  if (threads !== null) lines.push(threads);
   return h('td', {}, lines);
 }
 

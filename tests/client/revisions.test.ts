@@ -21,6 +21,7 @@ function buildRevision(overrides: Partial<Revision> = {}): Revision {
     stateBytes: 4096,
     storedBytes: 1536,
     restoredFrom: null,
+    threadCount: 0,
     ...overrides,
   };
 }

@@ -97,6 +97,15 @@ before(async () => {
   await server.createUser(adminToken, SECRETARY);
   documentId = await server.createDocument(adminToken, 'Chiến lược an ninh phi truyền thống', 'nts-2030-2045');
   first = await freeze('Dự thảo lần 1', 'Bản gửi xin ý kiến các bộ, ngành');
+  // A comment filed against the first draft, to be listed with it.
+  const firstContent = (await api('GET', `/api/documents/${documentId}/revisions/${first.id}`)) as { content: { content: Array<{ type: string; attrs?: { id?: string } }> } };
+  await api('POST', `/api/documents/${documentId}/threads`, {
+    body: 'Góp ý gửi trên Dự thảo lần 1',
+    sectionBlockId: firstContent.content.content.find((node) => node.type === 'heading')?.attrs?.id,
+    revisionId: first.id,
+    organizationId: 'bo-y-te',
+    meeting: { name: 'Phiên họp lấy ý kiến', date: '2026-11-20' },
+  });
 
   const client = connectClient(server.wsUrl, documentId, adminToken);
   await waitSynced(client);
@@ -152,6 +161,11 @@ test('the secretariat lists the revisions, compares the two drafts and sees the 
   assert.equal(await textOf(firstRow.locator('.revision-note')), 'Bản gửi xin ý kiến các bộ, ngành');
   assert.match(await firstRow.textContent() ?? '', /Quản trị viên/);
   assert.match(await textOf(firstRow.locator('td.numeric')), /^\d+(,\d)? KB$/);
+  // The threads filed against a revision are listed with it.
+  await firstRow.locator('.revision-threads-box summary').click();
+  await firstRow.locator('.revision-threads li[data-thread-id]').waitFor();
+  assert.equal(await textOf(firstRow.locator('.revision-threads-box summary')), '1 góp ý trên phiên bản này');
+  assert.match(await textOf(firstRow.locator('.revision-threads li[data-thread-id]')), /Bộ Y tế — Mới: Góp ý gửi trên Dự thảo lần 1/);
   assert.match(await textOf(firstRow.locator('td.nowrap').first()), /^\d\d:\d\d:\d\d \d\d\/\d\d\/\d{4}$/, 'vi-VN date and time');
   const checkpoints = page.locator('[data-section="checkpoints"]');
   assert.equal(await textOf(checkpoints.locator('h2')), 'Điểm lưu tự động');
