@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import * as Y from 'yjs';
 import { currentUser } from '../auth/plugin.ts';
 import { canOpenDocument } from '../documents/access.ts';
 import { Errors } from '../errors.ts';
@@ -41,18 +40,14 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     return { document, user };
   };
 
-  /** A stored copy of the live document, to resolve anchors against. */
-  const liveCopy = async (documentId: string): Promise<Y.Doc> => (await app.revisions.load(documentId, 'current')).doc;
-
-  /** Presents threads against the live document. */
+  /**
+   * Presents threads against the live document. Resolving anchors only reads the Y.Doc,
+   * synchronously, so the shared document is used as it is, without a copy.
+   */
   const present = async (documentId: string, threads: ThreadRecord[]): Promise<PublicThread[]> => {
-    const doc = await liveCopy(documentId);
-    try {
-      const presenter = app.store.records.read((data) => presenterFor(data));
-      return threads.map((thread) => presenter(thread, doc));
-    } finally {
-      doc.destroy();
-    }
+    const shared = await app.collab.open(documentId);
+    const presenter = app.store.records.read((data) => presenterFor(data));
+    return threads.map((thread) => presenter(thread, shared.doc));
   };
 
   /** True when `userId` may still open the document and see the thread, by the current records. */
@@ -63,11 +58,19 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     return thread === null || canSeeThread(user, document, thread);
   };
 
-  /** Tells every open page of the document about a changed thread (each sees what it may). */
-  const announce = async (document: DocumentRecord, thread: ThreadRecord): Promise<PublicThread> => {
-    const [shown] = await present(document.id, [thread]);
+  /** Tells every open page of the document about changed threads (each sees what it may). */
+  const announce = async (document: DocumentRecord, threads: ThreadRecord[]): Promise<PublicThread[]> => {
+    const shown = await present(document.id, threads);
+    threads.forEach((thread, index) => {
+      app.commentEvents.publish(document.id, 'thread', (userId) => (stillSees(userId, document.id, thread) ? shown[index] : undefined));
+    });
+    return shown;
+  };
+
+  /** Announces one thread and answers with it. */
+  const announceOne = async (document: DocumentRecord, thread: ThreadRecord): Promise<PublicThread> => {
+    const [shown] = await announce(document, [thread]);
     if (!shown) throw new Errors.Internal();
-    app.commentEvents.publish(document.id, 'thread', (userId) => (stillSees(userId, document.id, thread) ? shown : undefined));
     return shown;
   };
 
@@ -130,7 +133,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         revisionId: revisionId ?? null,
         meeting: meeting ?? null,
       });
-      return reply.status(201).send(await announce(document, thread));
+      return reply.status(201).send(await announceOne(document, thread));
     },
   );
 
@@ -143,7 +146,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canReply(user, thread)) throw new Errors.Forbidden();
       const updated = await app.comments.reply(document.id, thread.id, user, request.body.body);
-      return reply.status(201).send(await announce(document, updated));
+      return reply.status(201).send(await announceOne(document, updated));
     },
   );
 
@@ -156,7 +159,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
       const updated = await app.comments.setStatus(document.id, thread.id, user, request.body.status, request.body.explanation ?? null);
-      return announce(document, updated);
+      return announceOne(document, updated);
     },
   );
 
@@ -240,7 +243,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         attachment,
         items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null })),
       });
-      for (const thread of threads) await announce(document, thread);
+      await announce(document, threads);
       return reply.status(201).send(presentSubmission(submission));
     },
   );
