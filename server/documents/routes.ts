@@ -108,7 +108,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
         organizations: document.organizations.join(','),
       });
       // Sockets and event streams of people who just lost access close now, not at their next reconnect.
-      await app.collabAccess.recheckDocument(document.id);
+      app.collabAccess.recheckDocument(document.id);
       app.commentEvents.prune(document.id, (userId) => {
         const user = app.auth.findUser(userId);
         return user !== undefined && canOpenDocument(user, document);

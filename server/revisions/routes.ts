@@ -15,7 +15,7 @@ import {
   CreateRevisionBody,
   PublicRevision,
   RevisionContent,
-  type RevisionParams,
+  RevisionParams,
 } from './schemas.ts';
 
 /**
@@ -94,7 +94,7 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     '/api/documents/:id/revisions/:revisionId',
     {
       preHandler: app.requireUser,
-      schema: { params: Type.Object({ id: IdParams.properties.id, revisionId: IdParams.properties.id }, { additionalProperties: false }), response: { 200: RevisionContent, ...errorResponses(400, 401, 403, 404) } },
+      schema: { params: RevisionParams, response: { 200: RevisionContent, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => {
       const document = openable(request);
@@ -108,7 +108,7 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     '/api/documents/:id/revisions/:revisionId/restore',
     {
       preHandler: app.requireRole('secretariat'),
-      schema: { params: Type.Object({ id: IdParams.properties.id, revisionId: IdParams.properties.id }, { additionalProperties: false }), response: { 200: PublicRevision, ...errorResponses(400, 401, 403, 404) } },
+      schema: { params: RevisionParams, response: { 200: PublicRevision, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => {
       const document = app.documents.get(request.params.id);
