@@ -3,7 +3,8 @@ import type { CollabSocket, ConnectionIdentity } from './socket.ts';
 import type { SharedDocument } from './shared-document.ts';
 import { encodeAwareness, MessageType, SyncMessageType } from './messages.ts';
 import { CloseCodes, type CloseCode } from './close-codes.ts';
-import type { CollabLogger } from './hooks.ts';
+import type { CollabLogger } from './logger.ts';
+import type { DocumentPeer } from './peer.ts';
 import { AwarenessRejected, guardAwarenessUpdate } from './awareness-guard.ts';
 import { TokenBucket } from './rate-limiter.ts';
 
@@ -51,7 +52,7 @@ class MalformedMessageError extends Error {
  * loaded from storage. A malformed message closes this connection only (4400); it never
  * reaches the document or another client.
  */
-export class CollabConnection {
+export class CollabConnection implements DocumentPeer {
   readonly stats: ConnectionStats = { messagesReceived: 0, droppedUpdates: 0, droppedAwareness: 0 };
   private document: SharedDocument | null = null;
   private queue: Promise<void>;

@@ -1,6 +1,7 @@
 import type { DocumentContentStore } from '../storage/store.ts';
 import { CollabConnection, type ConnectionLimits } from './connection.ts';
-import type { CollabLogger, DocumentHooks } from './hooks.ts';
+import type { CollabLogger } from './logger.ts';
+import type { DocumentHooks } from './shared-document.ts';
 import { SharedDocument } from './shared-document.ts';
 import type { CollabSocket, ConnectionIdentity } from './socket.ts';
 import { CloseCodes } from './close-codes.ts';

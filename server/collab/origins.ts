@@ -1,4 +1,4 @@
-import type { CollabConnection } from './connection.ts';
+import type { DocumentPeer } from './peer.ts';
 
 /**
  * Why a change was applied to a shared Y.Doc. Passed as the Yjs transaction origin so
@@ -6,7 +6,7 @@ import type { CollabConnection } from './connection.ts';
  */
 export type TransactionOrigin =
   | { source: 'load' }
-  | { source: 'connection'; connection: CollabConnection }
+  | { source: 'connection'; connection: DocumentPeer }
   | { source: 'server'; reason: string };
 
 /** Narrows an unknown Yjs transaction origin to ours. */

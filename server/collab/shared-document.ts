@@ -1,11 +1,29 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocumentContentStore } from '../storage/store.ts';
-import type { CollabConnection } from './connection.ts';
-import type { CollabLogger, DocumentHooks } from './hooks.ts';
+import type { DocumentPeer } from './peer.ts';
+import { callHookLogged, type CollabLogger } from './logger.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
 import { isTransactionOrigin, LOAD_ORIGIN, type TransactionOrigin } from './origins.ts';
 import { CloseCodes } from './close-codes.ts';
+
+/**
+ * Lifecycle hooks of shared documents. Cross-cutting features (revisions, audit, anchor
+ * checks) subscribe here instead of being wired into the connection code. A hook that
+ * throws is logged and does not affect the edit.
+ */
+export interface DocumentHooks {
+  /** After the stored content was loaded, before any client is answered. */
+  onLoad?(document: SharedDocument): void | Promise<void>;
+  /** After an update was durably stored and passed on to the other clients. */
+  onChange?(document: SharedDocument, update: Uint8Array, origin: TransactionOrigin): void;
+  /** After the document's content was compacted into a snapshot. */
+  onStore?(document: SharedDocument): void;
+  /** When the last connection of a document closed. */
+  onEmpty?(document: SharedDocument): void;
+  /** Before the document is dropped from memory (its content is already stored). */
+  onUnload?(document: SharedDocument): void | Promise<void>;
+}
 
 /** Lifecycle of a shared document in memory. */
 export type SharedDocumentState = 'open' | 'unloading' | 'closed';
@@ -23,7 +41,7 @@ export class SharedDocument {
   readonly awareness: awarenessProtocol.Awareness;
   private stateValue: SharedDocumentState = 'open';
   /** Each connection with the awareness client ids it controls. */
-  private readonly connections = new Map<CollabConnection, Set<number>>();
+  private readonly connections = new Map<DocumentPeer, Set<number>>();
   /** Tail of the chain that stores and passes on updates in order. */
   private pipeline: Promise<void> = Promise.resolve();
   private pendingWrites = 0;
@@ -75,7 +93,7 @@ export class SharedDocument {
   }
 
   /** The connections currently attached. */
-  get connectionList(): CollabConnection[] {
+  get connectionList(): DocumentPeer[] {
     return [...this.connections.keys()];
   }
 
@@ -83,7 +101,7 @@ export class SharedDocument {
    * Attaches a connection and starts its sync (sync step 1 and the current awareness).
    * Returns false when the document is being unloaded; the caller must open it again.
    */
-  addConnection(connection: CollabConnection): boolean {
+  addConnection(connection: DocumentPeer): boolean {
     if (this.stateValue !== 'open') return false;
     this.connections.set(connection, new Set());
     connection.send(encodeSyncStep1(this.doc));
@@ -93,7 +111,7 @@ export class SharedDocument {
   }
 
   /** Detaches a connection and removes the awareness states it controlled. */
-  removeConnection(connection: CollabConnection): void {
+  removeConnection(connection: DocumentPeer): void {
     const controlled = this.connections.get(connection);
     if (!controlled) return;
     this.connections.delete(connection);
@@ -102,7 +120,7 @@ export class SharedDocument {
   }
 
   /** Applies an update received from a connection (the caller has checked its rights). */
-  applyUpdateFrom(connection: CollabConnection, update: Uint8Array): void {
+  applyUpdateFrom(connection: DocumentPeer, update: Uint8Array): void {
     const origin: TransactionOrigin = { source: 'connection', connection };
     Y.applyUpdate(this.doc, update, origin);
   }
@@ -111,7 +129,7 @@ export class SharedDocument {
    * True when `connection` may publish the awareness state of `clientId`: nobody controls it
    * yet, or it is controlled by a connection of the same user (a reconnect racing its old socket).
    */
-  mayControlAwareness(connection: CollabConnection, clientId: number): boolean {
+  mayControlAwareness(connection: DocumentPeer, clientId: number): boolean {
     for (const [other, controlled] of this.connections) {
       if (other !== connection && controlled.has(clientId) && other.identity.userId !== connection.identity.userId) return false;
     }
@@ -119,7 +137,7 @@ export class SharedDocument {
   }
 
   /** Applies an awareness update received from a connection (already guarded by the caller). */
-  applyAwarenessFrom(connection: CollabConnection, update: Uint8Array): void {
+  applyAwarenessFrom(connection: DocumentPeer, update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
   }
 
@@ -127,7 +145,7 @@ export class SharedDocument {
    * Answers a client's sync step 1 with what it is missing. Waits until every update
    * the answer contains has been stored, so nothing is shown that a crash could lose.
    */
-  async answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
+  async answerSyncStep1(connection: DocumentPeer, stateVector: Uint8Array): Promise<void> {
     await this.whenStored();
     connection.send(encodeSyncStep2(this.doc, stateVector));
   }
@@ -216,7 +234,7 @@ export class SharedDocument {
   private handleAwarenessUpdate({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    const controlled = this.connections.get(origin as CollabConnection);
+    const controlled = this.connections.get(origin as DocumentPeer);
     if (controlled) {
       for (const clientId of added) controlled.add(clientId);
       for (const clientId of removed) controlled.delete(clientId);
@@ -227,14 +245,7 @@ export class SharedDocument {
 
   /** Runs a hook, logging (never propagating) what it throws. */
   private runHook(name: keyof DocumentHooks, call: () => unknown): void {
-    try {
-      const result = call();
-      if (result instanceof Promise) {
-        result.catch((error: unknown) => this.logger.error({ err: error, documentId: this.id, hook: name }, 'hook failed'));
-      }
-    } catch (error) {
-      this.logger.error({ err: error, documentId: this.id, hook: name }, 'hook failed');
-    }
+    callHookLogged(this.logger, this.id, name, call);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { RecordStore } from '../storage/store.ts';
-import type { DocumentHooks } from '../collab/hooks.ts';
+import type { DocumentHooks } from '../collab/shared-document.ts';
 
 /** How long new client ids are buffered before they are written to the records. */
 const FLUSH_DELAY_MS = 500;

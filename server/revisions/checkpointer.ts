@@ -1,4 +1,4 @@
-import type { DocumentHooks } from '../collab/hooks.ts';
+import type { DocumentHooks } from '../collab/shared-document.ts';
 import type { SharedDocument } from '../collab/shared-document.ts';
 import * as Y from 'yjs';
 import { checkpointName, type RevisionService } from './service.ts';

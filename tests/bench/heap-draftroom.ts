@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { DocumentRegistry } from '../../server/collab/document-registry.ts';
-import type { CollabLogger } from '../../server/collab/hooks.ts';
+import type { CollabLogger } from '../../server/collab/logger.ts';
 import type { TransactionOrigin } from '../../server/collab/origins.ts';
 import { openEmbeddedStore } from '../../server/storage/embedded-store.ts';
 import { measureHeapPerDocument } from './heap-common.ts';
