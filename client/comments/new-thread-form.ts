@@ -1,7 +1,7 @@
 import type { Organization } from '../api/account-records.ts';
 import type { PublicThread, ThreadAnchor } from '../api/comment-records.ts';
 import { createThread, type NewThread } from '../api/comment-endpoints.ts';
-import type { OutlineHeading } from '../editor/headings.ts';
+import type { OutlineHeading } from '../../document-model/headings.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { field } from '../ui/field.ts';

@@ -1,4 +1,4 @@
-import type { OutlineHeading } from '../editor/headings.ts';
+import type { OutlineHeading } from '../../document-model/headings.ts';
 import { h } from '../ui/dom.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { ThreadAnchor } from '../api/comment-records.ts';
 import type { SubmissionItem } from '../api/comment-endpoints.ts';
-import type { OutlineHeading } from '../editor/headings.ts';
+import type { OutlineHeading } from '../../document-model/headings.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { field } from '../ui/field.ts';

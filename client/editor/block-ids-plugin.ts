@@ -1,6 +1,6 @@
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { blockIdFixes, isEmptyPlaceholder, randomBlockId, type IdGenerator } from './block-ids.ts';
+import { blockIdFixes, isEmptyPlaceholder, randomBlockId, type IdGenerator } from '../../document-model/block-ids.ts';
 
 /** Key of the block-id plugin; its appended transactions carry this meta (value `true`). */
 export const blockIdsPluginKey = new PluginKey('draftroom-block-ids');

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { User } from '../api/records.ts';
 import { colorForUser } from './user-color.ts';
+import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
 
 /** The shared state of one open document: Yjs doc, network provider, offline cache. */
 export interface CollabSession {
@@ -35,7 +36,7 @@ export function openCollabSession(documentId: string, user: User): CollabSession
     ydoc,
     provider,
     persistence,
-    fragment: ydoc.getXmlFragment('prosemirror'),
+    fragment: ydoc.getXmlFragment(CONTENT_FRAGMENT),
     destroy() {
       provider.destroy();
       void persistence.destroy();

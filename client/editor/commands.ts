@@ -2,7 +2,7 @@ import { toggleMark } from 'prosemirror-commands';
 import type { Attrs, MarkType, Node as PMNode, NodeType } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import { liftListItem, wrapInList } from 'prosemirror-schema-list';
-import { outlineSchema } from './schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 
 /**
  * Editing commands of the outline (ProseMirror `Command`s), shared by the toolbar and

@@ -8,7 +8,7 @@ import { outlineKeymaps } from './keymap.ts';
 import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
 import { readOnlyPlugin } from './read-only-plugin.ts';
-import { outlineSchema } from './schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 
 /** Called after every state change of the view (local edits, remote edits, selection). */
 export type ViewListener = (view: EditorView, previous: EditorState) => void;

@@ -4,7 +4,7 @@ import type { Command, Plugin } from 'prosemirror-state';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { setHeading, setParagraph, toggleList, toggleMarkNamed } from './commands.ts';
-import { outlineSchema } from './schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 
 /**
  * Word-like shortcuts. Letter keys held with Shift are bound by their upper-case name

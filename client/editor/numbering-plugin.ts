@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import { collectHeadings, type OutlineHeading } from './headings.ts';
+import { collectHeadings, type OutlineHeading } from '../../document-model/headings.ts';
 
 /** State of the numbering plugin: the headings and their decorations. */
 export interface NumberingState {

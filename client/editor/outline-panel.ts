@@ -1,7 +1,7 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { h } from '../ui/dom.ts';
-import type { OutlineHeading } from './headings.ts';
+import type { OutlineHeading } from '../../document-model/headings.ts';
 import { numberingPluginKey } from './numbering-plugin.ts';
 
 /** The rendered outline panel. */

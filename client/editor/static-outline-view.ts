@@ -3,7 +3,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { ProseMirrorJson } from '../api/revision-records.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
-import { outlineSchema } from './schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 
 /**
  * Shows a stored version of the outline: a ProseMirror view of `outlineSchema` built from

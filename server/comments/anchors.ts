@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { computeSectionNumbers } from '../../client/editor/numbering.ts';
-import { CONTENT_FRAGMENT } from '../templates/catalog.ts';
+import { computeSectionNumbers } from '../../document-model/numbering.ts';
+import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
 
 /** Where a thread is attached: Yjs relative positions (base64) plus what was selected. */
 export interface StoredAnchor {

@@ -4,8 +4,8 @@ import type { Store } from '../storage/store.ts';
 import type { RevisionRecord } from '../storage/records.ts';
 import type { DocumentRegistry } from '../collab/document-registry.ts';
 import type { TransactionOrigin } from '../collab/origins.ts';
-import { CONTENT_FRAGMENT } from '../templates/catalog.ts';
-import { outlineSchema } from '../../client/editor/schema.ts';
+import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
 

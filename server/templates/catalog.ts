@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
 import { Node as PMNode } from 'prosemirror-model';
-import { BLOCK_NODE_NAMES, outlineSchema } from '../../client/editor/schema.ts';
+import { BLOCK_NODE_NAMES, outlineSchema } from '../../document-model/schema.ts';
+import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
 import { newId } from '../ids.ts';
 
 /** Localised text: Vietnamese first, English second. */
@@ -21,8 +22,6 @@ export interface OutlineTemplate {
   content: unknown;
 }
 
-/** Name of the Y.XmlFragment that holds a document's content. */
-export const CONTENT_FRAGMENT = 'prosemirror';
 
 function isLocalized(value: unknown): value is LocalizedText {
   return typeof value === 'object' && value !== null && typeof (value as LocalizedText).vi === 'string' && typeof (value as LocalizedText).en === 'string';

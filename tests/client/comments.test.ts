@@ -14,7 +14,7 @@ import { isNewThreadShortcut } from '../../client/comments/shortcut.ts';
 import { decisionLabelKey, needsExplanation, statusLabelKey } from '../../client/comments/status-labels.ts';
 import { countThreads, DRAFTING_GROUP, filterThreads, NO_FILTER, organizationOptions, sectionOptions } from '../../client/comments/thread-filters.ts';
 import { formatCalendarDate, formatCommentTime, todayIso } from '../../client/comments/time-format.ts';
-import { outlineSchema } from '../../client/editor/schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 import { formatMessage } from '../../client/i18n/messages.ts';
 import { resolveAnchor } from '../../server/comments/anchors.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
-import { outlineSchema } from '../../client/editor/schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 import { parseCompareResult, parseComparison, type BlockChange, type Comparison } from '../../client/api/comparison-records.ts';
 import { blockNumber, blockTags, isIdentical, isMinorChange, sideBySideRows, visibleBlocks } from '../../client/compare/view-model.ts';
 import { compareDocuments } from '../../server/revisions/compare/index.ts';

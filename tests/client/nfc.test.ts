@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorState } from 'prosemirror-state';
 import { Slice } from 'prosemirror-model';
-import { outlineSchema } from '../../client/editor/schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 import { findNonNfcText, isNfc, normalizeSlice } from '../../client/editor/nfc.ts';
 import { nfcFixTransaction, nfcPlugin, nfcPluginKey } from '../../client/editor/nfc-plugin.ts';
 import { ySyncPluginKey } from 'y-prosemirror';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
-import { outlineSchema } from '../../client/editor/schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 import { compareDocuments, extractBlocks, type BlockChange, type Comparison } from '../../server/revisions/compare/index.ts';
 import { longestIncreasingSubsequence } from '../../server/revisions/compare/lis.ts';
 import { buildPair } from '../bench/compare.ts';

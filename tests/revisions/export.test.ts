@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { unzip } from '../helpers/zip.ts';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
-import { outlineSchema } from '../../client/editor/schema.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
 import { compareDocuments, type Comparison } from '../../server/revisions/compare/index.ts';
 import { comparisonToDocx, comparisonToHtml } from '../../server/revisions/export/index.ts';
 

@@ -2,9 +2,9 @@
  * Flattens an outline document into its comparable units (`OutlineBlock`s) in document order.
  */
 import * as Y from 'yjs';
-import { clampHeadingLevel } from '../../../client/editor/schema.ts';
-import { computeSectionNumbers } from '../../../client/editor/numbering.ts';
-import { CONTENT_FRAGMENT } from '../../templates/catalog.ts';
+import { clampHeadingLevel } from '../../../document-model/schema.ts';
+import { computeSectionNumbers } from '../../../document-model/numbering.ts';
+import { CONTENT_FRAGMENT } from '../../../document-model/fragment.ts';
 import { BlockTextBuilder } from './block-text.ts';
 import type { BlockKind, ListKind, OutlineBlock } from './types.ts';
 

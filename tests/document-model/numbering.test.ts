@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorState } from 'prosemirror-state';
-import { outlineSchema } from '../../client/editor/schema.ts';
-import { collectHeadings } from '../../client/editor/headings.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
+import { collectHeadings } from '../../document-model/headings.ts';
 import { computeNumbering, numberingPlugin, numberingPluginKey } from '../../client/editor/numbering-plugin.ts';
 
 const { doc, paragraph, heading } = outlineSchema.nodes;

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { splitBlock } from 'prosemirror-commands';
 import type { Node as PMNode } from 'prosemirror-model';
-import { outlineSchema } from '../../client/editor/schema.ts';
-import { blockIdFixes, isEmptyPlaceholder, randomBlockId } from '../../client/editor/block-ids.ts';
+import { outlineSchema } from '../../document-model/schema.ts';
+import { blockIdFixes, isEmptyPlaceholder, randomBlockId } from '../../document-model/block-ids.ts';
 import { blockIdsPlugin } from '../../client/editor/block-ids-plugin.ts';
 import { ySyncPluginKey } from 'y-prosemirror';
 
