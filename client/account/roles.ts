@@ -6,8 +6,8 @@ import type { MessageKey } from '../i18n/index.ts';
  * UI only avoids offering actions that would be refused.
  */
 
-/** Every role, in the order forms list them. */
-export const ROLES: readonly Role[] = ['secretariat', 'editor', 'ministry', 'observer'];
+/** Every role, in the order forms list them (the server's order). */
+export { ROLES } from '../api/records.ts';
 
 const ROLE_LABELS: Readonly<Record<Role, MessageKey>> = {
   secretariat: 'role.secretariat',

@@ -1,46 +1,35 @@
-import { nullableString, object, string, stringArray } from './narrow.ts';
-import { parseUser, type User } from './records.ts';
-
-/** Kinds of organisation, as the API names them. */
-export const ORGANIZATION_KINDS = ['ministry', 'ministerial_agency', 'government_agency', 'other'] as const;
-
-/** One kind of organisation. */
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+import type { PublicOrganization } from '../../server/organizations/schemas.ts';
+import type { MeResponse } from '../../server/auth/schemas.ts';
+import type { DocumentAccessBody } from '../../server/documents/schemas.ts';
+import { isRecord } from './narrow.ts';
+import { parseUser } from './records.ts';
+import { allowedValues, narrowShape } from './shapes.ts';
+import { SHAPES } from './shapes.generated.ts';
 
 /** An organisation (a ministry or agency) as presented by the API. */
-export interface Organization {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: OrganizationKind;
-}
-
+export type Organization = PublicOrganization;
+/** One kind of organisation. */
+export type OrganizationKind = Organization['kind'];
 /** The signed-in person: their account and, for ministry officers, their organisation. */
-export interface Me {
-  user: User;
-  organization: Organization | null;
-}
-
+export type Me = MeResponse;
 /** Who may open a document besides the secretariat: member user ids and invited organisation ids. */
-export interface DocumentAccess {
-  members: string[];
-  organizations: string[];
-}
+export type DocumentAccess = DocumentAccessBody;
+
+/** Kinds of organisation, as the server's schema lists them. */
+export const ORGANIZATION_KINDS: readonly OrganizationKind[] = allowedValues<OrganizationKind>(SHAPES.Organization.properties?.kind);
 
 /** Narrows an untrusted value to an organisation kind; anything unknown counts as `other`. */
 export function parseOrganizationKind(value: unknown): OrganizationKind {
   return ORGANIZATION_KINDS.find((kind) => kind === value) ?? 'other';
 }
 
-/** Narrows an API organisation. */
+/**
+ * Narrows an API organisation. A kind this client does not know (a newer server) counts as
+ * `other`, and a missing short name as empty, so one new organisation never breaks a list.
+ */
 export function parseOrganization(value: unknown): Organization {
-  const source = object(value, 'organization');
-  return {
-    id: string(source, 'id', 'organization'),
-    name: string(source, 'name', 'organization'),
-    shortName: nullableString(source, 'shortName', 'organization') ?? '',
-    kind: parseOrganizationKind(source.kind),
-  };
+  const source = isRecord(value) ? { ...value, kind: parseOrganizationKind(value.kind), shortName: value.shortName ?? '' } : value;
+  return narrowShape('Organization', source, 'organization');
 }
 
 /**
@@ -48,14 +37,12 @@ export function parseOrganization(value: unknown): Organization {
  * is accepted too, with no organisation.
  */
 export function parseMe(value: unknown): Me {
-  const source = object(value, 'me');
-  if (!('user' in source)) return { user: parseUser(source), organization: null };
-  const organization = source.organization === null || source.organization === undefined ? null : parseOrganization(source.organization);
-  return { user: parseUser(source.user), organization };
+  if (isRecord(value) && !('user' in value)) return { user: parseUser(value), organization: null };
+  const me = narrowShape('Me', isRecord(value) ? { ...value, organization: value.organization ?? null } : value, 'me');
+  return { user: me.user, organization: me.organization === null ? null : parseOrganization(me.organization) };
 }
 
 /** Narrows `GET` / `PUT /api/documents/:id/access`. */
 export function parseDocumentAccess(value: unknown): DocumentAccess {
-  const source = object(value, 'access');
-  return { members: stringArray(source, 'members', 'access'), organizations: stringArray(source, 'organizations', 'access') };
+  return narrowShape('DocumentAccess', value, 'access');
 }

@@ -1,44 +1,22 @@
-import { isRecord, nullableString, object, string } from './narrow.ts';
+import type { AuditEntry } from '../../server/audit/schemas.ts';
+import { isRecord } from './narrow.ts';
+import { narrowShape } from './shapes.ts';
+
+export type { AuditEntry };
 
 /** A value in an audit entry's details. */
-export type AuditDetailValue = string | number | boolean | null;
+export type AuditDetailValue = AuditEntry['details'][string];
 
-/** One line of the audit trail, as `GET /api/audit` presents it. */
-export interface AuditEntry {
-  id: string;
-  /** ISO timestamp. */
-  at: string;
-  /** E.g. `document.edited`; unknown actions are kept and shown raw. */
-  action: string;
-  /** Null for actions of the system itself. */
-  actor: { id: string; displayName: string } | null;
-  documentId: string | null;
-  details: Record<string, AuditDetailValue>;
+/** True for the values details may hold; nested ones are not part of the contract. */
+function isDetailValue(value: unknown): value is AuditDetailValue {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function parseDetails(value: unknown): Record<string, AuditDetailValue> {
-  if (value === undefined || value === null) return {};
-  const source = object(value, 'audit.details');
-  const details: Record<string, AuditDetailValue> = {};
-  for (const [key, item] of Object.entries(source)) {
-    // Nested values are not part of the contract; they are dropped rather than shown as "[object Object]".
-    if (item === null || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') details[key] = item;
-  }
-  return details;
-}
-
-/** Narrows an API audit entry. */
+/**
+ * Narrows an API audit entry. Nested detail values (not part of the contract) are dropped
+ * rather than shown as "[object Object]"; missing details count as none.
+ */
 export function parseAuditEntry(value: unknown): AuditEntry {
-  const source = object(value, 'audit');
-  const actor = isRecord(source.actor)
-    ? { id: string(source.actor, 'id', 'audit.actor'), displayName: string(source.actor, 'displayName', 'audit.actor') }
-    : null;
-  return {
-    id: string(source, 'id', 'audit'),
-    at: string(source, 'at', 'audit'),
-    action: string(source, 'action', 'audit'),
-    actor,
-    documentId: nullableString(source, 'documentId', 'audit'),
-    details: parseDetails(source.details),
-  };
+  const details = isRecord(value) && isRecord(value.details) ? Object.fromEntries(Object.entries(value.details).filter(([, item]) => isDetailValue(item))) : {};
+  return narrowShape('AuditEntry', isRecord(value) ? { ...value, details } : value, 'audit');
 }

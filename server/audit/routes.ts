@@ -1,31 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { errorResponses, Id, Timestamp } from '../http/schemas.ts';
-
-const AuditQuery = Type.Object(
-  { documentId: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
-  { additionalProperties: false },
-);
-
-const AuditEntry = Type.Object(
-  {
-    id: Type.String(),
-    at: Timestamp,
-    action: Type.String(),
-    actor: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }, { additionalProperties: false }), Type.Null()]),
-    documentId: Type.Union([Type.String(), Type.Null()]),
-    details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../http/schemas.ts';
+import { AuditEntrySchema, AuditQuery } from './schemas.ts';
 
 /** `GET /api/audit[?documentId=…&limit=…]` (secretariat): the audit trail, newest first. */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: Static<typeof AuditQuery> }>(
+  app.get<{ Querystring: AuditQuery }>(
     '/api/audit',
     {
       preHandler: app.requireRole('secretariat'),
-      schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses(400, 401, 403) } },
+      schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntrySchema), ...errorResponses(400, 401, 403) } },
     },
     async (request) => app.audit.list({ documentId: request.query.documentId, limit: request.query.limit ?? 200 }),
   );

@@ -1,24 +1,10 @@
 import type { AuditDetailValue, AuditRecord } from '../storage/records.ts';
 import type { AuditStore, RecordStore } from '../storage/store.ts';
 import { newId } from '../ids.ts';
-import type { AuditAction } from '../../client/audit/actions.ts';
-
-// The list of actions lives with the client, which must label every one of them; the server
-// records only these (like the editor schema, it is shared from client/).
-export { AUDIT_ACTIONS, type AuditAction } from '../../client/audit/actions.ts';
+import type { AuditAction, AuditEntry } from './schemas.ts';
 
 /** Edits by one person on one document are summarised in one entry per window of this length. */
 export const EDIT_WINDOW_MS = 10 * 60_000;
-
-/** An audit entry as the API shows it, with the actor's current name. */
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; displayName: string } | null;
-  documentId: string | null;
-  details: Record<string, AuditDetailValue>;
-}
 
 interface EditWindow {
   startedAt: number;
@@ -60,7 +46,7 @@ export class AuditLog {
   }
 
   /** Entries newest first, optionally of one document, with actors' display names. */
-  list(options: { documentId?: string; limit: number }): AuditEntryView[] {
+  list(options: { documentId?: string; limit: number }): AuditEntry[] {
     const entries = this.store.list(
       (entry: AuditRecord) => options.documentId === undefined || entry.documentId === options.documentId,
       options.limit,

@@ -1,15 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Timestamp } from '../http/schemas.ts';
+import { Id, LiteralUnion, Nullable, Timestamp } from '../http/schemas.ts';
+import { ROLES } from '../storage/records.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
 
 /** A role name. */
-export const RoleSchema = Type.Union([
-  Type.Literal('secretariat'),
-  Type.Literal('editor'),
-  Type.Literal('ministry'),
-  Type.Literal('observer'),
-]);
+export const RoleSchema = LiteralUnion(ROLES);
 
 /** A user as the API shows it (never the password hash). */
 export const PublicUser = Type.Object(
@@ -18,7 +14,7 @@ export const PublicUser = Type.Object(
     username: Type.String(),
     displayName: Type.String(),
     role: RoleSchema,
-    organizationId: Type.Union([Id, Type.Null()]),
+    organizationId: Nullable(Id),
     disabled: Type.Boolean(),
     createdAt: Timestamp,
   },
@@ -35,12 +31,14 @@ export type LoginBody = Static<typeof LoginBody>;
 
 /** `POST /api/auth/login` answer. */
 export const LoginResponse = Type.Object({ token: Type.String(), user: PublicUser }, { additionalProperties: false });
+export type LoginResponse = Static<typeof LoginResponse>;
 
 /** `GET /api/auth/me` answer: the user and their organisation. */
 export const MeResponse = Type.Object(
-  { user: PublicUser, organization: Type.Union([PublicOrganization, Type.Null()]) },
+  { user: PublicUser, organization: Nullable(PublicOrganization) },
   { additionalProperties: false },
 );
+export type MeResponse = Static<typeof MeResponse>;
 
 /** `POST /api/auth/password` body. */
 export const ChangePasswordBody = Type.Object(

@@ -1,31 +1,7 @@
 import * as Y from 'yjs';
 import { computeSectionNumbers } from '../../document-model/numbering.ts';
 import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
-
-/** Where a thread is attached: Yjs relative positions (base64) plus what was selected. */
-export interface StoredAnchor {
-  /** `Y.encodeRelativePosition` of the start and the end of the passage, base64. */
-  start: string;
-  end: string;
-  /** The selected text when the thread was started (NFC). */
-  quote: string;
-  /** The stable id of the block the passage started in. */
-  blockId: string | null;
-}
-
-/** What an anchor points at now. */
-export interface ResolvedAnchor {
-  status: 'active' | 'orphaned';
-  /** The passage's current text; the original quote when orphaned. */
-  text: string;
-  blockId: string | null;
-  /** The section (nearest heading above) the passage is in now. */
-  sectionId: string | null;
-  sectionNumber: string | null;
-  sectionTitle: string | null;
-  /** Document order key: index of the top-level block, then offset; orphans sort last. */
-  order: number;
-}
+import type { ThreadAnchor, ThreadPosition } from './schemas.ts';
 
 /** Plain text of an XmlText (formatting dropped, embeds skipped). */
 function textOf(type: Y.XmlText): string {
@@ -78,7 +54,7 @@ function resolvePosition(encoded: string, doc: Y.Doc): Y.AbsolutePosition | null
 }
 
 /** The nearest heading at or above top-level index `index`: id, computed number and title. */
-function sectionAt(fragment: Y.XmlFragment, index: number): Pick<ResolvedAnchor, 'sectionId' | 'sectionNumber' | 'sectionTitle'> {
+function sectionAt(fragment: Y.XmlFragment, index: number): Pick<ThreadPosition, 'sectionId' | 'sectionNumber' | 'sectionTitle'> {
   const blocks = fragment.toArray();
   const headings = blocks
     .map((node, position) => ({ node, position }))
@@ -100,9 +76,9 @@ function sectionAt(fragment: Y.XmlFragment, index: number): Pick<ResolvedAnchor,
  * was deleted (a position's text is gone, or the range collapsed), the anchor is `orphaned`
  * and keeps its original quote and block id.
  */
-export function resolveAnchor(doc: Y.Doc, anchor: StoredAnchor): ResolvedAnchor {
+export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition {
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
-  const orphaned: ResolvedAnchor = {
+  const orphaned: ThreadPosition = {
     status: 'orphaned',
     text: anchor.quote,
     blockId: anchor.blockId,
@@ -145,7 +121,7 @@ export function resolveAnchor(doc: Y.Doc, anchor: StoredAnchor): ResolvedAnchor 
  * The section a block id is in now (for items filed against a section rather than a
  * passage); null fields when the block is gone.
  */
-export function resolveSection(doc: Y.Doc, blockId: string): Pick<ResolvedAnchor, 'sectionId' | 'sectionNumber' | 'sectionTitle' | 'order'> {
+export function resolveSection(doc: Y.Doc, blockId: string): Pick<ThreadPosition, 'sectionId' | 'sectionNumber' | 'sectionTitle' | 'order'> {
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
   const index = fragment.toArray().findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('id') === blockId);
   if (index < 0) return { sectionId: null, sectionNumber: null, sectionTitle: null, order: Number.MAX_SAFE_INTEGER };

@@ -1,30 +1,7 @@
 import type * as Y from 'yjs';
 import type { Database, ThreadRecord } from '../storage/records.ts';
-import { resolveAnchor, resolveSection, type ResolvedAnchor } from './anchors.ts';
-
-/** A thread as the API shows it: names instead of ids, and where its passage is now. */
-export interface PublicThread {
-  id: string;
-  documentId: string;
-  organization: { id: string; name: string; shortName: string } | null;
-  author: { id: string; displayName: string };
-  source: ThreadRecord['source'];
-  anchor: ThreadRecord['anchor'];
-  sectionBlockId: string | null;
-  /** Where the passage is now: its current text (or the original quote if orphaned) and section. */
-  position: ResolvedAnchor;
-  revisionId: string | null;
-  submissionId: string | null;
-  meeting: ThreadRecord['meeting'];
-  status: ThreadRecord['status'];
-  explanation: string | null;
-  decidedBy: { id: string; displayName: string } | null;
-  decidedAt: string | null;
-  history: Array<{ status: ThreadRecord['status']; explanation: string | null; by: { id: string; displayName: string }; at: string }>;
-  comments: Array<{ id: string; author: { id: string; displayName: string }; body: string; createdAt: string }>;
-  createdAt: string;
-  updatedAt: string;
-}
+import { resolveAnchor, resolveSection } from './anchors.ts';
+import type { PublicThread, ThreadPosition } from './schemas.ts';
 
 /** Looks up display names and organisations once for a batch of threads. */
 export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, doc: Y.Doc) => PublicThread {
@@ -58,7 +35,7 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
 }
 
 /** Where a thread is now: its anchor resolved, or its section, or nowhere in particular. */
-function positionOf(thread: ThreadRecord, doc: Y.Doc): ResolvedAnchor {
+function positionOf(thread: ThreadRecord, doc: Y.Doc): ThreadPosition {
   if (thread.anchor) return resolveAnchor(doc, thread.anchor);
   const section = thread.sectionBlockId ? resolveSection(doc, thread.sectionBlockId) : null;
   return {

@@ -7,7 +7,8 @@ import { errorResponses, IdParams } from '../http/schemas.ts';
 import { contentDisposition } from '../revisions/routes.ts';
 import type { DocumentRecord, SubmissionRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
 import { canReply, canSeeThread, canSetStatus, canStartThread } from './policy.ts';
-import { presenterFor, type PublicThread } from './present.ts';
+import { presenterFor } from './present.ts';
+import type { PublicThread } from './schemas.ts';
 import {
   CommentSettingsBody,
   CreateSubmissionBody,

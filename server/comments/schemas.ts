@@ -1,15 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Timestamp } from '../http/schemas.ts';
+import { Id, LiteralUnion, Nullable, NullableString, PersonSchema as Person, Timestamp } from '../http/schemas.ts';
+import { THREAD_STATUSES } from '../storage/records.ts';
 
-const Status = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('under_review'),
-  Type.Literal('accepted'),
-  Type.Literal('partially_accepted'),
-  Type.Literal('not_accepted'),
-  Type.Literal('withdrawn'),
-]);
-const Person = Type.Object({ id: Type.String(), displayName: Type.String() }, { additionalProperties: false });
+/** Where a thread stands: `open` is new; the secretariat decides the middle four; a ministry may withdraw. */
+export const ThreadStatusSchema = LiteralUnion(THREAD_STATUSES);
+const Status = ThreadStatusSchema;
+
+/** Who may see the comments of other organisations. */
+export const CommentVisibilitySchema = LiteralUnion(['own_organization', 'all_participants']);
+export type CommentVisibility = Static<typeof CommentVisibilitySchema>;
 const Body = Type.String({ minLength: 1, maxLength: 20_000, pattern: '\\S' });
 const DateOnly = Type.String({ format: 'date' });
 
@@ -23,48 +22,58 @@ export const AnchorSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type ThreadAnchor = Static<typeof AnchorSchema>;
 
-/** A thread as the API shows it. */
+/**
+ * Where the server resolved a thread's passage in the live document: its current text (the
+ * original quote when `orphaned`, i.e. deleted), block and section (the nearest heading above).
+ * `order` is the document order key: index of the top-level block, then offset; orphans sort last.
+ */
+export const ThreadPositionSchema = Type.Object(
+  {
+    status: LiteralUnion(['active', 'orphaned']),
+    text: Type.String(),
+    blockId: NullableString,
+    sectionId: NullableString,
+    sectionNumber: NullableString,
+    sectionTitle: NullableString,
+    order: Type.Number(),
+  },
+  { additionalProperties: false },
+);
+export type ThreadPosition = Static<typeof ThreadPositionSchema>;
+
+/** One comment of a thread; the first is the thread's own comment, the rest are replies. */
+export const ThreadCommentSchema = Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false });
+export type ThreadComment = Static<typeof ThreadCommentSchema>;
+
+/** A thread as the API shows it: names instead of ids, and where its passage is now. */
 export const PublicThreadSchema = Type.Object(
   {
     id: Type.String(),
     documentId: Type.String(),
-    organization: Type.Union([
-      Type.Object({ id: Type.String(), name: Type.String(), shortName: Type.String() }, { additionalProperties: false }),
-      Type.Null(),
-    ]),
+    organization: Nullable(Type.Object({ id: Type.String(), name: Type.String(), shortName: Type.String() }, { additionalProperties: false })),
     author: Person,
-    source: Type.Union([Type.Literal('inline'), Type.Literal('written'), Type.Literal('oral')]),
-    anchor: Type.Union([AnchorSchema, Type.Null()]),
-    sectionBlockId: Type.Union([Type.String(), Type.Null()]),
-    position: Type.Object(
-      {
-        status: Type.Union([Type.Literal('active'), Type.Literal('orphaned')]),
-        text: Type.String(),
-        blockId: Type.Union([Type.String(), Type.Null()]),
-        sectionId: Type.Union([Type.String(), Type.Null()]),
-        sectionNumber: Type.Union([Type.String(), Type.Null()]),
-        sectionTitle: Type.Union([Type.String(), Type.Null()]),
-        order: Type.Number(),
-      },
-      { additionalProperties: false },
-    ),
-    revisionId: Type.Union([Type.String(), Type.Null()]),
-    submissionId: Type.Union([Type.String(), Type.Null()]),
-    meeting: Type.Union([Type.Object({ name: Type.String(), date: Type.String() }, { additionalProperties: false }), Type.Null()]),
+    /** `inline` (selected in the editor), `written` (item of a công văn), `oral` (said at a meeting). */
+    source: LiteralUnion(['inline', 'written', 'oral']),
+    anchor: Nullable(AnchorSchema),
+    sectionBlockId: NullableString,
+    position: ThreadPositionSchema,
+    revisionId: NullableString,
+    submissionId: NullableString,
+    meeting: Nullable(Type.Object({ name: Type.String(), date: Type.String() }, { additionalProperties: false })),
     status: Status,
-    explanation: Type.Union([Type.String(), Type.Null()]),
-    decidedBy: Type.Union([Person, Type.Null()]),
-    decidedAt: Type.Union([Timestamp, Type.Null()]),
-    history: Type.Array(
-      Type.Object({ status: Status, explanation: Type.Union([Type.String(), Type.Null()]), by: Person, at: Timestamp }, { additionalProperties: false }),
-    ),
-    comments: Type.Array(Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false })),
+    explanation: NullableString,
+    decidedBy: Nullable(Person),
+    decidedAt: Nullable(Timestamp),
+    history: Type.Array(Type.Object({ status: Status, explanation: NullableString, by: Person, at: Timestamp }, { additionalProperties: false })),
+    comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
   { additionalProperties: false },
 );
+export type PublicThread = Static<typeof PublicThreadSchema>;
 
 /** `GET /api/documents/:id/threads` query: filters. */
 export const ThreadsQuery = Type.Object(
@@ -81,7 +90,7 @@ export type ThreadsQuery = Static<typeof ThreadsQuery>;
 /** The thread list with counts (over the visible threads, before filtering). */
 export const ThreadsResponse = Type.Object(
   {
-    visibility: Type.Union([Type.Literal('own_organization'), Type.Literal('all_participants')]),
+    visibility: CommentVisibilitySchema,
     threads: Type.Array(PublicThreadSchema),
     counts: Type.Object(
       { byOrganization: Type.Record(Type.String(), Type.Integer()), byStatus: Type.Record(Type.String(), Type.Integer()) },
@@ -90,6 +99,7 @@ export const ThreadsResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+export type ThreadsResponse = Static<typeof ThreadsResponse>;
 
 /** `POST /api/documents/:id/threads`. The secretariat may record an oral comment for an organisation. */
 export const CreateThreadBody = Type.Object(
@@ -118,7 +128,7 @@ export type StatusBody = Static<typeof StatusBody>;
 
 /** `PUT /api/documents/:id/comment-settings`. */
 export const CommentSettingsBody = Type.Object(
-  { visibility: Type.Union([Type.Literal('own_organization'), Type.Literal('all_participants')]) },
+  { visibility: CommentVisibilitySchema },
   { additionalProperties: false },
 );
 export type CommentSettingsBody = Static<typeof CommentSettingsBody>;
@@ -161,21 +171,21 @@ export const PublicSubmission = Type.Object(
     id: Type.String(),
     documentId: Type.String(),
     organization: Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false }),
-    revisionId: Type.Union([Type.String(), Type.Null()]),
+    revisionId: NullableString,
     documentNumber: Type.String(),
     date: Type.String(),
     signer: Type.String(),
     noComments: Type.Boolean(),
-    attachment: Type.Union([
+    attachment: Nullable(
       Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }, { additionalProperties: false }),
-      Type.Null(),
-    ]),
+    ),
     threadIds: Type.Array(Type.String()),
     createdBy: Person,
     createdAt: Timestamp,
   },
   { additionalProperties: false },
 );
+export type PublicSubmission = Static<typeof PublicSubmission>;
 
 /** `:id` + `:threadId`. */
 export const ThreadParams = Type.Object({ id: Id, threadId: Id }, { additionalProperties: false });

@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Timestamp } from '../http/schemas.ts';
+import { Id, NullableString, Timestamp } from '../http/schemas.ts';
 
 /** A document record as the API shows it. */
 export const PublicDocument = Type.Object(
   {
     id: Id,
     title: Type.String(),
-    templateId: Type.Union([Type.String(), Type.Null()]),
+    templateId: NullableString,
     archived: Type.Boolean(),
     createdBy: Id,
     createdAt: Timestamp,
@@ -40,15 +40,20 @@ export const ListDocumentsQuery = Type.Object(
 );
 export type ListDocumentsQuery = Static<typeof ListDocumentsQuery>;
 
+/** A text in both UI languages. */
+export const LocalizedText = Type.Object({ vi: Type.String(), en: Type.String() }, { additionalProperties: false });
+export type LocalizedText = Static<typeof LocalizedText>;
+
 /** A template as the API lists it (content left out). */
 export const PublicTemplate = Type.Object(
   {
     id: Type.String(),
-    title: Type.Object({ vi: Type.String(), en: Type.String() }, { additionalProperties: false }),
-    description: Type.Object({ vi: Type.String(), en: Type.String() }, { additionalProperties: false }),
+    title: LocalizedText,
+    description: LocalizedText,
   },
   { additionalProperties: false },
 );
+export type PublicTemplate = Static<typeof PublicTemplate>;
 
 /** `GET` / `PUT /api/documents/:id/access`: who may open the document besides the secretariat. */
 export const DocumentAccessBody = Type.Object(

@@ -1,12 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { LiteralUnion } from '../http/schemas.ts';
+import { ORGANIZATION_KINDS } from '../storage/records.ts';
 
 /** Kinds of organisation. */
-export const OrganizationKind = Type.Union([
-  Type.Literal('ministry'),
-  Type.Literal('ministerial_agency'),
-  Type.Literal('government_agency'),
-  Type.Literal('other'),
-]);
+export const OrganizationKind = LiteralUnion(ORGANIZATION_KINDS);
 
 /** An organisation as the API shows it. */
 export const PublicOrganization = Type.Object(

@@ -3,11 +3,17 @@
  * through the `present*()` functions of each domain, never raw.
  */
 
-/** Roles, from most to least powerful. */
-export type Role = 'secretariat' | 'editor' | 'ministry' | 'observer';
+/** All roles, from most to least powerful (a stable order). */
+export const ROLES = ['secretariat', 'editor', 'ministry', 'observer'] as const;
 
-/** All roles, in a stable order. */
-export const ROLES: readonly Role[] = ['secretariat', 'editor', 'ministry', 'observer'];
+/** Roles, from most to least powerful. */
+export type Role = (typeof ROLES)[number];
+
+/** Kinds of organisation, in the order forms list them. */
+export const ORGANIZATION_KINDS = ['ministry', 'ministerial_agency', 'government_agency', 'other'] as const;
+
+/** Statuses of a comment thread, in the order filters and badges list them. */
+export const THREAD_STATUSES = ['open', 'under_review', 'accepted', 'partially_accepted', 'not_accepted', 'withdrawn'] as const;
 
 /** A person who can sign in. */
 export interface UserRecord {
@@ -39,7 +45,7 @@ export interface OrganizationRecord {
   id: string;
   name: string;
   shortName: string;
-  kind: 'ministry' | 'ministerial_agency' | 'government_agency' | 'other';
+  kind: (typeof ORGANIZATION_KINDS)[number];
 }
 
 /** An outline. Its content lives in the content store, keyed by the same id. */
@@ -86,7 +92,7 @@ export interface ClientAuthorRecord {
 }
 
 /** Where a comment thread is in its life. */
-export type ThreadStatus = 'open' | 'under_review' | 'accepted' | 'partially_accepted' | 'not_accepted' | 'withdrawn';
+export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 
 /** One message in a thread (the first is the comment itself). */
 export interface ThreadCommentRecord {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAuditEntry } from '../../client/api/audit-records.ts';
-import { AUDIT_ACTIONS, auditActionKey, formatAuditTime } from '../../client/audit/actions.ts';
+import { auditActionKey, formatAuditTime } from '../../client/audit/actions.ts';
+import { AUDIT_ACTIONS } from '../../server/audit/schemas.ts';
 import { describeDetails, type DetailNames } from '../../client/audit/details.ts';
 import { formatMessage, LOCALES } from '../../client/i18n/messages.ts';
 

@@ -1,4 +1,4 @@
-import type { PublicThread } from '../present.ts';
+import type { PublicThread } from '../schemas.ts';
 import type { SubmissionRecord } from '../../storage/records.ts';
 
 /** One row of the synthesis table (Bảng tổng hợp, tiếp thu, giải trình ý kiến). */

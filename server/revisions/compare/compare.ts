@@ -6,17 +6,8 @@ import { extractBlocks } from './extract.ts';
 import { matchBlocks } from './match.ts';
 import { collapseWhitespace, countWords } from './tokens.ts';
 import { diffText, replaceAll, type DiffLimits, type TextOp } from './word-diff.ts';
-import type {
-  BlockChange,
-  ChangeKind,
-  ChangeStatus,
-  CompareOptions,
-  Comparison,
-  OutlineBlock,
-  RedlineOp,
-  SectionChange,
-  StatusCounts,
-} from './types.ts';
+import type { CompareOptions, OutlineBlock } from './types.ts';
+import type { BlockChange, ChangeKind, ChangeStatus, Comparison, RedlineOp, SectionChange, StatusCounts } from './comparison-schema.ts';
 
 /** Default of `CompareOptions.maxTokensPerBlock`. */
 export const DEFAULT_MAX_TOKENS_PER_BLOCK = 4000;

@@ -6,7 +6,8 @@ import { clampHeadingLevel } from '../../../document-model/schema.ts';
 import { computeSectionNumbers } from '../../../document-model/numbering.ts';
 import { CONTENT_FRAGMENT } from '../../../document-model/fragment.ts';
 import { BlockTextBuilder } from './block-text.ts';
-import type { BlockKind, ListKind, OutlineBlock } from './types.ts';
+import type { OutlineBlock } from './types.ts';
+import type { BlockKind, ListKind } from './comparison-schema.ts';
 
 const LIST_KINDS: Readonly<Record<string, ListKind>> = { bullet_list: 'bullet', ordered_list: 'ordered' };
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);

@@ -1,13 +1,10 @@
+import type { BlockKind, ListKind } from './comparison-schema.ts';
+
 /**
  * Shapes of the comparison engine: the comparable units read from a document
- * (`OutlineBlock`) and the JSON-serialisable result of comparing two documents (`Comparison`).
+ * (`OutlineBlock`). The JSON result of comparing two documents (`Comparison`) is defined once,
+ * as a schema, in `comparison-schema.ts`.
  */
-
-/** Kind of a comparable unit. Lists are not units themselves: each of their items is. */
-export type BlockKind = 'heading' | 'paragraph' | 'list_item';
-
-/** Kind of the list a `list_item` belongs to. */
-export type ListKind = 'bullet' | 'ordered';
 
 /**
  * One comparable unit of an outline, in document order: a heading, a top-level paragraph, or a
@@ -43,99 +40,6 @@ export interface OutlineBlock {
    * `[clientId, length]`, lengths summing to `text.length`.
    */
   clientRuns: Array<[number, number]>;
-}
-
-/** Status of a block or section in a comparison. */
-export type ChangeStatus = 'added' | 'removed' | 'moved' | 'modified' | 'unchanged';
-
-/** Why a matched block is modified: its words, only its whitespace, or only its marks/structure. */
-export type ChangeKind = 'text' | 'whitespace' | 'formatting';
-
-/** One step of a word-level redline. */
-export interface RedlineOp {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-  /** For `insert` only, when an `authorOf` resolver was given: the distinct authors of the inserted characters. */
-  authors?: string[];
-}
-
-/** Counts per status. */
-export interface StatusCounts {
-  added: number;
-  removed: number;
-  moved: number;
-  modified: number;
-  unchanged: number;
-}
-
-/** Totals of a comparison. */
-export interface ComparisonSummary {
-  sections: StatusCounts;
-  /** Counted by `status`: a block both moved and edited counts as modified. */
-  blocks: StatusCounts;
-  words: { inserted: number; deleted: number };
-  /** Blocks whose only change is whitespace. */
-  whitespaceOnly: number;
-  /** Blocks whose only change is marks, heading level, list depth or kind. */
-  formattingOnly: number;
-}
-
-/** One heading section of a comparison. */
-export interface SectionChange {
-  /** Block id of the heading (see `BlockChange.id`). */
-  id: string;
-  /** Heading text in `to` (in `from` for a removed section). */
-  title: string;
-  fromNumber: string | null;
-  toNumber: string | null;
-  /**
-   * `added`/`removed`/`moved` follow the heading; otherwise `modified` when any block of the
-   * section changed, moved in or moved out; else `unchanged` (renumbering alone is no change).
-   */
-  status: ChangeStatus;
-  insertedWords: number;
-  deletedWords: number;
-  /** Blocks shown in this section, heading first, in display order. */
-  blockIds: string[];
-}
-
-/** One block of a comparison. */
-export interface BlockChange {
-  /**
-   * Unique within the comparison: the `to` block's key (the `from` key for a removed block,
-   * prefixed with "from:" in the rare case it collides with a `to` key).
-   */
-  id: string;
-  /** The `from` key when the block was paired by similarity under a different id. */
-  fromId?: string;
-  kind: BlockKind;
-  level: number;
-  /** For list items: the kind of their list (in `to`, or `from` for a removed item). */
-  listKind?: ListKind;
-  /** Section in display order: the `to` section, or the nearest heading above for a removed block. */
-  sectionId: string | null;
-  fromNumber: string | null;
-  toNumber: string | null;
-  /** `modified` wins over `moved`: a block both moved and edited is `modified` with `moved: true`. */
-  status: ChangeStatus;
-  moved: boolean;
-  changeKind: ChangeKind | null;
-  fromText: string | null;
-  toText: string | null;
-  ops: RedlineOp[];
-  insertedWords: number;
-  deletedWords: number;
-  /** True when the block was too large for a word diff and is shown as delete-all + insert-all. */
-  coarse?: boolean;
-}
-
-/** The result of `compareDocuments`; plain JSON. */
-export interface Comparison {
-  summary: ComparisonSummary;
-  /** One per heading, in display order. */
-  sections: SectionChange[];
-  /** Every block, in display order: `to` order with removed blocks at their old place. */
-  blocks: BlockChange[];
 }
 
 /** Options of `compareDocuments`. */

@@ -1,0 +1,16 @@
+import type { ClientShapeName, ClientShapes } from '../../server/http/client-shapes.ts';
+import { assertMatches, type JsonSchema } from './json-schema.ts';
+import { SHAPES } from './shapes.generated.ts';
+
+/**
+ * Narrows untrusted JSON to the server's response shape `name`: returns it typed as the
+ * server's own `Static<>` type, or throws a `TypeError` naming the first offending field.
+ */
+export function narrowShape<Name extends ClientShapeName>(name: Name, value: unknown, what: string = name): ClientShapes[Name] {
+  return assertMatches<ClientShapes[Name]>(SHAPES[name], value, what, SHAPES);
+}
+
+/** The values a string field of a shape may take, in schema order (e.g. thread statuses for filters). */
+export function allowedValues<T extends string>(schema: JsonSchema | undefined): readonly T[] {
+  return (schema?.enum ?? []).filter((value): value is T => typeof value === 'string');
+}

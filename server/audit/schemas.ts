@@ -1,0 +1,51 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Nullable, NullableString, PersonSchema, Timestamp } from '../http/schemas.ts';
+
+/** Every action the audit trail records (stable names; the client labels each of them). */
+export const AUDIT_ACTIONS = [
+  'document.created',
+  'document.renamed',
+  'document.archived',
+  'document.restored',
+  'document.opened',
+  'document.edited',
+  'document.access_changed',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.password_reset',
+  'user.password_changed',
+  'organization.created',
+  'organization.updated',
+] as const;
+
+/** One known audit action. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** `GET /api/audit` query. */
+export const AuditQuery = Type.Object(
+  { documentId: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+
+/** A value in an audit entry's details. */
+export const AuditDetailValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+
+/**
+ * One line of the audit trail as the API shows it, with the actor's current name (null for
+ * the system itself). `action` is kept a plain string: an older client shows a newer action raw.
+ */
+export const AuditEntrySchema = Type.Object(
+  {
+    id: Type.String(),
+    at: Timestamp,
+    action: Type.String(),
+    actor: Nullable(PersonSchema),
+    documentId: NullableString,
+    details: Type.Record(Type.String(), AuditDetailValueSchema),
+  },
+  { additionalProperties: false },
+);
+export type AuditEntry = Static<typeof AuditEntrySchema>;

@@ -1,0 +1,133 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { LiteralUnion, NullableString } from '../../http/schemas.ts';
+
+/**
+ * The comparison's shape, defined once: the engine's result types are `Static<>` of these
+ * schemas, the route serialises with them, and the client imports the types.
+ */
+
+/** Kind of a comparable unit. Lists are not units themselves: each of their items is. */
+export const BLOCK_KINDS = ['heading', 'paragraph', 'list_item'] as const;
+/** Kind of a comparable unit (see `BLOCK_KINDS`). */
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** Kind of the list a `list_item` belongs to. */
+export const ListKindSchema = LiteralUnion(['bullet', 'ordered']);
+/** Kind of the list a `list_item` belongs to. */
+export type ListKind = Static<typeof ListKindSchema>;
+
+/** Status of a block or section in a comparison. */
+export const ChangeStatusSchema = LiteralUnion(['added', 'removed', 'moved', 'modified', 'unchanged']);
+/** Status of a block or section in a comparison. */
+export type ChangeStatus = Static<typeof ChangeStatusSchema>;
+
+/** Why a matched block is modified: its words, only its whitespace, or only its marks/structure. */
+export const ChangeKindSchema = LiteralUnion(['text', 'whitespace', 'formatting']);
+/** Why a matched block is modified. */
+export type ChangeKind = Static<typeof ChangeKindSchema>;
+
+/** One step of a word-level redline. */
+export const RedlineOpSchema = Type.Object(
+  {
+    op: LiteralUnion(['equal', 'insert', 'delete']),
+    text: Type.String(),
+    /** For `insert` only, when an `authorOf` resolver was given: the distinct authors of the inserted characters. */
+    authors: Type.Optional(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
+/** One step of a word-level redline. */
+export type RedlineOp = Static<typeof RedlineOpSchema>;
+
+/** Counts per status. */
+export const StatusCountsSchema = Type.Object(
+  { added: Type.Integer(), removed: Type.Integer(), moved: Type.Integer(), modified: Type.Integer(), unchanged: Type.Integer() },
+  { additionalProperties: false },
+);
+/** Counts per status. */
+export type StatusCounts = Static<typeof StatusCountsSchema>;
+
+/** Totals of a comparison. `blocks` counts by `status`: a block both moved and edited counts as modified. */
+export const ComparisonSummarySchema = Type.Object(
+  {
+    sections: StatusCountsSchema,
+    blocks: StatusCountsSchema,
+    words: Type.Object({ inserted: Type.Integer(), deleted: Type.Integer() }, { additionalProperties: false }),
+    /** Blocks whose only change is whitespace. */
+    whitespaceOnly: Type.Integer(),
+    /** Blocks whose only change is marks, heading level, list depth or kind. */
+    formattingOnly: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+/** Totals of a comparison. */
+export type ComparisonSummary = Static<typeof ComparisonSummarySchema>;
+
+/**
+ * One heading section of a comparison. `id` is the heading's block id (see `BlockChange.id`);
+ * `title` its text in `to` (in `from` for a removed section). `added`/`removed`/`moved` follow
+ * the heading; otherwise `modified` when any block of the section changed, moved in or moved
+ * out; else `unchanged` (renumbering alone is no change). `blockIds`: the blocks shown in this
+ * section, heading first, in display order.
+ */
+export const SectionChangeSchema = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String(),
+    fromNumber: NullableString,
+    toNumber: NullableString,
+    status: ChangeStatusSchema,
+    insertedWords: Type.Integer(),
+    deletedWords: Type.Integer(),
+    blockIds: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+/** One heading section of a comparison. */
+export type SectionChange = Static<typeof SectionChangeSchema>;
+
+/**
+ * One block of a comparison. `id` is unique within the comparison: the `to` block's key (the
+ * `from` key for a removed block, prefixed with "from:" in the rare case it collides with a
+ * `to` key). `sectionId`: the `to` section, or the nearest heading above for a removed block.
+ * `modified` wins over `moved`: a block both moved and edited is `modified` with `moved: true`.
+ */
+export const BlockChangeSchema = Type.Object(
+  {
+    id: Type.String(),
+    kind: LiteralUnion(BLOCK_KINDS),
+    level: Type.Integer(),
+    sectionId: NullableString,
+    fromNumber: NullableString,
+    toNumber: NullableString,
+    status: ChangeStatusSchema,
+    moved: Type.Boolean(),
+    changeKind: Type.Union([ChangeKindSchema, Type.Null()]),
+    fromText: NullableString,
+    toText: NullableString,
+    ops: Type.Array(RedlineOpSchema),
+    insertedWords: Type.Integer(),
+    deletedWords: Type.Integer(),
+    /** Set when the block was paired by similarity under a new id: the `from` key. */
+    fromId: Type.Optional(Type.String()),
+    /** Set when the block was too large to diff word by word (delete all + insert all). */
+    coarse: Type.Optional(Type.Boolean()),
+    /** For list items: the kind of their list (in `to`, or `from` for a removed item). */
+    listKind: Type.Optional(ListKindSchema),
+  },
+  { additionalProperties: false },
+);
+/** One block of a comparison. */
+export type BlockChange = Static<typeof BlockChangeSchema>;
+
+/**
+ * The structured comparison of two versions; plain JSON. `sections`: one per heading, in
+ * display order; `blocks`: every block in display order (`to` order with removed blocks at
+ * their old place).
+ */
+export const ComparisonSchema = Type.Object(
+  { summary: ComparisonSummarySchema, sections: Type.Array(SectionChangeSchema), blocks: Type.Array(BlockChangeSchema) },
+  { additionalProperties: false },
+);
+/** The result of `compareDocuments`. */
+export type Comparison = Static<typeof ComparisonSchema>;
