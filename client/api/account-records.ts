@@ -3,8 +3,7 @@ import type { MeResponse } from '../../server/auth/schemas.ts';
 import type { DocumentAccessBody } from '../../server/documents/schemas.ts';
 import { isRecord } from './narrow.ts';
 import { parseUser } from './records.ts';
-import { allowedValues, narrowShape } from './shapes.ts';
-import { SHAPES } from './shapes.generated.ts';
+import { allowedValues, narrowShape, SHAPES } from './shapes.ts';
 
 /** An organisation (a ministry or agency) as presented by the API. */
 export type Organization = PublicOrganization;

@@ -6,8 +6,7 @@ import type {
   ThreadComment,
   ThreadPosition,
 } from '../../server/comments/schemas.ts';
-import { allowedValues, narrowShape } from './shapes.ts';
-import { SHAPES } from './shapes.generated.ts';
+import { allowedValues, narrowShape, SHAPES } from './shapes.ts';
 
 /**
  * Comment threads and official submissions as `/api/documents/:id/threads` and

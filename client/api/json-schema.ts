@@ -1,10 +1,10 @@
 /**
  * A compact notation for the server's response schemas, and a checker for it. The schemas
- * are written by `server/http/client-shapes.ts` into `shapes.generated.ts`; the checker is how
+ * are written by `server/http/client-shapes.ts` into `shapes.generated.json`; the checker is how
  * the client narrows untrusted JSON to the server's types without carrying the server's code.
  */
 
-/** A schema node as `shapes.generated.ts` writes it. */
+/** A schema node as `shapes.generated.json` writes it. */
 export interface JsonSchema {
   /** A primitive type (`string`, `number`, `integer`, `boolean`, `null`); objects and arrays are told by their fields. */
   type?: string;

@@ -1,7 +1,6 @@
 import type { LocalizedText, PublicDocument, PublicTemplate } from '../../server/documents/schemas.ts';
 import type { LoginResponse, PublicUser } from '../../server/auth/schemas.ts';
-import { allowedValues, narrowShape } from './shapes.ts';
-import { SHAPES } from './shapes.generated.ts';
+import { allowedValues, narrowShape, SHAPES } from './shapes.ts';
 
 /**
  * Records the HTTP API returns (their types are the server's schemas', imported as types only),

@@ -1,6 +1,9 @@
 import type { ClientShapeName, ClientShapes } from '../../server/http/client-shapes.ts';
 import { assertMatches, type JsonSchema } from './json-schema.ts';
-import { SHAPES } from './shapes.generated.ts';
+import GENERATED_SHAPES from './shapes.generated.json';
+
+/** The response schemas as plain data, written by `npm run generate:shapes` (see `server/http/client-shapes.ts`). */
+export const SHAPES: Readonly<Record<ClientShapeName, JsonSchema>> = GENERATED_SHAPES;
 
 /**
  * Narrows untrusted JSON to the server's response shape `name`: returns it typed as the

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { clientShapesSource } from './client-shapes.ts';
+import { clientShapesJson } from './client-shapes.ts';
 
 // `npm run generate:shapes`: rewrites the client's copy of the response schemas. A test fails
 // when the committed copy differs from what this would write.
-const target = resolve(import.meta.dirname, '../../client/api/shapes.generated.ts');
-writeFileSync(target, clientShapesSource());
+const target = resolve(import.meta.dirname, '../../client/api/shapes.generated.json');
+writeFileSync(target, clientShapesJson());
 process.stdout.write(`wrote ${target}\n`);
