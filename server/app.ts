@@ -83,7 +83,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(documentsPlugin, { templatesDir: config.templatesDir });
   await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs });
-  await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs });
+  await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
   await app.register(commentsPlugin, { dataDir: config.dataDir });
 
   app.get(

@@ -42,9 +42,12 @@ function compareQuery(from: VersionRef, to: VersionRef, lang?: 'vi' | 'en'): str
   return query.toString();
 }
 
-/** The structured comparison of two versions; the labels come in `lang`. */
-export function fetchComparison(documentId: string, from: VersionRef, to: VersionRef, lang: 'vi' | 'en'): Promise<CompareResult> {
-  return apiRequest(`${documentBase(documentId)}/compare?${compareQuery(from, to, lang)}`, parseCompareResult);
+/**
+ * The structured comparison of two versions; the labels come in `lang`. `changes` leaves out
+ * the text of unchanged blocks other than headings (a much smaller answer), `full` has it all.
+ */
+export function fetchComparison(documentId: string, from: VersionRef, to: VersionRef, lang: 'vi' | 'en', detail: 'full' | 'changes' = 'full'): Promise<CompareResult> {
+  return apiRequest(`${documentBase(documentId)}/compare?${compareQuery(from, to, lang)}&detail=${detail}`, parseCompareResult);
 }
 
 /** URL of the Word download (tracked changes) of a comparison; the session cookie authenticates it. */

@@ -18,6 +18,16 @@ export function renderOp(op: RedlineOp): Node {
   return h('ins', { className: 'diff-insert', text: op.text, attrs });
 }
 
+/**
+ * A block's words as nodes: its redline `ops`, or, for an unchanged block whose text the
+ * first, changes-only answer left out (`textOmitted`), a placeholder until the full
+ * comparison arrives.
+ */
+export function renderWords(block: BlockChange, ops: readonly RedlineOp[]): Node[] {
+  if (block.textOmitted === true) return [h('span', { className: 'diff-pending', text: '…', attrs: { 'aria-busy': 'true' } })];
+  return ops.map(renderOp);
+}
+
 /** The section number before a block, or nothing. */
 export function renderNumber(number: string | null): Array<Node | string> {
   return number === null ? [] : [h('span', { className: 'diff-number', text: number }), ' '];

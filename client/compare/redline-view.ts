@@ -1,5 +1,5 @@
 import { h } from '../ui/dom.ts';
-import { blockAttrs, blockTag, renderNumber, renderOp, renderTags } from './block-parts.ts';
+import { blockAttrs, blockTag, renderNumber, renderTags, renderWords } from './block-parts.ts';
 import { blockNumber, type VisibleBlock } from './view-model.ts';
 
 /**
@@ -10,7 +10,7 @@ import { blockNumber, type VisibleBlock } from './view-model.ts';
 export function renderRedline(visible: readonly VisibleBlock[]): HTMLElement {
   const blocks = visible.map(({ block, context }) =>
     h('div', { className: `diff-block diff-block--${block.status}`, attrs: blockAttrs(block, context) }, [
-      h(blockTag(block), { className: 'diff-block__text' }, [...renderNumber(blockNumber(block)), ...block.ops.map(renderOp)]),
+      h(blockTag(block), { className: 'diff-block__text' }, [...renderNumber(blockNumber(block)), ...renderWords(block, block.ops)]),
       ...renderTags(block),
     ]),
   );

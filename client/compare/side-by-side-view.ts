@@ -1,12 +1,12 @@
 import type { BlockChange } from '../api/comparison-records.ts';
 import { h } from '../ui/dom.ts';
-import { blockAttrs, blockTag, renderNumber, renderOp, renderTags } from './block-parts.ts';
+import { blockAttrs, blockTag, renderNumber, renderTags, renderWords } from './block-parts.ts';
 import { sideBySideRows, type SideCell, type VisibleBlock } from './view-model.ts';
 
 function cell(block: BlockChange, side: SideCell | null, which: 'from' | 'to'): HTMLTableCellElement {
   if (side === null) return h('td', { className: `diff-side diff-side--${which} diff-side--empty`, attrs: { 'data-side': which } });
   return h('td', { className: `diff-side diff-side--${which}`, attrs: { 'data-side': which } }, [
-    h(blockTag(block), { className: 'diff-block__text' }, [...renderNumber(side.number), ...side.ops.map(renderOp)]),
+    h(blockTag(block), { className: 'diff-block__text' }, [...renderNumber(side.number), ...renderWords(block, side.ops)]),
   ]);
 }
 

@@ -119,8 +119,9 @@ export function sideBySideRows(visible: readonly VisibleBlock[]): SideBySideRow[
       block,
       context,
       sectionStart,
-      left: block.fromText === null ? null : { number: block.fromNumber, ops: block.ops.filter((op) => op.op !== 'insert') },
-      right: block.toText === null ? null : { number: block.toNumber, ops: block.ops.filter((op) => op.op !== 'delete') },
+      // An unchanged block whose text was left out is on both sides all the same.
+      left: block.fromText === null && block.textOmitted !== true ? null : { number: block.fromNumber, ops: block.ops.filter((op) => op.op !== 'insert') },
+      right: block.toText === null && block.textOmitted !== true ? null : { number: block.toNumber, ops: block.ops.filter((op) => op.op !== 'delete') },
     };
   });
 }
@@ -128,6 +129,14 @@ export function sideBySideRows(visible: readonly VisibleBlock[]): SideBySideRow[
 /** The UI string key of a status ("Thêm mới", "Đã xóa", …). */
 export function statusKey(status: ChangeStatus): MessageKey {
   return `compare.status.${status}`;
+}
+
+/**
+ * True when the views as filtered need text that `comparison` left out: some unchanged
+ * block's text was omitted and the filters show unchanged blocks.
+ */
+export function needsFullText(comparison: Comparison, filters: CompareFilters): boolean {
+  return !filters.onlyChanges && comparison.blocks.some((block) => block.textOmitted === true);
 }
 
 /** True when the two versions have no difference at all. */

@@ -4,7 +4,7 @@ import type { CompareResult } from '../api/comparison-records.ts';
 import { renderRedline } from '../compare/redline-view.ts';
 import { renderSideBySide } from '../compare/side-by-side-view.ts';
 import { renderSummary } from '../compare/summary-view.ts';
-import { isIdentical, visibleBlocks, type CompareFilters, type VisibleBlock } from '../compare/view-model.ts';
+import { isIdentical, needsFullText, visibleBlocks, type CompareFilters, type VisibleBlock } from '../compare/view-model.ts';
 import { getLocale, onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
 import { parseCompareRefs, revisionsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
@@ -32,7 +32,8 @@ function viewOrEmpty(visible: readonly VisibleBlock[], render: () => HTMLElement
 export async function renderComparePage(root: HTMLElement, documentId: string): Promise<void> {
   const refs = parseCompareRefs(location.search);
   const [me, document] = await Promise.all([fetchMe(), fetchDocument(documentId)]);
-  let result: CompareResult = await fetchComparison(document.id, refs.from, refs.to, getLocale());
+  // The changes come first (a small answer); the unchanged text follows when a view shows it.
+  let result: CompareResult = await fetchComparison(document.id, refs.from, refs.to, getLocale(), 'changes');
   window.document.title = `${t('compare.title')} — ${document.title} — Draftroom`;
 
   const filters: CompareFilters = { hideMinor: false, onlyChanges: false };
@@ -44,10 +45,26 @@ export async function renderComparePage(root: HTMLElement, documentId: string): 
   const printLink = h('a', { className: 'button', i18n: 'compare.print', attrs: { target: '_blank', rel: 'noopener', 'data-action': 'print' } });
   const feedback = createFeedback();
 
+  let fullTextLoading: Promise<void> | null = null;
   const renderViews = (): void => {
     const visible = visibleBlocks(result.comparison, filters);
     inlinePanel.replaceChildren(viewOrEmpty(visible, () => renderRedline(visible)));
     sidePanel.replaceChildren(viewOrEmpty(visible, () => renderSideBySide(visible, { from: result.from.label, to: result.to.label })));
+    if (needsFullText(result.comparison, filters)) loadFullText();
+  };
+  const loadFullText = (): void => {
+    const locale = getLocale();
+    fullTextLoading ??= fetchComparison(document.id, refs.from, refs.to, locale, 'full')
+      .then((full) => {
+        // A language change meanwhile fetched its own answer; this one is for the old labels.
+        if (locale !== getLocale()) return;
+        result = full;
+        renderAll();
+      })
+      .catch((error: unknown) => feedback.error(error))
+      .finally(() => {
+        fullTextLoading = null;
+      });
   };
   const renderAll = (): void => {
     versions.replaceChildren(
@@ -104,7 +121,7 @@ export async function renderComparePage(root: HTMLElement, documentId: string): 
 
   onLocaleChange((locale) => {
     feedback.clear();
-    fetchComparison(document.id, refs.from, refs.to, locale)
+    fetchComparison(document.id, refs.from, refs.to, locale, filters.onlyChanges ? 'changes' : 'full')
       .then((next) => {
         result = next;
         renderAll();

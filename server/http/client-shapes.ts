@@ -41,7 +41,8 @@ export type ClientShapes = { [Name in ClientShapeName]: Static<(typeof CLIENT_SH
 
 /** A TypeBox schema read as plain JSON Schema (its symbols aside). */
 interface SchemaJson {
-  type?: string;
+  type?: string | string[];
+  enum?: unknown[];
   properties?: Record<string, SchemaJson>;
   required?: string[];
   patternProperties?: Record<string, SchemaJson>;
@@ -74,6 +75,13 @@ function compact(schema: SchemaJson, names: ReadonlyMap<unknown, string>): Recor
     return { ...id, anyOf: options.map((option) => compact(option, names)) };
   }
   if ('const' in schema) return { ...id, enum: [schema.const] };
+  if (schema.enum) return { ...id, enum: schema.enum };
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((type) => type !== 'null');
+    const [only] = types;
+    if (only !== undefined && types.length === 1) return { ...id, type: only, ...(schema.type.includes('null') ? { nullable: true } : {}) };
+    return { ...id, anyOf: schema.type.map((type) => ({ type })) };
+  }
   if (schema.properties) {
     const fields = Object.entries(schema.properties);
     const optional = fields.map(([field]) => field).filter((field) => !(schema.required ?? []).includes(field));

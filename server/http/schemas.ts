@@ -1,4 +1,4 @@
-import { Type, type SchemaOptions, type TSchema, type TUnion, type TNull, type TUnsafe } from '@sinclair/typebox';
+import { Kind, Type, type SchemaOptions, type Static, type TSchema, type TUnion, type TNull, type TUnsafe } from '@sinclair/typebox';
 
 /**
  * Schema pieces shared by every route: the error body, ids, and small builders. Domain
@@ -27,17 +27,27 @@ export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
 export const Timestamp = Type.String({ format: 'date-time' });
 
 /**
- * One of the strings `values`, as JSON Schema `anyOf` of `const`s (what `Type.Union` of
- * `Type.Literal`s gives), typed as the union of the values. Lets a list that code also needs
- * at run time (roles, statuses) be written once.
+ * One of the strings `values`, as JSON Schema `{"type":"string","enum":[…]}`, typed as the
+ * union of the values. Lets a list that code also needs at run time (roles, statuses) be
+ * written once. Preferred over `Type.Union` of `Type.Literal`s: the response serialiser writes
+ * an `enum` as a plain string, where an `anyOf` costs a validation per value (comparisons
+ * hold tens of thousands of them).
  */
 export function LiteralUnion<const T extends readonly string[]>(values: T, options: SchemaOptions = {}): TUnsafe<T[number]> {
-  return Type.Unsafe<T[number]>(Type.Union(values.map((value) => Type.Literal(value)), options));
+  return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
 }
 
-/** `schema` or `null`. */
-export function Nullable<T extends TSchema>(schema: T): TUnion<[T, TNull]> {
-  return Type.Union([schema, Type.Null()]);
+const PRIMITIVE_TYPES: ReadonlySet<unknown> = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * `schema` or `null`. A primitive schema (a string, a `LiteralUnion`…) becomes one schema with
+ * `"type": [<type>, "null"]` (serialised without an `anyOf`, see `LiteralUnion`); an object
+ * schema becomes `anyOf` of it and `null`.
+ */
+export function Nullable<T extends TSchema>(schema: T): TUnion<[T, TNull]> | TUnsafe<Static<T> | null> {
+  if (!PRIMITIVE_TYPES.has(schema.type)) return Type.Union([schema, Type.Null()]);
+  const { [Kind]: _kind, ...json } = schema as TSchema & { enum?: unknown[] };
+  return Type.Unsafe<Static<T> | null>({ ...json, type: [schema.type, 'null'], ...(json.enum ? { enum: [...json.enum, null] } : {}) });
 }
 
 /** A string or `null`. */

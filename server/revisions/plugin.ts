@@ -17,8 +17,8 @@ declare module 'fastify' {
  * document hooks) and the routes. Needs the collaboration registry.
  */
 export const revisionsPlugin = fp(
-  async (app: FastifyInstance, options: { checkpointIdleMs: number }) => {
-    const revisions = new RevisionService(app.store, app.collab);
+  async (app: FastifyInstance, options: { checkpointIdleMs: number; compareCacheBytes: number }) => {
+    const revisions = new RevisionService(app.store, app.collab, options.compareCacheBytes);
     const authorship = new AuthorshipRecorder(app.store.records);
     const checkpointer = new Checkpointer(revisions, options.checkpointIdleMs, app.log);
     app.decorate('revisions', revisions);

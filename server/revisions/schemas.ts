@@ -39,9 +39,18 @@ export type RevisionParams = Static<typeof RevisionParams>;
 /** A version reference: a revision id or `current` (the live draft). */
 const VersionRef = Type.Union([Type.Literal('current'), Id]);
 
-/** `GET /api/documents/:id/compare` query. */
+/**
+ * `GET /api/documents/:id/compare` query. `detail=changes` leaves out the text of unchanged
+ * blocks other than headings (they carry `textOmitted: true`); the default, `full`, has every
+ * block's text.
+ */
 export const CompareQuery = Type.Object(
-  { from: VersionRef, to: VersionRef, lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])) },
+  {
+    from: VersionRef,
+    to: VersionRef,
+    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+    detail: Type.Optional(LiteralUnion(['full', 'changes'])),
+  },
   { additionalProperties: false },
 );
 export type CompareQuery = Static<typeof CompareQuery>;
@@ -81,3 +90,9 @@ export const CompareResponse = Type.Object(
   { additionalProperties: false },
 );
 export type CompareResponse = Static<typeof CompareResponse>;
+
+/** `GET /api/compare-cache`: how much memory the cache of revisions' comparable blocks holds, within its budget, and how it served. */
+export const BlockCacheStatsSchema = Type.Object(
+  { entries: Type.Integer(), bytes: Type.Integer(), budgetBytes: Type.Integer(), hits: Type.Integer(), misses: Type.Integer() },
+  { additionalProperties: false },
+);

@@ -7,6 +7,8 @@ import type { TransactionOrigin } from '../collab/origins.ts';
 import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
 import { outlineSchema } from '../../document-model/schema.ts';
 import { Errors } from '../errors.ts';
+import { BlockCache } from './block-cache.ts';
+import { extractBlocks, type OutlineBlock } from './compare/index.ts';
 import { newId } from '../ids.ts';
 
 /** Automatic checkpoints kept per document; older ones are pruned (named revisions never are). */
@@ -43,7 +45,12 @@ export function checkpointName(date: Date): string {
  * live document (its Yjs garbage collection stays on).
  */
 export class RevisionService {
-  constructor(private readonly store: Store, private readonly registry: DocumentRegistry) {}
+  /** Comparable blocks of revisions already read (see `blocksOf`). */
+  readonly blockCache: BlockCache;
+
+  constructor(private readonly store: Store, private readonly registry: DocumentRegistry, blockCacheBytes: number) {
+    this.blockCache = new BlockCache(blockCacheBytes);
+  }
 
   /** Revisions of a document, newest first. */
   list(documentId: string): RevisionRecord[] {
@@ -94,6 +101,7 @@ export class RevisionService {
       data.revisions = data.revisions.filter((candidate) => !excess.includes(candidate.id));
       return excess;
     });
+    for (const revisionId of pruned) this.blockCache.delete(`${documentId}/${revisionId}`);
     await Promise.all(pruned.map((revisionId) => this.store.revisions.remove(documentId, revisionId)));
     return revision;
   }
@@ -113,6 +121,36 @@ export class RevisionService {
     const revision = this.get(documentId, ref);
     Y.applyUpdate(doc, await this.store.revisions.read(documentId, revision.id));
     return { doc, revision };
+  }
+
+  /**
+   * The comparable blocks of a version: of a revision from the cache, or read and decoded once
+   * and then cached (revisions never change); of `current` read straight from the live
+   * document once everything applied to it is stored, without copying its state, and cached
+   * for as long as it does not change.
+   */
+  async blocksOf(documentId: string, ref: string): Promise<{ blocks: readonly OutlineBlock[]; revision: RevisionRecord | null }> {
+    if (ref === 'current') {
+      const shared = await this.registry.open(documentId);
+      await shared.whenStored();
+      // The state vector names the live state exactly: unchanged since the last comparison, the same blocks serve again.
+      const key = `${documentId}/current/${Buffer.from(Y.encodeStateVector(shared.doc)).toString('base64')}`;
+      const blocks = this.blockCache.get(key) ?? extractBlocks(shared.doc);
+      this.blockCache.set(key, blocks);
+      return { blocks, revision: null };
+    }
+    const revision = this.get(documentId, ref);
+    const key = `${documentId}/${revision.id}`;
+    const cached = this.blockCache.get(key);
+    if (cached !== undefined) return { blocks: cached, revision };
+    const { doc } = await this.load(documentId, revision.id);
+    try {
+      const blocks = extractBlocks(doc);
+      this.blockCache.set(key, blocks);
+      return { blocks, revision };
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** A version's content as ProseMirror JSON (block ids included). */

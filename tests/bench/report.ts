@@ -5,6 +5,7 @@ import type { FanoutOptions, FanoutResult } from './fanout.ts';
 import type { HeapOptions, HeapSummary } from './heap.ts';
 import type { SyncOptions, SyncResult } from './sync-time.ts';
 import { renderCompareMarkdown, type CompareBenchResult } from './compare.ts';
+import { renderCompareHttp, type CompareHttpCase } from './compare-http.ts';
 
 /** The machine and software the bench ran on. */
 export interface MachineInfo {
@@ -82,6 +83,7 @@ export interface BenchReport {
   notes: string[];
   /** Comparison engine figures (Draftroom only, rendered as their own table after the main one). */
   compare?: CompareBenchResult;
+  compareHttp?: CompareHttpCase[];
 }
 
 /** A table row: a label and how to read and format the value from either server. */
@@ -169,5 +171,6 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push(`| ${row.label} | ${show(a)} | ${show(b)} | ${row.ratio === true ? ratio(a, b) : '–'} |`);
   }
   const compareSection = report.compare === undefined ? '' : renderCompareMarkdown(report.compare);
-  return `${lines.join('\n')}\n${compareSection}`;
+  const compareHttpSection = report.compareHttp === undefined ? '' : renderCompareHttp(report.compareHttp);
+  return `${lines.join('\n')}\n${compareSection}${compareHttpSection}`;
 }

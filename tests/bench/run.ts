@@ -14,6 +14,7 @@ import { machineInfo, renderMarkdown, type BenchReport } from './report.ts';
 import { DRAFTROOM_UNLOAD_DELAY_MS, installCleanup, startDraftroom, startReference, type BenchServer } from './servers.ts';
 import { runSyncTime, type SyncOptions, type SyncResult } from './sync-time.ts';
 import { compareBenchOptions, runCompareBench } from './compare.ts';
+import { compareHttpOptions, runCompareHttpBench } from './compare-http.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -77,12 +78,15 @@ async function main(): Promise<void> {
   const baselineHeap = await measureHeap('reference', options.heap);
   // Comparison engine: Draftroom only, no server involved; its own table after the main one.
   const compare = await runCompareBench(compareBenchOptions(quick), progress);
+  // The same comparison as the user waits for it: HTTP against a fresh server process.
+  const compareHttp = await runCompareHttpBench(compareHttpOptions(quick), progress);
 
   const report: BenchReport = {
     machine,
     options,
     durationSeconds: (performance.now() - started) / 1000,
     compare,
+    compareHttp,
     notes: [
       subjectIsReference
         ? 'Harness check: both columns are the reference server.'

@@ -26,6 +26,10 @@ export interface BenchServer {
   problems(): string[];
   /** Creates an empty document and returns its room name. */
   createDocument(title: string): Promise<string>;
+  /** `http://host:port`, for HTTP requests (Draftroom only). */
+  readonly baseUrl?: string;
+  /** The admin's bearer token (Draftroom only). */
+  readonly token?: string;
   /** Stops the process and deletes its data directory. */
   stop(): Promise<void>;
 }
@@ -206,14 +210,24 @@ function stringField(value: unknown, key: string, what: string): string {
 /** Unload delay Draftroom runs with, so that a document nobody has open is really unloaded. */
 export const DRAFTROOM_UNLOAD_DELAY_MS = 100;
 
+/** Where a Draftroom bench server keeps its data: a given folder survives `stop()`, so a fresh process can be started on it. */
+export interface DraftroomDataOptions {
+  dataDir: string;
+  adminPassword: string;
+}
+
 /**
  * Starts Draftroom (`server/main.ts`) with default settings except `UNLOAD_DELAY_MS`
- * ({@link DRAFTROOM_UNLOAD_DELAY_MS}), logs in as admin and returns a server handle.
+ * ({@link DRAFTROOM_UNLOAD_DELAY_MS}), logs in as admin and returns a server handle. Without
+ * `data`, it runs on a temporary folder that `stop()` deletes.
  */
-export async function startDraftroom(label = 'Draftroom'): Promise<BenchServer> {
+export async function startDraftroom(label = 'Draftroom', data?: DraftroomDataOptions): Promise<BenchServer> {
   const port = await freePort();
-  const dir = await tempDir('draftroom');
-  const password = `bench-${randomBytes(8).toString('hex')}`;
+  const dir = data?.dataDir ?? (await tempDir('draftroom'));
+  const password = data?.adminPassword ?? `bench-${randomBytes(8).toString('hex')}`;
+  const removeData = async (): Promise<void> => {
+    if (data === undefined) await removeTempDir(dir);
+  };
   const proc = new ServerProcess(['--import', 'tsx', 'server/main.ts'], {
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -232,6 +246,8 @@ export async function startDraftroom(label = 'Draftroom'): Promise<BenchServer> 
     const token = stringField(await expectJson(login, 200, 'login'), 'token', 'login');
     return {
       label,
+      baseUrl: base,
+      token,
       wsUrl: `ws://127.0.0.1:${port}/collab`,
       wsParams: { token },
       pid: proc.child.pid ?? 0,
@@ -247,12 +263,12 @@ export async function startDraftroom(label = 'Draftroom'): Promise<BenchServer> 
       },
       stop: async () => {
         await proc.stop();
-        await removeTempDir(dir);
+        await removeData();
       },
     };
   } catch (error) {
     await proc.stop();
-    await removeTempDir(dir);
+    await removeData();
     throw error;
   }
 }

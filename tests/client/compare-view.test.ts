@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
 import { outlineSchema } from '../../document-model/schema.ts';
 import { parseCompareResult, parseComparison, type BlockChange, type Comparison } from '../../client/api/comparison-records.ts';
-import { blockNumber, blockTags, isIdentical, isMinorChange, sideBySideRows, visibleBlocks } from '../../client/compare/view-model.ts';
-import { compareDocuments } from '../../server/revisions/compare/index.ts';
+import { blockNumber, blockTags, isIdentical, isMinorChange, needsFullText, sideBySideRows, visibleBlocks } from '../../client/compare/view-model.ts';
+import { compareDocuments, withoutUnchangedText } from '../../server/revisions/compare/index.ts';
 
 type Json = Record<string, unknown>;
 const text = (value: string, ...marks: string[]): Json => ({ type: 'text', text: value, ...(marks.length > 0 ? { marks: marks.map((type) => ({ type })) } : {}) });
@@ -130,4 +130,18 @@ test('tags: added, removed, moved (with the old number when there is one), white
   assert.equal(blockNumber({ ...movedHeading, toNumber: null }), 'Phần III');
   assert.equal(isIdentical(comparison), false);
   assert.equal(isIdentical({ ...comparison, blocks: comparison.blocks.map((block) => ({ ...block, status: 'unchanged' as const })) }), true);
+});
+
+test('a changes-only answer: unchanged text is asked for only when a view shows it, and an omitted block stands on both sides', () => {
+  const from = outline(heading('a', 1, 'BỐI CẢNH'), paragraph('p1', text('Giữ nguyên.')), paragraph('p2', text('Sẽ sửa.')));
+  const to = outline(heading('a', 1, 'BỐI CẢNH'), paragraph('p1', text('Giữ nguyên.')), paragraph('p2', text('Đã sửa.')));
+  const compact = parseComparison(JSON.parse(JSON.stringify(withoutUnchangedText(compareDocuments(from, to)))));
+  const omitted = compact.blocks.filter((block) => block.textOmitted === true);
+  assert.ok(omitted.length > 0 && omitted.every((block) => block.status === 'unchanged' && block.kind !== 'heading'));
+  assert.equal(needsFullText(compact, { hideMinor: false, onlyChanges: false }), true);
+  assert.equal(needsFullText(compact, { hideMinor: false, onlyChanges: true }), false, 'only the changes: nothing is missing');
+  assert.equal(needsFullText(realComparison(), { hideMinor: false, onlyChanges: false }), false, 'a full answer needs nothing more');
+  const rows = sideBySideRows(visibleBlocks(compact, { hideMinor: false, onlyChanges: false }));
+  const row = rows.find((candidate) => candidate.block.textOmitted === true);
+  assert.ok(row?.left !== null && row?.right !== null, 'an unchanged block exists in both versions');
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LiteralUnion, NullableString } from '../../http/schemas.ts';
+import { LiteralUnion, Nullable, NullableString } from '../../http/schemas.ts';
 
 /**
  * The comparison's shape, defined once: the engine's result types are `Static<>` of these
@@ -102,7 +102,7 @@ export const BlockChangeSchema = Type.Object(
     toNumber: NullableString,
     status: ChangeStatusSchema,
     moved: Type.Boolean(),
-    changeKind: Type.Union([ChangeKindSchema, Type.Null()]),
+    changeKind: Nullable(ChangeKindSchema),
     fromText: NullableString,
     toText: NullableString,
     ops: Type.Array(RedlineOpSchema),
@@ -114,6 +114,8 @@ export const BlockChangeSchema = Type.Object(
     coarse: Type.Optional(Type.Boolean()),
     /** For list items: the kind of their list (in `to`, or `from` for a removed item). */
     listKind: Type.Optional(ListKindSchema),
+    /** Set when the answer leaves out this unchanged block's text (`detail=changes`): `fromText`, `toText` are null and `ops` empty. */
+    textOmitted: Type.Optional(Type.Literal(true)),
   },
   { additionalProperties: false },
 );
