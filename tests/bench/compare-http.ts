@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { buildPair } from './compare.ts';
+import { buildMovedPair, buildPair } from './compare.ts';
 import { closePeer, connectPeer, waitFor, waitSynced } from './peers.ts';
 import { installCleanup, removeTempDir, startDraftroom, tempDir, type BenchServer } from './servers.ts';
 import { summarize } from './stats.ts';
@@ -20,6 +20,8 @@ import { summarize } from './stats.ts';
 export interface CompareHttpOptions {
   sizes: number[];
   changeRates: number[];
+  /** Shares of level-2 sections moved (no word changed), at the largest size only. */
+  moveShares: number[];
   /** Timed requests per variant after the first (cold) one. */
   runs: number;
 }
@@ -37,6 +39,9 @@ export interface RequestFigures {
 /** Figures of one case (size × change rate). */
 export interface CompareHttpCase {
   words: number;
+  /** What changed, e.g. "1 % of words" or "5 % of sections moved". */
+  change: string;
+  /** Share of words changed (0 for a moves-only case). */
   changeRate: number;
   full: RequestFigures;
   changes: RequestFigures;
@@ -47,7 +52,7 @@ export interface CompareHttpCase {
 
 /** The default workload; `--quick` keeps the smallest size only. */
 export function compareHttpOptions(quick: boolean): CompareHttpOptions {
-  return { sizes: quick ? [10_000] : [10_000, 50_000, 100_000], changeRates: [0.01, 0.3], runs: quick ? 3 : 7 };
+  return { sizes: quick ? [10_000] : [10_000, 50_000, 100_000], changeRates: [0.01, 0.3], moveShares: [0.05], runs: quick ? 3 : 7 };
 }
 
 async function api(server: BenchServer, method: string, path: string, body?: unknown): Promise<Response> {
@@ -94,12 +99,21 @@ async function timeRequests(server: BenchServer, path: string, runs: number): Pr
   return { coldMs: cold.ms, medianMs: summarize(times).p50, bytes: cold.bytes };
 }
 
+/** One workload: the two versions and how to name them in the table. */
+interface Workload {
+  words: number;
+  change: string;
+  changeRate: number;
+  build(): { from: Y.Doc; to: Y.Doc };
+}
+
 /** Seeds a data folder with the two revisions, then measures in a fresh server process. */
-async function runCase(words: number, changeRate: number, runs: number, progress: (message: string) => void): Promise<CompareHttpCase> {
+async function runCase(workload: Workload, runs: number, progress: (message: string) => void): Promise<CompareHttpCase> {
+  const { words, change, changeRate } = workload;
   const dataDir = await tempDir('compare-http');
   const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
   try {
-    const { from, to } = buildPair(words, changeRate);
+    const { from, to } = workload.build();
     const seeding = await startDraftroom('seed', { dataDir, adminPassword });
     let documentId: string;
     let fromId: string;
@@ -113,7 +127,7 @@ async function runCase(words: number, changeRate: number, runs: number, progress
     } finally {
       await seeding.stop();
     }
-    progress(`compare over HTTP: ${words} words, ${changeRate * 100}% changed, fresh server`);
+    progress(`compare over HTTP: ${words} words, ${change}, fresh server`);
     const server = await startDraftroom('measure', { dataDir, adminPassword });
     try {
       const base = `/api/documents/${documentId}/compare`;
@@ -122,7 +136,7 @@ async function runCase(words: number, changeRate: number, runs: number, progress
       const changes = await timeRequests(server, `${base}?${query}&detail=changes`, runs);
       const docx = await timeRequests(server, `${base}.docx?${query}`, Math.min(runs, 3));
       const cache = (await (await api(server, 'GET', '/api/compare-cache')).json()) as { bytes: number };
-      return { words, changeRate, full, changes, docx, cacheBytes: cache.bytes };
+      return { words, change, changeRate, full, changes, docx, cacheBytes: cache.bytes };
     } finally {
       await server.stop();
     }
@@ -133,15 +147,20 @@ async function runCase(words: number, changeRate: number, runs: number, progress
 
 /** Runs every case, one after the other. */
 export async function runCompareHttpBench(options: CompareHttpOptions, progress: (message: string) => void): Promise<CompareHttpCase[]> {
-  const cases: CompareHttpCase[] = [];
-  for (const words of options.sizes) {
-    for (const changeRate of options.changeRates) cases.push(await runCase(words, changeRate, options.runs, progress));
+  const workloads: Workload[] = options.sizes.flatMap((words) =>
+    options.changeRates.map((changeRate) => ({ words, change: `${changeRate * 100} % of words`, changeRate, build: () => buildPair(words, changeRate) })),
+  );
+  const largest = Math.max(...options.sizes);
+  for (const share of options.moveShares) {
+    workloads.push({ words: largest, change: `${share * 100} % of sections moved`, changeRate: 0, build: () => buildMovedPair(largest, share) });
   }
+  const cases: CompareHttpCase[] = [];
+  for (const workload of workloads) cases.push(await runCase(workload, options.runs, progress));
   return cases;
 }
 
 const verdict = (row: CompareHttpCase): string => {
-  const goal = row.words >= 100_000 ? GOALS_MS[String(row.changeRate)] : undefined;
+  const goal = row.words >= 100_000 && row.changeRate > 0 ? GOALS_MS[String(row.changeRate)] : undefined;
   if (goal === undefined) return '';
   return `≤ ${goal} ms ${row.changes.medianMs <= goal ? '✓' : '✗'}`;
 };
@@ -164,7 +183,7 @@ export function renderCompareHttp(cases: readonly CompareHttpCase[]): string {
   ];
   for (const row of cases) {
     lines.push(
-      `| ${row.words.toLocaleString('en')} | ${row.changeRate * 100} % | ${ms(row.full.coldMs)} / ${ms(row.full.medianMs)} / ${kb(row.full.bytes)} | ` +
+      `| ${row.words.toLocaleString('en')} | ${row.change} | ${ms(row.full.coldMs)} / ${ms(row.full.medianMs)} / ${kb(row.full.bytes)} | ` +
         `${ms(row.changes.coldMs)} / ${ms(row.changes.medianMs)} / ${kb(row.changes.bytes)} | ${ms(row.docx.medianMs)} / ${kb(row.docx.bytes)} | ` +
         `${(row.cacheBytes / 1024 / 1024).toFixed(1)} MiB | ${verdict(row)} |`,
     );

@@ -119,6 +119,26 @@ export function buildPair(words: number, changeRate: number, seed = 2030): { fro
   return { from, to, wordsChanged };
 }
 
+/**
+ * Builds the `from` document and a `to` copy in which another client moved `share` of the
+ * level-2 sections (each with its blocks) elsewhere, changing no word: the reorganisation
+ * after a consultation round.
+ */
+export function buildMovedPair(words: number, share: number, seed = 2045): { from: Y.Doc; to: Y.Doc; movedSections: number } {
+  const from = new Y.Doc();
+  appendBlocks(from, generateOutline(words, seed), 50);
+  const to = new Y.Doc();
+  to.clientID = 778;
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+  const sections = to
+    .getXmlFragment(FRAGMENT)
+    .toArray()
+    .filter((node) => node instanceof Y.XmlElement && node.nodeName === 'heading' && node.getAttribute('level') === (2 as unknown as string)).length;
+  const movedSections = Math.max(1, Math.round(sections * share));
+  moveSections(to, movedSections, createRng(seed ^ 0x30fe));
+  return { from, to, movedSections };
+}
+
 /** Moves `count` distinct level-2 sections (heading and body) elsewhere, as y-prosemirror would: delete and re-create. */
 function moveSections(doc: Y.Doc, count: number, rng: () => number): void {
   const fragment = doc.getXmlFragment(FRAGMENT);

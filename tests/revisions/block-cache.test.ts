@@ -6,6 +6,7 @@ import type { OutlineBlock } from '../../server/revisions/compare/index.ts';
 const block = (id: string, text: string): OutlineBlock => ({
   id,
   attributeId: id,
+  itemId: null,
   kind: 'paragraph',
   level: 0,
   listKind: null,

@@ -81,7 +81,9 @@ class BlockCollector {
     const id = this.keyFor(attributeId);
     if (kind === 'heading') this.sectionId = id;
     const { text, formatting, clientRuns } = builder.build();
-    this.blocks.push({ id, attributeId, kind, level, listKind, text, formatting, number: null, sectionId: this.sectionId, clientRuns });
+    const item = element._item;
+    const itemId = item === null ? null : `${item.id.client}:${item.id.clock}`;
+    this.blocks.push({ id, attributeId, itemId, kind, level, listKind, text, formatting, number: null, sectionId: this.sectionId, clientRuns });
   }
 
   /** The id itself for its first occurrence, `id~n` for later ones, `~n` when missing. */

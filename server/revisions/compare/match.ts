@@ -1,8 +1,10 @@
 /**
  * Matches the blocks of two versions: by id, then by similarity within the gaps left
- * between blocks that kept their order; blocks matched out of order are moved.
+ * between blocks that kept their order, then by similarity at any distance; blocks matched
+ * out of order are moved.
  */
-import { longestIncreasingSubsequence } from './lis.ts';
+import { orderedAnchors } from './ordered-anchors.ts';
+import { pairAcrossGaps } from './pair-moved.ts';
 import { similarity, wordBag, type WordBag } from './tokens.ts';
 import type { OutlineBlock } from './types.ts';
 
@@ -30,9 +32,11 @@ function matchableKey(block: OutlineBlock): boolean {
 /**
  * Matches `from` to `to`:
  * 1. by id (first occurrence of an id only);
- * 2. the id matches in longest-increasing-subsequence order are anchors; the others are moved;
+ * 2. the id matches that kept their order are anchors (see `orderedAnchors`); the others are moved;
  * 3. in each gap between consecutive anchors, unmatched blocks of the same kind that are at
- *    least `SIMILARITY_THRESHOLD` similar are paired, in order (greedy, bounded window).
+ *    least `SIMILARITY_THRESHOLD` similar are paired, in order (greedy, bounded window);
+ * 4. the blocks still unmatched are paired the same way at any distance (`pairAcrossGaps`),
+ *    as moved when they changed gap.
  */
 export function matchBlocks(from: readonly OutlineBlock[], to: readonly OutlineBlock[]): BlockMatching {
   const toOf = new Int32Array(from.length).fill(-1);
@@ -54,8 +58,7 @@ export function matchBlocks(from: readonly OutlineBlock[], to: readonly OutlineB
     matchedTo.push(toIndex);
   });
 
-  const sequence = matchedTo.map((toIndex) => fromOf[toIndex] ?? -1);
-  const anchors = longestIncreasingSubsequence(sequence).map((k) => matchedTo[k] ?? -1);
+  const anchors = orderedAnchors(from, to, matchedTo, fromOf);
   const isAnchor = new Uint8Array(to.length);
   for (const toIndex of anchors) isAnchor[toIndex] = 1;
   for (const toIndex of matchedTo) if (isAnchor[toIndex] === 0) moved[toIndex] = 1;
@@ -70,6 +73,7 @@ export function matchBlocks(from: readonly OutlineBlock[], to: readonly OutlineB
     fromStart = fromEnd + 1;
     toStart = toEnd + 1;
   }
+  pairAcrossGaps(from, to, anchors, { toOf, fromOf, moved, paired }, SIMILARITY_THRESHOLD);
   return { toOf, fromOf, moved, paired };
 }
 

@@ -19,6 +19,12 @@ export interface OutlineBlock {
   id: string;
   /** The raw `id` attribute, or null when missing or empty. */
   attributeId: string | null;
+  /**
+   * The Yjs item of the block's element (`"client:clock"`), or null outside a document. A Yjs
+   * item never moves: a block with the same item in two versions stayed where it was, and one
+   * moved by cut and paste, a move command or a restore was re-created under a new item.
+   */
+  itemId: string | null;
   kind: BlockKind;
   /** Heading level 1–4; list nesting depth (1 = top-level list) for list items; 0 for paragraphs. */
   level: number;
