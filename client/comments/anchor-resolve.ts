@@ -2,6 +2,7 @@ import type { EditorState } from 'prosemirror-state';
 import { relativePositionToAbsolutePosition } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { ThreadAnchor } from '../api/comment-records.ts';
+import { findQuote } from '../../document-model/quote-search.ts';
 import { base64ToBytes } from './base64.ts';
 import { yBindingOf, type YBinding } from './y-binding.ts';
 
@@ -16,6 +17,9 @@ export interface DecodedAnchor {
   threadId: string;
   start: Y.RelativePosition;
   end: Y.RelativePosition;
+  /** The quoted words and their block, to find the passage again when its text was re-created. */
+  quote: string;
+  blockId: string | null;
 }
 
 /** Decodes a base64 relative position; null for bytes that are not one. */
@@ -34,7 +38,7 @@ export function decodeAnchor(threadId: string, anchor: ThreadAnchor | null): Dec
   if (anchor === null) return null;
   const start = decodePosition(anchor.start);
   const end = decodePosition(anchor.end);
-  return start === null || end === null ? null : { threadId, start, end };
+  return start === null || end === null ? null : { threadId, start, end, quote: anchor.quote, blockId: anchor.blockId };
 }
 
 /** True when `type` or one of its ancestors has been deleted. */
@@ -56,9 +60,10 @@ function resolvePosition(binding: YBinding, position: Y.RelativePosition): numbe
 
 /**
  * Where each anchor is now in `state`'s document: the range between its two relative
- * positions. An anchor whose text was deleted, that no longer resolves, or whose range
- * collapsed or ended outside the document is left out: it is orphaned and has no highlight.
- * Null when the editor is not bound to Yjs yet (nothing can be said).
+ * positions; when those died with their text (a move, a cut and paste, a restore re-create
+ * it), where the quoted words stand now (`findQuote`, as the server does). An anchor whose
+ * words are gone, or whose range collapsed or ended outside the document, is left out: it is
+ * orphaned and has no highlight. Null when the editor is not bound to Yjs yet.
  */
 export function resolveAnchors(state: EditorState, anchors: readonly DecodedAnchor[]): Map<string, DocRange> | null {
   const binding = yBindingOf(state);
@@ -75,8 +80,12 @@ export function resolveAnchors(state: EditorState, anchors: readonly DecodedAnch
       // A position into a part of the Yjs tree the editor has not mapped yet: not shown for now.
       continue;
     }
-    if (from === null || to === null || to <= from || from < 0 || to > size) continue;
-    if (state.doc.textBetween(from, to, '\n').trim() === '') continue;
+    // Positions that died or collapsed with their text: look for the words themselves.
+    if (from === null || to === null || to <= from || from < 0 || to > size || state.doc.textBetween(from, to, '\n').trim() === '') {
+      const found = findQuote(state.doc, anchor.quote, anchor.blockId);
+      if (found !== null) ranges.set(anchor.threadId, found);
+      continue;
+    }
     ranges.set(anchor.threadId, { from, to });
   }
   return ranges;

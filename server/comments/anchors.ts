@@ -70,11 +70,57 @@ function sectionAt(fragment: Y.XmlFragment, index: number): Pick<ThreadPosition,
   return { sectionId: typeof id === 'string' ? id : null, sectionNumber: number, sectionTitle: textsIn(node).map(textOf).join('') };
 }
 
+/** The `id` attributes of the elements around `text`, nearest first. */
+function enclosingIds(text: Y.XmlText): string[] {
+  const ids: string[] = [];
+  for (let node: unknown = text.parent; node instanceof Y.XmlElement; node = node.parent) {
+    const id = node.getAttribute('id');
+    if (typeof id === 'string') ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Where the quoted words stand now, when the anchor's relative positions died with their text
+ * (a move, a cut and paste or a restore re-create it): the first occurrence inside the block
+ * that still has the anchor's block id, else the only occurrence in the document. The same
+ * rule as the editor's highlights (`document-model/quote-search.ts`); quotes within one
+ * paragraph only.
+ */
+function findQuote(fragment: Y.XmlFragment, anchor: ThreadAnchor): { text: Y.XmlText; index: number } | null {
+  const quote = anchor.quote.normalize('NFC');
+  if (quote.trim() === '' || quote.includes('\n')) return null;
+  const everywhere: Array<{ text: Y.XmlText; index: number }> = [];
+  for (const text of textsIn(fragment)) {
+    const value = textOf(text);
+    const first = value.indexOf(quote);
+    if (first < 0) continue;
+    if (anchor.blockId !== null && enclosingIds(text).includes(anchor.blockId)) return { text, index: first };
+    for (let at = first; at >= 0 && everywhere.length < 2; at = value.indexOf(quote, at + 1)) everywhere.push({ text, index: at });
+  }
+  return everywhere.length === 1 ? (everywhere[0] ?? null) : null;
+}
+
+/** An active position for a passage found again by its quote. */
+function foundAgain(fragment: Y.XmlFragment, anchor: ThreadAnchor, found: { text: Y.XmlText; index: number }): ThreadPosition {
+  const block = topLevelBlock(fragment, found.text as unknown as TypeNode);
+  const [blockId] = enclosingIds(found.text);
+  return {
+    status: 'active',
+    text: anchor.quote.normalize('NFC'),
+    blockId: blockId ?? anchor.blockId,
+    ...(block ? sectionAt(fragment, block.index) : { sectionId: null, sectionNumber: null, sectionTitle: null }),
+    order: (block?.index ?? 0) * 1_000_000 + found.index,
+  };
+}
+
 /**
  * Resolves an anchor against the current document: the text between its two relative
- * positions (which follow concurrent edits), and the section it is in now. When the passage
- * was deleted (a position's text is gone, or the range collapsed), the anchor is `orphaned`
- * and keeps its original quote and block id.
+ * positions (which follow concurrent edits), and the section it is in now. When those
+ * positions died with their text but the quoted words still stand in the draft (moved by cut
+ * and paste, a move command or a restore), the passage is found again by its quote. Only when
+ * the words are really gone (or the range collapsed) is the anchor `orphaned`, keeping its
+ * original quote and block id.
  */
 export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition {
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
@@ -87,9 +133,13 @@ export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition 
     sectionTitle: null,
     order: Number.MAX_SAFE_INTEGER,
   };
+  const lost = (): ThreadPosition => {
+    const found = findQuote(fragment, anchor);
+    return found === null ? orphaned : foundAgain(fragment, anchor, found);
+  };
   const start = resolvePosition(anchor.start, doc);
   const end = resolvePosition(anchor.end, doc);
-  if (!start || !end) return orphaned;
+  if (!start || !end) return lost();
   const startText = start.type as Y.XmlText;
   const endText = end.type as Y.XmlText;
   let text: string;
@@ -99,13 +149,13 @@ export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition 
     const texts = textsIn(fragment);
     const from = texts.indexOf(startText);
     const to = texts.indexOf(endText);
-    if (from < 0 || to < 0 || to < from) return orphaned;
+    if (from < 0 || to < 0 || to < from) return lost();
     const parts = texts.slice(from, to + 1).map(textOf);
     parts[0] = (parts[0] ?? '').slice(start.index);
     parts[parts.length - 1] = (parts[parts.length - 1] ?? '').slice(0, to === from ? end.index - start.index : end.index);
     text = parts.join('\n');
   }
-  if (text.trim() === '') return orphaned;
+  if (text.trim() === '') return lost();
   const block = topLevelBlock(fragment, startText as unknown as TypeNode);
   const parentId = (startText.parent as Y.XmlElement | null)?.getAttribute?.('id');
   return {
