@@ -28,14 +28,21 @@ function blockDomAttrs(id: unknown): Record<string, string> {
   return typeof id === 'string' && id !== '' ? { 'data-block-id': id } : {};
 }
 
+/** `parseDOM` and `toDOM` of a block that is its tag plus its block id. */
+function taggedBlock(tag: string): Pick<NodeSpec, 'parseDOM' | 'toDOM'> {
+  return {
+    parseDOM: [{ tag, getAttrs: (dom) => ({ id: parseBlockId(dom as HTMLElement) }) }],
+    toDOM: (node): DOMOutputSpec => [tag, blockDomAttrs(node.attrs.id), 0],
+  };
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
     group: 'block',
     content: 'inline*',
     attrs: idAttr,
-    parseDOM: [{ tag: 'p', getAttrs: (dom) => ({ id: parseBlockId(dom as HTMLElement) }) }],
-    toDOM: (node): DOMOutputSpec => ['p', blockDomAttrs(node.attrs.id), 0],
+    ...taggedBlock('p'),
   },
   heading: {
     group: 'block',
@@ -59,8 +66,7 @@ const nodes: Record<string, NodeSpec> = {
     group: 'block',
     content: 'list_item+',
     attrs: idAttr,
-    parseDOM: [{ tag: 'ul', getAttrs: (dom) => ({ id: parseBlockId(dom as HTMLElement) }) }],
-    toDOM: (node): DOMOutputSpec => ['ul', blockDomAttrs(node.attrs.id), 0],
+    ...taggedBlock('ul'),
   },
   ordered_list: {
     group: 'block',
@@ -86,8 +92,7 @@ const nodes: Record<string, NodeSpec> = {
     content: 'paragraph block*',
     defining: true,
     attrs: idAttr,
-    parseDOM: [{ tag: 'li', getAttrs: (dom) => ({ id: parseBlockId(dom as HTMLElement) }) }],
-    toDOM: (node): DOMOutputSpec => ['li', blockDomAttrs(node.attrs.id), 0],
+    ...taggedBlock('li'),
   },
   text: { group: 'inline' },
   hard_break: {

@@ -2,7 +2,7 @@ import { createOrganization, updateOrganization, type OrganizationFields } from 
 import type { Organization } from '../api/account-records.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { createFeedback } from '../ui/feedback.ts';
+import { createFeedback, runReported } from '../ui/feedback.ts';
 import { field } from '../ui/field.ts';
 import { readOrganizationFields, renderOrganizationRow, type OrganizationActions } from './organization-row.ts';
 import { kindSelect } from './select-controls.ts';
@@ -25,17 +25,7 @@ export function createOrganizationsSection(changed: () => Promise<void>): Organi
   const feedback = createFeedback();
   const tableContainer = h('div', { className: 'table-scroll' });
 
-  const run = async (work: () => Promise<unknown>, success: string): Promise<boolean> => {
-    try {
-      await work();
-      await changed();
-      feedback.success(success);
-      return true;
-    } catch (error) {
-      feedback.error(error);
-      return false;
-    }
-  };
+  const run = (work: () => Promise<unknown>, success: string): Promise<boolean> => runReported(feedback, work, changed, success);
   const actions: OrganizationActions = {
     update: (organization: Organization, fields: OrganizationFields) => run(() => updateOrganization(organization.id, fields), t('admin.saved')),
     problem: (text) => feedback.problem(text),

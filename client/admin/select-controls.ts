@@ -4,17 +4,22 @@ import { ROLES, roleLabelKey } from '../account/roles.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 
-/** A role picker (`name="role"`) with translated role names. */
-export function roleSelect(selected: Role): HTMLSelectElement {
-  const select = h('select', { attrs: { name: 'role' } });
-  for (const role of ROLES) {
-    const option = h('option', { i18n: roleLabelKey(role), attrs: { value: role } });
+/** A picker named `name` of `values`, each labelled by the UI string `labelKey(value)`, with `selected` chosen. */
+function valueSelect<T extends string>(name: string, values: readonly T[], labelKey: (value: T) => MessageKey, selected: T): HTMLSelectElement {
+  const select = h('select', { attrs: { name } });
+  for (const value of values) {
+    const option = h('option', { i18n: labelKey(value), attrs: { value } });
     // The default too, so that resetting the form returns to it.
-    option.defaultSelected = role === selected;
+    option.defaultSelected = value === selected;
     select.append(option);
   }
   select.value = selected;
   return select;
+}
+
+/** A role picker (`name="role"`) with translated role names. */
+export function roleSelect(selected: Role): HTMLSelectElement {
+  return valueSelect('role', ROLES, roleLabelKey, selected);
 }
 
 /** Narrows a role picker's value. */
@@ -49,14 +54,7 @@ export function organizationSelect(
 
 /** A kind-of-organisation picker (`name="kind"`). */
 export function kindSelect(selected: OrganizationKind): HTMLSelectElement {
-  const select = h('select', { attrs: { name: 'kind' } });
-  for (const kind of ORGANIZATION_KINDS) {
-    const option = h('option', { i18n: kindLabelKey(kind), attrs: { value: kind } });
-    option.defaultSelected = kind === selected;
-    select.append(option);
-  }
-  select.value = selected;
-  return select;
+  return valueSelect('kind', ORGANIZATION_KINDS, kindLabelKey, selected);
 }
 
 /** Narrows a kind picker's value. */

@@ -3,7 +3,7 @@ import type { Organization } from '../api/account-records.ts';
 import type { User } from '../api/records.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { createFeedback } from '../ui/feedback.ts';
+import { createFeedback, runReported } from '../ui/feedback.ts';
 import { createUserCreateForm } from './user-create-form.ts';
 import { renderUserRow, type UserActions } from './user-row.ts';
 
@@ -34,18 +34,7 @@ export function createUsersSection(): UsersSection {
   const tableContainer = h('div', { className: 'table-scroll' });
   let organizations: readonly Organization[] = [];
 
-  const run = async (work: () => Promise<unknown>, success: string | null): Promise<boolean> => {
-    try {
-      await work();
-      await reload(organizations);
-      if (success === null) feedback.clear();
-      else feedback.success(success);
-      return true;
-    } catch (error) {
-      feedback.error(error);
-      return false;
-    }
-  };
+  const run = (work: () => Promise<unknown>, success: string | null): Promise<boolean> => runReported(feedback, work, () => reload(organizations), success);
 
   const actions: UserActions = {
     update: (user: User, changes: UserChanges) => run(() => updateUser(user.id, changes), t('admin.saved')),

@@ -42,6 +42,4 @@ export function parseMe(value: unknown): Me {
 }
 
 /** Narrows `GET` / `PUT /api/documents/:id/access`. */
-export function parseDocumentAccess(value: unknown): DocumentAccess {
-  return narrowShape('DocumentAccess', value, 'access');
-}
+export const parseDocumentAccess = (value: unknown): DocumentAccess => narrowShape('DocumentAccess', value, 'access');

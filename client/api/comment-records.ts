@@ -6,7 +6,7 @@ import type {
   ThreadComment,
   ThreadPosition,
 } from '../../server/comments/schemas.ts';
-import { allowedValues, narrowShape, SHAPES } from './shapes.ts';
+import { allowedValues, narrowShape, oneOf, SHAPES } from './shapes.ts';
 
 /**
  * Comment threads and official submissions as `/api/documents/:id/threads` and
@@ -32,30 +32,17 @@ export type Submission = PublicSubmission;
 export const THREAD_STATUSES: readonly ThreadStatus[] = allowedValues<ThreadStatus>(SHAPES.Thread.properties?.status);
 
 /** Narrows a thread status. */
-export function parseThreadStatus(value: unknown): ThreadStatus {
-  const found = THREAD_STATUSES.find((status) => status === value);
-  if (found === undefined) throw new TypeError(`thread.status: unknown status ${String(value)}`);
-  return found;
-}
+export const parseThreadStatus = (value: unknown): ThreadStatus => oneOf(THREAD_STATUSES, value, 'thread.status');
 
 /** Narrows the comment visibility setting. */
-export function parseVisibility(value: unknown): CommentVisibility {
-  const found = allowedValues<CommentVisibility>(SHAPES.ThreadList.properties?.visibility).find((visibility) => visibility === value);
-  if (found === undefined) throw new TypeError(`visibility: unknown value ${String(value)}`);
-  return found;
-}
+export const parseVisibility = (value: unknown): CommentVisibility =>
+  oneOf(allowedValues<CommentVisibility>(SHAPES.ThreadList.properties?.visibility), value, 'visibility');
 
 /** Narrows an API thread. */
-export function parseThread(value: unknown): PublicThread {
-  return narrowShape('Thread', value, 'thread');
-}
+export const parseThread = (value: unknown): PublicThread => narrowShape('Thread', value, 'thread');
 
 /** Narrows `GET /api/documents/:id/threads`. */
-export function parseThreadList(value: unknown): ThreadList {
-  return narrowShape('ThreadList', value, 'threads');
-}
+export const parseThreadList = (value: unknown): ThreadList => narrowShape('ThreadList', value, 'threads');
 
 /** Narrows an API submission. */
-export function parseSubmission(value: unknown): Submission {
-  return narrowShape('Submission', value, 'submission');
-}
+export const parseSubmission = (value: unknown): Submission => narrowShape('Submission', value, 'submission');

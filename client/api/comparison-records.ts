@@ -23,11 +23,7 @@ export type { VersionInfo };
 export type CompareResult = CompareResponse;
 
 /** Narrows a comparison. */
-export function parseComparison(value: unknown): Comparison {
-  return narrowShape('Comparison', value, 'comparison');
-}
+export const parseComparison = (value: unknown): Comparison => narrowShape('Comparison', value, 'comparison');
 
 /** Narrows the answer of `GET /api/documents/:id/compare`. */
-export function parseCompareResult(value: unknown): CompareResult {
-  return narrowShape('CompareResult', value, 'compare');
-}
+export const parseCompareResult = (value: unknown): CompareResult => narrowShape('CompareResult', value, 'compare');

@@ -1,6 +1,6 @@
 import type { LocalizedText, PublicDocument, PublicTemplate } from '../../server/documents/schemas.ts';
 import type { LoginResponse, PublicUser } from '../../server/auth/schemas.ts';
-import { allowedValues, narrowShape, SHAPES } from './shapes.ts';
+import { allowedValues, narrowShape, oneOf, SHAPES } from './shapes.ts';
 
 /**
  * Records the HTTP API returns (their types are the server's schemas', imported as types only),
@@ -24,31 +24,19 @@ export type { LocalizedText };
 export const ROLES: readonly Role[] = allowedValues<Role>(SHAPES.User.properties?.role);
 
 /** Narrows an untrusted value to a role. */
-export function parseRole(value: unknown): Role {
-  const found = ROLES.find((role) => role === value);
-  if (found === undefined) throw new TypeError(`user.role: unknown role ${String(value)}`);
-  return found;
-}
+export const parseRole = (value: unknown): Role => oneOf(ROLES, value, 'user.role');
 
 /** Narrows an API user. */
-export function parseUser(value: unknown): User {
-  return narrowShape('User', value, 'user');
-}
+export const parseUser = (value: unknown): User => narrowShape('User', value, 'user');
 
 /** Narrows an API document record. */
-export function parseDocument(value: unknown): DocumentRecord {
-  return narrowShape('Document', value, 'document');
-}
+export const parseDocument = (value: unknown): DocumentRecord => narrowShape('Document', value, 'document');
 
 /** Narrows an API template. */
-export function parseTemplate(value: unknown): Template {
-  return narrowShape('Template', value, 'template');
-}
+export const parseTemplate = (value: unknown): Template => narrowShape('Template', value, 'template');
 
 /** Narrows the login answer. */
-export function parseLoginResult(value: unknown): LoginResult {
-  return narrowShape('LoginResult', value, 'login');
-}
+export const parseLoginResult = (value: unknown): LoginResult => narrowShape('LoginResult', value, 'login');
 
 /** Narrows a JSON array with `parseItem`; a non-array is an error. */
 export function parseList<T>(value: unknown, parseItem: (item: unknown) => T): T[] {

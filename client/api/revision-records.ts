@@ -15,11 +15,7 @@ export type ProseMirrorJson = ProseMirrorNode;
 export type { RevisionContent };
 
 /** Narrows an API revision. */
-export function parseRevision(value: unknown): Revision {
-  return narrowShape('Revision', value, 'revision');
-}
+export const parseRevision = (value: unknown): Revision => narrowShape('Revision', value, 'revision');
 
 /** Narrows the answer of `GET /api/documents/:id/revisions/:revisionId`. */
-export function parseRevisionContent(value: unknown): RevisionContent {
-  return narrowShape('RevisionContent', value, 'revisionContent');
-}
+export const parseRevisionContent = (value: unknown): RevisionContent => narrowShape('RevisionContent', value, 'revisionContent');

@@ -17,3 +17,10 @@ export function narrowShape<Name extends ClientShapeName>(name: Name, value: unk
 export function allowedValues<T extends string>(schema: JsonSchema | undefined): readonly T[] {
   return (schema?.enum ?? []).filter((value): value is T => typeof value === 'string');
 }
+
+/** `value` if it is one of `allowed`, else a `TypeError` naming `what`. */
+export function oneOf<T extends string>(allowed: readonly T[], value: unknown, what: string): T {
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw new TypeError(`${what}: unknown value ${String(value)}`);
+  return found;
+}

@@ -1,5 +1,6 @@
 import type { Locale, MessageKey } from '../i18n/index.ts';
 import { MESSAGES } from '../i18n/messages.ts';
+import { formatDateTime } from '../ui/date-time.ts';
 
 /**
  * The UI string key labelling `action` (`audit.action.<action>`), or null for an action
@@ -17,15 +18,5 @@ export function auditActionKey(action: string): MessageKey | null {
  * English for `en`. An unparsable value is returned as it is.
  */
 export function formatAuditTime(iso: string, locale: Locale, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    ...(timeZone === undefined ? {} : { timeZone }),
-  }).format(date);
+  return formatDateTime(iso, locale, { seconds: true, timeZone });
 }

@@ -1,26 +1,14 @@
 import type { Locale } from '../i18n/index.ts';
+import { formatDateTime } from '../ui/date-time.ts';
 
 /**
  * Dates and times of comments in the UI language: Vietnamese ("14:05 20/05/2025",
  * `vi-VN`) by default, British English for `en`. Unparsable values are returned as they are.
  */
 
-function intlLocale(locale: Locale): string {
-  return locale === 'vi' ? 'vi-VN' : 'en-GB';
-}
-
 /** A comment's timestamp (ISO) as a short date and time. */
 export function formatCommentTime(iso: string, locale: Locale, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone === undefined ? {} : { timeZone }),
-  }).format(date);
+  return formatDateTime(iso, locale, { seconds: false, timeZone });
 }
 
 /** A calendar date (`YYYY-MM-DD`, e.g. a công văn's or a meeting's) as "20/05/2025"; other text is returned as it is. */

@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { onLocaleChange, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { liveView, type LiveView } from '../ui/live-view.ts';
 import { participantsFromStates } from './presence.ts';
 
 /**
@@ -8,7 +9,7 @@ import { participantsFromStates } from './presence.ts';
  * colour; the local user is marked "(bạn)". Updates on every awareness change.
  * Returns the element and a function that stops listening.
  */
-export function createPresenceList(awareness: Awareness): { element: HTMLElement; destroy(): void } {
+export function createPresenceList(awareness: Awareness): LiveView {
   const list = h('ul', { className: 'presence__list' });
   const element = h('aside', { className: 'presence', i18nAriaLabel: 'editor.presence' }, [
     h('h2', { className: 'panel-title', i18n: 'editor.presence' }),
@@ -28,14 +29,8 @@ export function createPresenceList(awareness: Awareness): { element: HTMLElement
       }),
     );
   };
-  awareness.on('change', render);
-  const stopLocale = onLocaleChange(render);
-  render();
-  return {
-    element,
-    destroy() {
-      awareness.off('change', render);
-      stopLocale();
-    },
-  };
+  return liveView(element, render, () => {
+    awareness.on('change', render);
+    return [() => awareness.off('change', render)];
+  });
 }

@@ -1,7 +1,8 @@
 import type { WebsocketProvider } from 'y-websocket';
 import type { MessageKey } from '../i18n/index.ts';
-import { onLocaleChange, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { liveView, type LiveView } from '../ui/live-view.ts';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connection-status.ts';
 
 const LABELS: Record<ConnectionStatus, MessageKey> = {
@@ -15,7 +16,7 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
  * (stable English keys) and the text is the translated label. Follows the provider's
  * status and sync events and the browser's online/offline events.
  */
-export function createStatusIndicator(provider: WebsocketProvider): { element: HTMLElement; destroy(): void } {
+export function createStatusIndicator(provider: WebsocketProvider): LiveView {
   const facts: ConnectionFacts = {
     browserOnline: navigator.onLine,
     provider: provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected',
@@ -45,20 +46,16 @@ export function createStatusIndicator(provider: WebsocketProvider): { element: H
     facts.browserOnline = navigator.onLine;
     render();
   };
-  provider.on('status', onStatus);
-  provider.on('sync', onSync);
-  window.addEventListener('online', onBrowser);
-  window.addEventListener('offline', onBrowser);
-  const stopLocale = onLocaleChange(render);
-  render();
-  return {
-    element,
-    destroy() {
-      provider.off('status', onStatus);
-      provider.off('sync', onSync);
-      window.removeEventListener('online', onBrowser);
-      window.removeEventListener('offline', onBrowser);
-      stopLocale();
-    },
-  };
+  return liveView(element, render, () => {
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    window.addEventListener('online', onBrowser);
+    window.addEventListener('offline', onBrowser);
+    return [
+      () => provider.off('status', onStatus),
+      () => provider.off('sync', onSync),
+      () => window.removeEventListener('online', onBrowser),
+      () => window.removeEventListener('offline', onBrowser),
+    ];
+  });
 }

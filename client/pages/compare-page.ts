@@ -10,6 +10,7 @@ import { parseCompareRefs, revisionsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback } from '../ui/feedback.ts';
 import { renderHeader } from '../ui/header.ts';
+import { documentPageHeading } from '../ui/page-heading.ts';
 import { createTabs } from '../ui/tabs.ts';
 
 function checkbox(name: string, label: MessageKey, onChange: (checked: boolean) => void): HTMLLabelElement {
@@ -92,9 +93,7 @@ export async function renderComparePage(root: HTMLElement, documentId: string): 
   root.replaceChildren(
     renderHeader(me),
     h('main', { className: 'page page--wide compare-page' }, [
-      h('a', { className: 'back-link', i18n: 'revisions.backToList', attrs: { href: revisionsPath(document.id) } }),
-      h('h1', { i18n: 'compare.title' }),
-      h('p', { className: 'document-title compare-page__document', text: document.title, attrs: { 'data-document-id': document.id } }),
+      ...documentPageHeading({ page: 'compare-page', back: { label: 'revisions.backToList', href: revisionsPath(document.id) }, title: 'compare.title', document }),
       versions,
       h('div', { className: 'compare-downloads' }, [
         h('a', { className: 'button', i18n: 'compare.downloadDocx', attrs: { href: compareDocxUrl(document.id, refs.from, refs.to), download: '', 'data-action': 'docx' } }),

@@ -12,6 +12,7 @@ import { documentPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback } from '../ui/feedback.ts';
 import { renderHeader } from '../ui/header.ts';
+import { documentPageHeading } from '../ui/page-heading.ts';
 
 /**
  * `/documents/:id/revisions`: the named revisions ("Phiên bản đã lưu") apart from the
@@ -67,9 +68,7 @@ export async function renderRevisionsPage(root: HTMLElement, documentId: string)
   root.replaceChildren(
     renderHeader(me),
     h('main', { className: 'page page--wide revisions-page' }, [
-      h('a', { className: 'back-link', i18n: 'revisions.backToDocument', attrs: { href: documentPath(document.id) } }),
-      h('h1', { i18n: 'revisions.title' }),
-      h('p', { className: 'document-title revisions-page__document', text: document.title, attrs: { 'data-document-id': document.id } }),
+      ...documentPageHeading({ page: 'revisions-page', back: { label: 'revisions.backToDocument', href: documentPath(document.id) }, title: 'revisions.title', document }),
       feedback.element,
       h('div', { className: 'revisions-layout' }, [
         h('div', { className: 'revisions-layout__main' }, [

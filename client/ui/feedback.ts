@@ -32,3 +32,21 @@ export function createFeedback(): Feedback {
     clear: () => set('', ''),
   };
 }
+
+/**
+ * Runs an action of a form or table: `work`, then `refresh` (reloading what it changed), then
+ * says so on `feedback` (`success`, or nothing when null). A failure of either is shown as the
+ * error instead. Resolves true when both succeeded.
+ */
+export async function runReported(feedback: Feedback, work: () => Promise<unknown>, refresh: () => Promise<void>, success: string | null): Promise<boolean> {
+  try {
+    await work();
+    await refresh();
+    if (success === null) feedback.clear();
+    else feedback.success(success);
+    return true;
+  } catch (error) {
+    feedback.error(error);
+    return false;
+  }
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { canOpenDocument } from '../documents/access.ts';
@@ -128,41 +128,31 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => compare(openable(request).id, request.query),
   );
 
-  app.get<{ Params: { id: string }; Querystring: CompareQuery }>(
-    '/api/documents/:id/compare.docx',
-    {
-      preHandler: app.requireUser,
-      schema: { params: IdParams, querystring: CompareQuery, response: { ...errorResponses(400, 401, 403, 404) } },
-    },
-    async (request, reply) => {
-      const document = openable(request);
-      const result = await compare(document.id, request.query);
-      const docx = await comparisonToDocx(result.comparison, {
-        title: document.title,
-        fromLabel: result.from.label,
-        toLabel: result.to.label,
-        author: 'Draftroom',
-      });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', contentDisposition(`${document.title} - so sanh.docx`))
-        .send(docx);
-    },
-  );
+  /** `GET …/compare.<extension>`: the full comparison (whatever `detail` says) rendered by `send`. */
+  const compareExport = (extension: string, send: (document: DocumentRecord, result: CompareResponse, lang: 'vi' | 'en', reply: FastifyReply) => Promise<FastifyReply>): void => {
+    app.get<{ Params: { id: string }; Querystring: CompareQuery }>(
+      `/api/documents/:id/compare.${extension}`,
+      { preHandler: app.requireUser, schema: { params: IdParams, querystring: CompareQuery, response: { ...errorResponses(400, 401, 403, 404) } } },
+      async (request, reply) => {
+        const document = openable(request);
+        const result = await compare(document.id, { ...request.query, detail: 'full' });
+        return send(document, result, request.query.lang ?? 'vi', reply);
+      },
+    );
+  };
 
-  app.get<{ Params: { id: string }; Querystring: CompareQuery }>(
-    '/api/documents/:id/compare.html',
-    {
-      preHandler: app.requireUser,
-      schema: { params: IdParams, querystring: CompareQuery, response: { ...errorResponses(400, 401, 403, 404) } },
-    },
-    async (request, reply) => {
-      const document = openable(request);
-      const result = await compare(document.id, request.query);
-      const html = comparisonToHtml(result.comparison, { title: document.title, fromLabel: result.from.label, toLabel: result.to.label }, request.query.lang ?? 'vi');
-      return reply.header('content-type', 'text/html; charset=utf-8').send(html);
-    },
-  );
+  compareExport('docx', async (document, result, _lang, reply) => {
+    const docx = await comparisonToDocx(result.comparison, { title: document.title, fromLabel: result.from.label, toLabel: result.to.label, author: 'Draftroom' });
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', contentDisposition(`${document.title} - so sanh.docx`))
+      .send(docx);
+  });
+
+  compareExport('html', async (document, result, lang, reply) => {
+    const html = comparisonToHtml(result.comparison, { title: document.title, fromLabel: result.from.label, toLabel: result.to.label }, lang);
+    return reply.header('content-type', 'text/html; charset=utf-8').send(html);
+  });
 }
 
 /**

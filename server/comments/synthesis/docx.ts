@@ -1,16 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  ShadingType,
-} from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType } from 'docx';
 import { preambleSentences, SYNTHESIS_COLUMNS, type Synthesis } from './table.ts';
 
 /** Column widths in percent of the table: TT is narrow, the texts share the rest. */

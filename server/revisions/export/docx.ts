@@ -3,21 +3,7 @@
  * deletions `w:del` runs (author and date on each), so reviewers can accept or reject them in
  * Word. Headings carry their section numbers; Times New Roman on A4.
  */
-import {
-  AlignmentType,
-  DeletedTextRun,
-  Document,
-  HeadingLevel,
-  InsertedTextRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type ParagraphChild,
-} from 'docx';
+import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { BlockChange, Comparison, RedlineOp, StatusCounts } from '../compare/index.ts';
 import { blockNotes, displayNumber, labelsFor, listMarker, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
 

@@ -2,6 +2,7 @@
  * Words of the comparison exports, in Vietnamese (the committee's language) and English.
  */
 import type { BlockChange, ChangeKind, ChangeStatus } from '../compare/index.ts';
+import LABEL_DATA from './labels.json';
 
 /** Languages of the exports. */
 export type ExportLang = 'vi' | 'en';
@@ -39,42 +40,24 @@ export interface Labels {
   changeKind: Record<Exclude<ChangeKind, 'text'>, string>;
 }
 
-const LABELS: Record<ExportLang, Labels> = {
-  vi: {
-    comparison: 'So sánh',
-    from: 'Từ',
-    to: 'Đến',
-    generated: 'Lập lúc',
-    summary: 'Tóm tắt thay đổi',
-    sections: 'Mục',
-    blocks: 'Đoạn',
-    insertedWords: 'Số từ thêm',
-    deletedWords: 'Số từ xóa',
-    whitespaceOnly: 'Chỉ khác khoảng trắng',
-    formattingOnly: 'Chỉ khác định dạng',
-    formerly: 'trước đây',
-    coarse: 'Đoạn quá dài để so sánh từng từ',
-    status: { added: 'Thêm', removed: 'Xóa', moved: 'Di chuyển', modified: 'Sửa đổi', unchanged: 'Không đổi' },
-    changeKind: { whitespace: 'Chỉ khác khoảng trắng', formatting: 'Chỉ khác định dạng' },
-  },
-  en: {
-    comparison: 'Comparison',
-    from: 'From',
-    to: 'To',
-    generated: 'Generated',
-    summary: 'Summary of changes',
-    sections: 'Sections',
-    blocks: 'Blocks',
-    insertedWords: 'Words inserted',
-    deletedWords: 'Words deleted',
-    whitespaceOnly: 'Whitespace only',
-    formattingOnly: 'Formatting only',
-    formerly: 'formerly',
-    coarse: 'Block too long for a word-by-word comparison',
-    status: { added: 'Added', removed: 'Removed', moved: 'Moved', modified: 'Modified', unchanged: 'Unchanged' },
-    changeKind: { whitespace: 'Whitespace only', formatting: 'Formatting only' },
-  },
-};
+/** A label in both languages. */
+interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** Every word of the exports, each written once with both its languages (`labels.json`). */
+const WORDS: Record<Exclude<keyof Labels, 'status' | 'changeKind'>, Bilingual> = LABEL_DATA.words;
+const STATUS_WORDS: Record<ChangeStatus, Bilingual> = LABEL_DATA.status;
+
+/** The label set of `lang`, picked out of the bilingual tables. */
+function pick(lang: ExportLang): Labels {
+  const words = Object.fromEntries(Object.entries(WORDS).map(([key, word]) => [key, word[lang]])) as Omit<Labels, 'status' | 'changeKind'>;
+  const status = Object.fromEntries(Object.entries(STATUS_WORDS).map(([key, word]) => [key, word[lang]])) as Record<ChangeStatus, string>;
+  return { ...words, status, changeKind: { whitespace: words.whitespaceOnly, formatting: words.formattingOnly } };
+}
+
+const LABELS: Record<ExportLang, Labels> = { vi: pick('vi'), en: pick('en') };
 
 /** The labels of `lang`. */
 export function labelsFor(lang: ExportLang): Labels {
