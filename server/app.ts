@@ -6,7 +6,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import { Type } from '@sinclair/typebox';
 import type { Config } from './config.ts';
-import { installErrorHandlers } from './errors.ts';
+import { installErrorHandlers, sendError } from './errors.ts';
+import { refuseIllFormedUnicode } from './http/unicode.ts';
 import { storePlugin } from './storage/plugin.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -39,10 +40,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === false ? false : { level: config.logLevel, serializers: { req: serializeRequest } },
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // No type coercion: a JSON body with a wrong type is refused, not converted. Query strings
+    // and parameters are strings, so their schemas declare strings (parsed by the handler).
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
     forceCloseConnections: true,
+    // Bad percent-encoding and over-long parameters are refused before routing; answer them in our shape.
+    frameworkErrors: sendError,
   });
   installErrorHandlers(app);
+  // JSON only: without this, Fastify parses text/plain and the schema answers 400 instead of 415.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', refuseIllFormedUnicode);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

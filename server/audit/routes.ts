@@ -3,7 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { errorResponses, Id, Timestamp } from '../http/schemas.ts';
 
 const AuditQuery = Type.Object(
-  { documentId: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
+  // Query values are strings (no type coercion): `limit` is 1 to 1000, checked by the pattern.
+  { documentId: Type.Optional(Id), limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' })) },
   { additionalProperties: false },
 );
 
@@ -27,6 +28,6 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       preHandler: app.requireRole('secretariat'),
       schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses(400, 401, 403) } },
     },
-    async (request) => app.audit.list({ documentId: request.query.documentId, limit: request.query.limit ?? 200 }),
+    async (request) => app.audit.list({ documentId: request.query.documentId, limit: Number(request.query.limit ?? 200) }),
   );
 }

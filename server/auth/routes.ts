@@ -18,7 +18,7 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: 
     { schema: { body: LoginBody, response: { 200: LoginResponse, ...errorResponses(400, 401, 429) } } },
     async (request, reply) => {
       const key = `${request.body.username.trim().toLowerCase()}|${request.ip}`;
-      if (throttle.isBlocked(key)) throw new Errors.TooManyAttempts();
+      if (throttle.isBlocked(key)) throw new Errors.TooManyAttempts('later');
       let session;
       try {
         session = await app.auth.login(request.body.username, request.body.password);
