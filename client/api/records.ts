@@ -18,6 +18,8 @@ export interface User {
   /** A disabled account cannot sign in; its sessions were closed when it was disabled. */
   disabled: boolean;
   createdAt: string;
+  /** Until when sign-in is locked after too many failures (ISO time; only in the secretariat's list, only when locked). */
+  lockedUntil?: string;
 }
 
 /** An outline document's metadata (its content lives in Yjs). */
@@ -67,6 +69,7 @@ export function parseUser(value: unknown): User {
     organizationId: nullableString(source, 'organizationId', 'user'),
     disabled: source.disabled === true,
     createdAt: typeof source.createdAt === 'string' ? source.createdAt : '',
+    ...(typeof source.lockedUntil === 'string' ? { lockedUntil: source.lockedUntil } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'user.enabled',
   'user.password_reset',
   'user.password_changed',
+  'user.unlocked',
   'organization.created',
   'organization.updated',
 ] as const;

@@ -4,6 +4,7 @@ import type { Role, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { AuthService } from './service.ts';
 import { checkCsrf } from './csrf.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 /** Name of the HttpOnly session cookie browsers get at sign-in. */
 export const SESSION_COOKIE = 'draftroom_session';
@@ -11,6 +12,8 @@ export const SESSION_COOKIE = 'draftroom_session';
 declare module 'fastify' {
   interface FastifyInstance {
     auth: AuthService;
+    /** Failed sign-ins per account and address; the users routes show and clear account locks. */
+    loginThrottle: LoginThrottle;
     /** preHandler: refuses the request with 401 unless a valid session is present. */
     requireUser: preHandlerAsyncHookHandler;
     /** preHandler factory: 401 without a session, 403 unless the user has one of `roles`. */
@@ -56,6 +59,7 @@ export async function resolveUser(app: FastifyInstance, request: FastifyRequest,
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { sessionTtlMs: number }) => {
     app.decorate('auth', new AuthService(app.store.records, options.sessionTtlMs));
+    app.decorate('loginThrottle', new LoginThrottle());
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (request) => {
       checkCsrf(request, request.cookies[SESSION_COOKIE]);
