@@ -30,6 +30,11 @@ declare module 'fastify' {
   }
 }
 
+/** Trusts the `hops` proxies nearest to the server (what Fastify's numeric `trustProxy` means). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /**
  * Builds the whole application from a configuration: storage, accounts, documents, the
  * collaboration endpoint and the web client. Does not listen; `main.ts` does, and tests call
@@ -44,6 +49,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // and parameters are strings, so their schemas declare strings (parsed by the handler).
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
     forceCloseConnections: true,
+    // Behind a TLS proxy: client addresses from X-Forwarded-For, https from X-Forwarded-Proto
+    // (so session cookies get `Secure`), the host from X-Forwarded-Host.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     // Bad percent-encoding and over-long parameters are refused before routing; answer them in our shape.
     frameworkErrors: sendError,
   });
@@ -60,7 +68,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         // ProseMirror and the collaborative cursors set style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers the server's own ws:/wss: URLs in current browsers; no other host.
+        connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -78,7 +87,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await app.store.close();
   });
-  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs });
+  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs, allowedOrigins: config.allowedOrigins, loginRules: config.loginRules });
   await app.register(
     fp(
       async (instance: FastifyInstance) => {
