@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Errors } from '../errors.ts';
+import { UNSAFE_METHODS } from './csrf.ts';
 
 /**
  * Which web pages may use a browser's session: the server's own origin (the page's host is
@@ -38,8 +39,6 @@ function hostOf(origin: string): string | null {
     return null;
   }
 }
-
-const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * True for the requests whose `Origin` must be checked: changes a foreign page could make
