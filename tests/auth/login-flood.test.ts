@@ -64,9 +64,10 @@ test('1,000 parallel wrong passwords: at most the threshold reach the password c
   assert.match(sample?.message ?? '', /try again in \d+ minutes? \(at \d{4}-/, 'the message says when to retry');
 
   assert.equal(outcome.status, 200, 'the other account signs in during the flood');
-  // Generous: the valid sign-in waits for at most the few checks admitted before it (scrypt
-  // takes ~0.2 s on a slow machine, two at a time), never for the whole flood.
-  assert.ok(ms < 10_000, `valid sign-in took ${ms} ms during a flood of ${floodMs} ms`);
+  // Generous (the machine may be shared): the valid sign-in waits for the flood's HTTP traffic
+  // and at most the ten checks admitted before it, never for a thousand scrypt runs (~85 s on
+  // two cores before this fix).
+  assert.ok(ms < 30_000, `valid sign-in took ${ms} ms during a flood of ${floodMs} ms`);
   console.log(`# flood of ${FLOOD}: ${checked} × 401, ${refused} × 429 in ${floodMs} ms; valid sign-in ${ms} ms`);
 });
 
