@@ -69,6 +69,12 @@ test('a body that is not JSON gets 415 ERR_UNSUPPORTED_MEDIA_TYPE', async () => 
   }
 });
 
+test('a body over the limit gets 413 ERR_PAYLOAD_TOO_LARGE', async () => {
+  const title = 'x'.repeat(1024 * 1024 + 10);
+  const result = await raw('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+  assertError(result, 413, 'ERR_PAYLOAD_TOO_LARGE', 'over BODY_LIMIT_BYTES');
+});
+
 test('a broken percent-encoding gets 400 ERR_BAD_URL in our shape', async () => {
   assertError(await raw('/api/documents/%E0%A4%A'), 400, 'ERR_BAD_URL', 'bad URL');
 });
