@@ -6,7 +6,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import { Type } from '@sinclair/typebox';
 import type { Config } from './config.ts';
-import { installErrorHandlers } from './errors.ts';
+import { installErrorHandlers, sendError } from './errors.ts';
+import { refuseIllFormedUnicode } from './http/unicode.ts';
 import { storePlugin } from './storage/plugin.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -29,6 +30,11 @@ declare module 'fastify' {
   }
 }
 
+/** Trusts the `hops` proxies nearest to the server (what Fastify's numeric `trustProxy` means). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /**
  * Builds the whole application from a configuration: storage, accounts, documents, the
  * collaboration endpoint and the web client. Does not listen; `main.ts` does, and tests call
@@ -39,10 +45,20 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === false ? false : { level: config.logLevel, serializers: { req: serializeRequest } },
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // No type coercion: a JSON body with a wrong type is refused, not converted. Query strings
+    // and parameters are strings, so their schemas declare strings (parsed by the handler).
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
     forceCloseConnections: true,
+    // Behind a TLS proxy: client addresses from X-Forwarded-For, https from X-Forwarded-Proto
+    // (so session cookies get `Secure`), the host from X-Forwarded-Host.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // Bad percent-encoding and over-long parameters are refused before routing; answer them in our shape.
+    frameworkErrors: sendError,
   });
   installErrorHandlers(app);
+  // JSON only: without this, Fastify parses text/plain and the schema answers 400 instead of 415.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', refuseIllFormedUnicode);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -52,7 +68,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         // ProseMirror and the collaborative cursors set style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers the server's own ws:/wss: URLs in current browsers; no other host.
+        connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -70,7 +87,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await app.store.close();
   });
-  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs });
+  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs, allowedOrigins: config.allowedOrigins, loginRules: config.loginRules });
   await app.register(
     fp(
       async (instance: FastifyInstance) => {

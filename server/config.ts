@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_LOGIN_RULES, type LoginThrottleRules } from './auth/login-throttle.ts';
 
 /** Typed runtime configuration, read once from the environment at start. */
 export interface Config {
@@ -30,6 +32,18 @@ export interface Config {
   bodyLimitBytes: number;
   /** Fastify log level, or false to silence logs (`LOG_LEVEL=silent`). */
   logLevel: string | false;
+  /**
+   * Origins (`scheme://host[:port]`) besides the server's own whose pages may send
+   * cookie-authenticated changes and WebSocket upgrades (`ALLOWED_ORIGINS`, comma-separated).
+   */
+  allowedOrigins: string[];
+  /**
+   * Which proxies to believe about the client's address and protocol (`TRUST_PROXY`): false
+   * (default), true (any), a number of hops, or a list of proxy addresses / CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
+  /** Failed sign-ins allowed per account and per address (fixed; tests lower them). */
+  loginRules: LoginThrottleRules;
 }
 
 /** A configuration problem found at start; the message names the variable. */
@@ -48,6 +62,44 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** Parses `ALLOWED_ORIGINS`: a comma-separated list of http(s) origins, without paths. */
+function readOrigins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '') return [];
+  return raw.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new ConfigError(`${name} must list origins like https://draft.example.gov.vn, got "${entry.trim()}"`);
+    }
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !bare) {
+      throw new ConfigError(`${name} must list origins like https://draft.example.gov.vn (no path), got "${entry.trim()}"`);
+    }
+    return url.origin;
+  });
+}
+
+/** Parses `TRUST_PROXY`: false / true, a hop count, or proxy addresses and CIDR ranges. */
+function readTrustProxy(env: NodeJS.ProcessEnv, name: string): boolean | number | string[] {
+  const raw = env[name]?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^[0-9]+$/.test(raw)) return readInteger(env, name, 0, 1, 10);
+  return raw.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    const [address, prefix, extra] = trimmed.split('/');
+    const version = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (version === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(`${name} must be true, false, a hop count or proxy addresses / CIDR ranges, got "${trimmed}"`);
+    }
+    return trimmed;
+  });
 }
 
 /**
@@ -72,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: logLevel === 'silent' ? false : logLevel,
+    allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
+    trustProxy: readTrustProxy(env, 'TRUST_PROXY'),
+    loginRules: DEFAULT_LOGIN_RULES,
     ...overrides,
   };
   if (config.adminPassword !== null && config.adminPassword.length < 8) {

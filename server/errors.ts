@@ -1,5 +1,5 @@
 import createError from '@fastify/error';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Typed errors with stable codes. The `code` is part of the public interface: clients
@@ -9,6 +9,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 export const Errors = {
   Validation: createError<[string]>('ERR_VALIDATION', 'Invalid request: %s', 400),
   MalformedJson: createError('ERR_MALFORMED_JSON', 'The request body is not valid JSON', 400),
+  BadUrl: createError('ERR_BAD_URL', 'The URL is not valid (broken percent-encoding)', 400),
+  BadRequest: createError<[string]>('ERR_BAD_REQUEST', 'Bad request: %s', 400),
   Unauthenticated: createError('ERR_UNAUTHENTICATED', 'Sign in first', 401),
   InvalidCredentials: createError('ERR_INVALID_CREDENTIALS', 'Wrong username or password', 401),
   Forbidden: createError('ERR_FORBIDDEN', 'Your role does not allow this action', 403),
@@ -26,11 +28,14 @@ export const Errors = {
   OrganizationExists: createError('ERR_ORGANIZATION_EXISTS', 'An organisation with this name already exists', 409),
   LastSecretariat: createError('ERR_LAST_SECRETARIAT', 'At least one active secretariat account must remain', 409),
   Csrf: createError('ERR_CSRF', 'Missing or wrong x-csrf-token header for a cookie-authenticated change', 403),
+  Origin: createError('ERR_ORIGIN', 'Requests from this origin are not allowed', 403),
   UsernameTaken: createError('ERR_USERNAME_TAKEN', 'This username is already in use', 409),
   PayloadTooLarge: createError('ERR_PAYLOAD_TOO_LARGE', 'The request body is too large', 413),
+  UriTooLong: createError('ERR_URI_TOO_LONG', 'A part of the URL is too long', 414),
   UnsupportedMediaType: createError('ERR_UNSUPPORTED_MEDIA_TYPE', 'Send JSON (Content-Type: application/json)', 415),
-  TooManyAttempts: createError('ERR_TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', 429),
+  TooManyAttempts: createError<[string]>('ERR_TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again %s', 429),
   Internal: createError('ERR_INTERNAL', 'Internal server error', 500),
+  Busy: createError('ERR_BUSY', 'The server is busy checking passwords; try again in a few seconds', 503),
   ClientNotBuilt: createError('ERR_CLIENT_NOT_BUILT', 'The web client is not built: run `npm run build:client`', 503),
 } as const;
 
@@ -47,8 +52,41 @@ export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
-/** Maps Fastify's own error codes to ours, so clients see one vocabulary. */
-function translateFrameworkError(error: FastifyError): { status: number; code: string; message: string } | null {
+/** An error that tells the client when it may try again (sent as `Retry-After`, in seconds). */
+export interface RetryAfter {
+  retryAfterSeconds: number;
+}
+
+/** Marks `error` with the whole number of seconds (at least 1) after which a retry may succeed. */
+export function withRetryAfter<E extends Error>(error: E, seconds: number): E & RetryAfter {
+  return Object.assign(error, { retryAfterSeconds: Math.max(1, Math.ceil(seconds)) });
+}
+
+function retryAfterOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('retryAfterSeconds' in error)) return null;
+  return typeof error.retryAfterSeconds === 'number' ? error.retryAfterSeconds : null;
+}
+
+interface Translation {
+  status: number;
+  code: string;
+  message: string;
+  /** A refusal worth a warning in the log (probing), rather than routine noise. */
+  warn?: boolean;
+}
+
+/** Our code for a 4xx status the framework or a plugin chose, when its own code is not ours. */
+const CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  403: 'ERR_FORBIDDEN',
+  404: 'ERR_NOT_FOUND',
+  413: 'ERR_PAYLOAD_TOO_LARGE',
+  414: 'ERR_URI_TOO_LONG',
+  415: 'ERR_UNSUPPORTED_MEDIA_TYPE',
+  429: 'ERR_TOO_MANY_ATTEMPTS',
+};
+
+/** Maps Fastify's (and its plugins') own errors to ours, so clients see one vocabulary. */
+function translateFrameworkError(error: FastifyError): Translation | null {
   if (error.validation) {
     return { status: 400, code: 'ERR_VALIDATION', message: `Invalid request: ${error.message}` };
   }
@@ -60,32 +98,49 @@ function translateFrameworkError(error: FastifyError): { status: number; code: s
       return { status: 413, code: 'ERR_PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, code: 'ERR_UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON (Content-Type: application/json)' };
-    default:
-      return null;
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'ERR_BAD_URL', message: 'The URL is not valid (broken percent-encoding)' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, code: 'ERR_URI_TOO_LONG', message: 'A part of the URL is too long' };
+    case 'FST_STATIC_FORBIDDEN_PATH':
+      // A path that climbs out of the web client's folder: there is nothing to find there.
+      return { status: 404, code: 'ERR_NOT_FOUND', message: 'No such file', warn: true };
   }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500 && !(typeof error.code === 'string' && error.code.startsWith('ERR_'))) {
+    return { status, code: CODE_BY_STATUS[status] ?? 'ERR_BAD_REQUEST', message: error.message };
+  }
+  return null;
 }
 
 /**
- * Installs the one error handler and the 404 handler. Errors with one of our codes keep
- * their status and message; framework errors are translated; anything else becomes a
- * 500 `ERR_INTERNAL` whose details go to the log, never to the client.
+ * Answers `error` in our shape: errors with one of our codes keep their status and message
+ * (and `Retry-After` when they carry one); framework errors are translated and logged at info
+ * (warn for path probing); anything else becomes a 500 `ERR_INTERNAL` whose details go to the
+ * log, never to the client. Also used for the errors Fastify raises before routing
+ * (`frameworkErrors`: bad URL encoding, over-long parameters).
  */
+export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
+  const translated = translateFrameworkError(error);
+  if (translated) {
+    const level = translated.warn ? 'warn' : 'info';
+    request.log[level]({ code: error.code, status: translated.status }, 'request refused');
+    return reply.status(translated.status).send(errorBody(translated.code, translated.message));
+  }
+  const status = error.statusCode ?? 500;
+  // 503 is ours to say too (busy, not built); other 5xx are bugs whose details stay in the log.
+  if ((status < 500 || status === 503) && typeof error.code === 'string' && error.code.startsWith('ERR_')) {
+    return reply.status(status).send(errorBody(error.code, error.message));
+  }
+  request.log.error({ err: error }, 'request failed');
+  return reply.status(500).send(errorBody('ERR_INTERNAL', 'Internal server error'));
+}
+
+/** Installs the one error handler and the 404 handler. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const translated = translateFrameworkError(error);
-    if (translated) {
-      return reply.status(translated.status).send(errorBody(translated.code, translated.message));
-    }
-    const status = error.statusCode ?? 500;
-    if (status < 500 && typeof error.code === 'string' && error.code.startsWith('ERR_')) {
-      return reply.status(status).send(errorBody(error.code, error.message));
-    }
-    if (status === 429) {
-      return reply.status(429).send(errorBody('ERR_TOO_MANY_ATTEMPTS', 'Too many requests; try again later'));
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(errorBody('ERR_INTERNAL', 'Internal server error'));
-  });
+  app.setErrorHandler(sendError);
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(errorBody('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });

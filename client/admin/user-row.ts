@@ -3,7 +3,7 @@ import type { Organization } from '../api/account-records.ts';
 import type { User } from '../api/records.ts';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
 import { needsOrganization, roleLabelKey } from '../account/roles.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { getLocale, t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { organizationSelect, roleSelect, selectedRole } from './select-controls.ts';
 
@@ -11,12 +11,19 @@ import { organizationSelect, roleSelect, selectedRole } from './select-controls.
 export interface UserActions {
   update(user: User, changes: UserChanges): Promise<boolean>;
   resetPassword(user: User, password: string): Promise<boolean>;
+  /** Clears the sign-in lock of an account locked after too many failed attempts. */
+  unlock(user: User): Promise<boolean>;
   /** Shows a translated problem found before sending anything. */
   problem(text: string): void;
 }
 
 function actionButton(key: MessageKey, onClick: () => void, extra = ''): HTMLButtonElement {
   return h('button', { className: `button ${extra}`.trim(), i18n: key, attrs: { type: 'button' }, on: { click: onClick } });
+}
+
+function lockedText(lockedUntil: string): string {
+  const time = new Date(lockedUntil).toLocaleString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+  return t('admin.users.lockedUntil', { time });
 }
 
 function organizationName(organizations: readonly Organization[], id: string | null): string {
@@ -26,8 +33,9 @@ function organizationName(organizations: readonly Organization[], id: string | n
 
 /**
  * One account in the users table (`tr[data-username]`): username, display name, role,
- * organisation and status, with Edit (name, role, organisation in place), Disable or
- * Enable, and Reset password (a new password typed in place). A ministry account without
+ * organisation and status (with "locked until" after too many failed sign-ins), with Edit
+ * (name, role, organisation in place), Disable or Enable, Reset password (a new password
+ * typed in place) and, for a locked account, Unlock. A ministry account without
  * an organisation and a short password are refused before anything is sent.
  */
 export function renderUserRow(user: User, organizations: readonly Organization[], actions: UserActions): HTMLTableRowElement {
@@ -41,13 +49,16 @@ export function renderUserRow(user: User, organizations: readonly Organization[]
       h('td', { text: user.displayName }),
       h('td', { i18n: roleLabelKey(user.role) }),
       h('td', { text: organizationName(organizations, user.organizationId) }),
-      h('td', { className: user.disabled ? 'status-badge status-badge--off' : 'status-badge', i18n: status }),
+      user.lockedUntil === undefined
+        ? h('td', { className: user.disabled ? 'status-badge status-badge--off' : 'status-badge', i18n: status })
+        : h('td', { className: 'status-badge status-badge--off', attrs: { 'data-locked-until': user.lockedUntil }, text: lockedText(user.lockedUntil) }),
       h('td', { className: 'table-actions' }, [
         actionButton('admin.edit', showEdit),
         user.disabled
           ? actionButton('admin.users.enable', () => void actions.update(user, { disabled: false }))
           : actionButton('admin.users.disable', () => void actions.update(user, { disabled: true }), 'button--danger'),
         actionButton('admin.users.resetPassword', showReset),
+        ...(user.lockedUntil === undefined ? [] : [actionButton('admin.users.unlock', () => void actions.unlock(user), 'button--primary')]),
       ]),
     );
   };

@@ -1,4 +1,4 @@
-import { createUser, listUsers, resetUserPassword, updateUser, type NewUser, type UserChanges } from '../api/admin-endpoints.ts';
+import { createUser, listUsers, resetUserPassword, unlockUser, updateUser, type NewUser, type UserChanges } from '../api/admin-endpoints.ts';
 import type { Organization } from '../api/account-records.ts';
 import type { User } from '../api/records.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -40,6 +40,7 @@ export function createUsersSection(): UsersSection {
     update: (user: User, changes: UserChanges) => run(() => updateUser(user.id, changes), t('admin.saved')),
     resetPassword: (user: User, password: string) =>
       run(() => resetUserPassword(user.id, password), t('admin.users.passwordReset', { username: user.username })),
+    unlock: (user: User) => run(() => unlockUser(user.id), t('admin.users.unlocked', { username: user.username })),
     problem: (text) => feedback.problem(text),
   };
   const createForm = createUserCreateForm(

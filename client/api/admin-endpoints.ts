@@ -52,6 +52,11 @@ export async function resetUserPassword(id: string, password: string): Promise<v
   await apiRequest(`/api/users/${encodeURIComponent(id)}/password`, () => undefined, { method: 'POST', body: { password } });
 }
 
+/** Lets an account sign in again at once after too many failed attempts (the audit trail records it). */
+export async function unlockUser(id: string): Promise<void> {
+  await apiRequest(`/api/users/${encodeURIComponent(id)}/unlock`, () => undefined, { method: 'POST' });
+}
+
 /** Creates an organisation. */
 export function createOrganization(fields: OrganizationFields): Promise<Organization> {
   return apiRequest('/api/organizations', parseOrganization, { method: 'POST', body: fields });

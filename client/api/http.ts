@@ -16,6 +16,8 @@ export class ApiError extends Error {
     /** The server's stable error code, e.g. `ERR_INVALID_CREDENTIALS`; `ERR_NETWORK` for status 0. */
     readonly code: string,
     message: string,
+    /** Seconds after which a retry may succeed (the `Retry-After` of a 429 or 503), or null. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -54,7 +56,7 @@ export async function apiRequest<T>(path: string, parse: (body: unknown) => T, o
   }
   const body = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response.status, body);
+    const error = toApiError(response.status, body, Number(response.headers.get('retry-after')) || null);
     if (response.status === 401 && options.redirectOnUnauthorized !== false) redirectToLogin();
     throw error;
   }
@@ -76,12 +78,12 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+function toApiError(status: number, body: unknown, retryAfterSeconds: number | null): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error: unknown = body.error;
     if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
       const message = 'message' in error && typeof error.message === 'string' ? error.message : error.code;
-      return new ApiError(status, error.code, message);
+      return new ApiError(status, error.code, message, retryAfterSeconds);
     }
   }
   return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`);

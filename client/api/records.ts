@@ -1,5 +1,6 @@
 import type { LocalizedText, PublicDocument, PublicTemplate } from '../../server/documents/schemas.ts';
-import type { LoginResponse, PublicUser } from '../../server/auth/schemas.ts';
+import type { LoginResponse } from '../../server/auth/schemas.ts';
+import type { ClientShapes } from '../../server/http/client-shapes.ts';
 import { allowedValues, narrowShape, oneOf, SHAPES } from './shapes.ts';
 
 /**
@@ -8,8 +9,8 @@ import { allowedValues, narrowShape, oneOf, SHAPES } from './shapes.ts';
  * malformed value instead of passing it on.
  */
 
-/** A signed-in user as presented by the API. */
-export type User = PublicUser;
+/** An account as presented by the API (`lockedUntil` only in the secretariat's list, while sign-in is locked). */
+export type User = ClientShapes['User'];
 /** Roles of the committee; only `secretariat` and `editor` may change the text. */
 export type Role = User['role'];
 /** An outline document's metadata (its content lives in Yjs). */

@@ -3,7 +3,7 @@ import { ApiError } from '../api/http.ts';
 import { h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
-import { t } from '../i18n/index.ts';
+import { getLocale, t } from '../i18n/index.ts';
 
 /**
  * The sign-in page. Its form has inputs named `username` and `password` (a public
@@ -36,8 +36,7 @@ export function renderLoginPage(root: HTMLElement): void {
     login(username.value.normalize('NFC').trim(), password.value)
       .then(() => location.assign('/'))
       .catch((error: unknown) => {
-        message.textContent =
-          error instanceof ApiError && error.status === 429 ? t('login.rateLimited') : errorMessage(error);
+        message.textContent = loginFailureMessage(error);
         submit.disabled = false;
         submit.textContent = t('login.submit');
         password.select();
@@ -45,4 +44,22 @@ export function renderLoginPage(root: HTMLElement): void {
   });
 
   root.replaceChildren(renderHeader(null), h('main', { className: 'page page--narrow' }, [form]));
+}
+
+/**
+ * What to tell someone whose sign-in failed: a locked account (429) says when to retry, in
+ * minutes and as a local time, from the server's `Retry-After`; a busy server (503) asks for
+ * a retry in a few seconds; anything else is the usual translated error.
+ */
+export function loginFailureMessage(error: unknown, now = Date.now()): string {
+  if (!(error instanceof ApiError)) return errorMessage(error);
+  if (error.status === 503 && error.code === 'ERR_BUSY') return t('login.busy');
+  if (error.status !== 429) return errorMessage(error);
+  if (error.retryAfterSeconds === null) return t('login.rateLimited');
+  const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+  const time = new Date(now + error.retryAfterSeconds * 1000).toLocaleTimeString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return t('login.lockedUntil', { minutes, time });
 }

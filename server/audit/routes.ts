@@ -11,6 +11,6 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       preHandler: app.requireRole('secretariat'),
       schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntrySchema), ...errorResponses(400, 401, 403) } },
     },
-    async (request) => app.audit.list({ documentId: request.query.documentId, limit: request.query.limit ?? 200 }),
+    async (request) => app.audit.list({ documentId: request.query.documentId, limit: Number(request.query.limit ?? 200) }),
   );
 }

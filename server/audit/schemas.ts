@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'user.enabled',
   'user.password_reset',
   'user.password_changed',
+  'user.unlocked',
   'organization.created',
   'organization.updated',
 ] as const;
@@ -25,7 +26,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** `GET /api/audit` query. */
 export const AuditQuery = Type.Object(
-  { documentId: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
+  // Query values are strings (no type coercion): `limit` is 1 to 1000, checked by the pattern.
+  { documentId: Type.Optional(Id), limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' })) },
   { additionalProperties: false },
 );
 export type AuditQuery = Static<typeof AuditQuery>;

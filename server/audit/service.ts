@@ -6,6 +6,12 @@ import type { AuditAction, AuditEntry } from './schemas.ts';
 /** Edits by one person on one document are summarised in one entry per window of this length. */
 export const EDIT_WINDOW_MS = 10 * 60_000;
 
+/** One person opening one document is recorded at most once per window of this length. */
+export const OPEN_WINDOW_MS = 10 * 60_000;
+
+/** Recent opens remembered before expired ones are swept (a bound on memory, not on users). */
+const MAX_REMEMBERED_OPENS = 10_000;
+
 interface EditWindow {
   startedAt: number;
   updates: number;
@@ -15,16 +21,40 @@ interface EditWindow {
  * The audit trail: who opened, edited, changed access or accounts, and when. Edits are
  * summarised: the first update a person makes to a document opens a 10-minute window, written
  * at once; later updates in that window are counted and written as one entry when the window
- * is closed (on the next edit after it, or on `flush`).
+ * is closed (on the next edit after it, or on `flush`). Opens are recorded once per person,
+ * document and 10 minutes: a socket that reconnects every few seconds (a flaky network, a
+ * sleeping laptop) would otherwise add an entry, on disk and in the store's memory, per reconnect.
  */
 export class AuditLog {
   private readonly editWindows = new Map<string, EditWindow & { documentId: string; userId: string }>();
+  /** When each `document|user` open was last recorded; swept once it outgrows its bound. */
+  private readonly recentOpens = new Map<string, number>();
 
   constructor(private readonly store: AuditStore, private readonly records: RecordStore) {}
 
-  /** Appends one entry. */
+  /**
+   * Appends one entry; a `document.opened` by the same person on the same document within
+   * `OPEN_WINDOW_MS` of the last recorded one is not written again.
+   */
   async record(action: AuditAction, actorId: string | null, documentId: string | null, details: Record<string, AuditDetailValue> = {}): Promise<void> {
+    if (action === 'document.opened' && actorId !== null && documentId !== null && this.openedRecently(documentId, actorId)) return;
     await this.store.append({ id: newId(), at: new Date().toISOString(), action, actorId, documentId, details });
+  }
+
+  /** True when this open was recorded less than a window ago; otherwise remembers it as recorded now. */
+  private openedRecently(documentId: string, userId: string, now = Date.now()): boolean {
+    const key = `${documentId}|${userId}`;
+    const last = this.recentOpens.get(key);
+    if (last !== undefined && now - last < OPEN_WINDOW_MS) return true;
+    this.recentOpens.delete(key);
+    this.recentOpens.set(key, now);
+    if (this.recentOpens.size > MAX_REMEMBERED_OPENS) {
+      for (const [candidate, at] of this.recentOpens) {
+        if (now - at < OPEN_WINDOW_MS) break; // insertion order is time order: the rest are recent
+        this.recentOpens.delete(candidate);
+      }
+    }
+    return false;
   }
 
   /** Notes one update by `userId` on `documentId`; cheap, called for every update. */

@@ -7,7 +7,8 @@ export const CSRF_COOKIE = 'draftroom_csrf';
 /** Header in which the browser echoes it on every change. */
 export const CSRF_HEADER = 'x-csrf-token';
 
-const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that change state, which a foreign page could send with the browser's cookie. */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that change state without a session to protect. */
 const EXEMPT_PATHS: ReadonlySet<string> = new Set(['/api/auth/login']);
 

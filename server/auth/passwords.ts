@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { Errors, withRetryAfter } from '../errors.ts';
+import { ConcurrencyLimiter } from './concurrency-limiter.ts';
 
 /** scrypt cost parameters (N=2^15, r=8, p=1: ~32 MiB, tens of milliseconds). */
 const PARAMS = { N: 32768, r: 8, p: 1 } as const;
@@ -8,12 +10,29 @@ const MAX_MEMORY = 64 * 1024 * 1024;
 /** Shortest password accepted for an account. */
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** scrypt computations at once; libuv's pool has 4 threads (UV_THREADPOOL_SIZE) and file I/O needs the rest. */
+export const SCRYPT_CONCURRENCY = 2;
+/** scrypt computations that may wait for a turn (a second or two of work); more are refused with 503 `ERR_BUSY`. */
+export const SCRYPT_QUEUE = 64;
+
+// One limiter for the process, on purpose: the thread pool it protects is process-wide, so
+// every app built in this process (tests build several) must share the same two turns.
+const scryptTurns = new ConcurrencyLimiter(SCRYPT_CONCURRENCY, SCRYPT_QUEUE, () => withRetryAfter(new Errors.Busy(), 2));
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...options, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return scryptTurns.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...options, maxmem: MAX_MEMORY }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
+}
+
+/** How many scrypt computations run and wait now (for tests and health views). */
+export function scryptLoad(): { running: number; waiting: number } {
+  return { running: scryptTurns.running, waiting: scryptTurns.waiting };
 }
 
 /**

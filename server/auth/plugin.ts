@@ -4,6 +4,8 @@ import type { Role, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { AuthService } from './service.ts';
 import { checkCsrf } from './csrf.ts';
+import { LoginThrottle, type LoginThrottleRules } from './login-throttle.ts';
+import { needsOriginCheck, OriginPolicy } from './origin.ts';
 
 /** Name of the HttpOnly session cookie browsers get at sign-in. */
 export const SESSION_COOKIE = 'draftroom_session';
@@ -11,6 +13,10 @@ export const SESSION_COOKIE = 'draftroom_session';
 declare module 'fastify' {
   interface FastifyInstance {
     auth: AuthService;
+    /** Failed sign-ins per account and address; the users routes show and clear account locks. */
+    loginThrottle: LoginThrottle;
+    /** Which pages may use a browser's session; the WebSocket upgrade checks it too. */
+    originPolicy: OriginPolicy;
     /** preHandler: refuses the request with 401 unless a valid session is present. */
     requireUser: preHandlerAsyncHookHandler;
     /** preHandler factory: 401 without a session, 403 unless the user has one of `roles`. */
@@ -22,22 +28,37 @@ declare module 'fastify' {
   }
 }
 
+/** A session token and where the request carried it. */
+export interface SessionCredential {
+  token: string;
+  /** `cookie` is the one a browser sends by itself, so only it needs an `Origin` check. */
+  source: 'bearer' | 'cookie' | 'query';
+}
+
 /**
  * Where a request's session token comes from: `Authorization: Bearer`, then the session
  * cookie, then (only where `allowQuery`, i.e. WebSocket upgrades, which browsers cannot give
  * headers) the `token` query parameter.
  */
-export function readSessionToken(request: FastifyRequest, allowQuery = false): string | null {
+export function readSessionCredential(request: FastifyRequest, allowQuery = false): SessionCredential | null {
   const header = request.headers.authorization;
-  if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) {
+    const token = header.slice('Bearer '.length).trim();
+    return token === '' ? null : { token, source: 'bearer' };
+  }
   const cookie = request.cookies[SESSION_COOKIE];
-  if (typeof cookie === 'string' && cookie !== '') return cookie;
+  if (typeof cookie === 'string' && cookie !== '') return { token: cookie, source: 'cookie' };
   if (allowQuery) {
     const query = request.query as Record<string, unknown> | undefined;
     const token = query?.token;
-    if (typeof token === 'string' && token !== '') return token;
+    if (typeof token === 'string' && token !== '') return { token, source: 'query' };
   }
   return null;
+}
+
+/** The token of `readSessionCredential`, or null. */
+export function readSessionToken(request: FastifyRequest, allowQuery = false): string | null {
+  return readSessionCredential(request, allowQuery)?.token ?? null;
 }
 
 /** The signed-in user of a request that passed `requireUser`; throws 401 if there is none. */
@@ -52,13 +73,21 @@ export async function resolveUser(app: FastifyInstance, request: FastifyRequest,
   return token ? app.auth.authenticate(token) : null;
 }
 
-/** Registers the auth service and the `requireUser` / `requireRole` guards. Needs `store`. */
+/**
+ * Registers the auth service, the login throttle, the origin policy and the `requireUser` /
+ * `requireRole` guards; refuses cookie-authenticated writes from other sites' pages (403
+ * `ERR_ORIGIN`) and without the CSRF token (403 `ERR_CSRF`). Needs `store`.
+ */
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { sessionTtlMs: number }) => {
+  async (app: FastifyInstance, options: { sessionTtlMs: number; allowedOrigins: readonly string[]; loginRules: LoginThrottleRules }) => {
     app.decorate('auth', new AuthService(app.store.records, options.sessionTtlMs));
+    app.decorate('loginThrottle', new LoginThrottle(options.loginRules));
+    app.decorate('originPolicy', new OriginPolicy(options.allowedOrigins));
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (request) => {
-      checkCsrf(request, request.cookies[SESSION_COOKIE]);
+      const sessionCookie = request.cookies[SESSION_COOKIE];
+      if (needsOriginCheck(request, sessionCookie)) app.originPolicy.check(request);
+      checkCsrf(request, sessionCookie);
     });
 
     const requireUser = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { Errors } from '../errors.ts';
+import { Errors, withRetryAfter } from '../errors.ts';
 import { errorResponses } from '../http/schemas.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { isRefusal, type Refusal } from './login-throttle.ts';
 import { presentUser } from './present.ts';
 import { currentUser, readSessionToken, SESSION_COOKIE } from './plugin.ts';
 import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse } from './schemas.ts';
@@ -11,22 +11,23 @@ import { presentOrganization } from '../organizations/present.ts';
 
 /** Sign-in, sign-out, the current user and changing one's own password. */
 export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: number }): Promise<void> {
-  const throttle = new LoginThrottle();
+  const throttle = app.loginThrottle;
 
   app.post<{ Body: LoginBody }>(
     '/api/auth/login',
-    { schema: { body: LoginBody, response: { 200: LoginResponse, ...errorResponses(400, 401, 429) } } },
+    { schema: { body: LoginBody, response: { 200: LoginResponse, ...errorResponses(400, 401, 403, 429, 503) } } },
     async (request, reply) => {
-      const key = `${request.body.username.trim().toLowerCase()}|${request.ip}`;
-      if (throttle.isBlocked(key)) throw new Errors.TooManyAttempts();
+      // Counted as a failure before the (slow) password check, so parallel guesses count too.
+      const attempt = throttle.begin(request.body.username, request.ip);
+      if (isRefusal(attempt)) throw tooManyAttempts(attempt);
       let session;
       try {
         session = await app.auth.login(request.body.username, request.body.password);
       } catch (error) {
-        throttle.recordFailure(key);
+        if (!(error instanceof Errors.InvalidCredentials)) throttle.abandoned(attempt);
         throw error;
       }
-      throttle.reset(key);
+      throttle.succeeded(attempt);
       const cookieOptions = { path: '/', secure: request.protocol === 'https', maxAge: Math.floor(options.sessionTtlMs / 1000) };
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, httpOnly: true, sameSite: 'lax' });
       // Readable by the page's script, which echoes it in x-csrf-token; useless to other sites.
@@ -70,4 +71,12 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: 
       return reply.status(204).send();
     },
   );
+}
+
+/** 429 with `Retry-After` and a message saying when to try again (the login page translates it). */
+function tooManyAttempts(refusal: Refusal, now = Date.now()): Error {
+  const seconds = Math.max(1, Math.ceil((refusal.retryAt - now) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const when = `in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${new Date(refusal.retryAt).toISOString()})`;
+  return withRetryAfter(new Errors.TooManyAttempts(when), seconds);
 }

@@ -22,6 +22,10 @@ export const PublicUser = Type.Object(
 );
 export type PublicUser = Static<typeof PublicUser>;
 
+/** An account in the secretariat's list: the public user, plus until when sign-in is locked (only while it is). */
+export const ListedUser = Type.Composite([PublicUser, Type.Object({ lockedUntil: Type.Optional(Timestamp) })], { additionalProperties: false });
+export type ListedUser = Static<typeof ListedUser>;
+
 /** `POST /api/auth/login` body. */
 export const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },

@@ -249,6 +249,10 @@ let dummyHash: Promise<string> | null = null;
 
 /** A valid hash of a random password, used to spend the same time on unknown usernames. */
 function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  // A refusal (hashing busy) must not be remembered, or unknown usernames would stay refused.
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    dummyHash = null;
+    throw error;
+  });
   return dummyHash;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Type, type Static } from '@sinclair/typebox';
 import type { RawData } from 'ws';
-import { readSessionToken } from '../auth/plugin.ts';
+import { readSessionCredential, readSessionToken } from '../auth/plugin.ts';
 import { hashSessionToken } from '../auth/tokens.ts';
 import { canOpenDocument, WRITING_ROLES } from '../documents/access.ts';
 import { errorBody } from '../errors.ts';
@@ -91,8 +91,12 @@ export const collabPlugin = fp(
       request: FastifyRequest<{ Params: Static<typeof CollabParams> }>,
       reply: FastifyReply,
     ): Promise<void> => {
-      const token = readSessionToken(request, true);
-      const user = token ? await app.auth.authenticate(token) : null;
+      const credential = readSessionCredential(request, true);
+      // A browser sends the cookie to any page's upgrade: only its own pages may use it.
+      if (credential?.source === 'cookie' && !app.originPolicy.allows(request)) {
+        return reply.status(403).send(errorBody('ERR_ORIGIN', 'Requests from this origin are not allowed'));
+      }
+      const user = credential ? await app.auth.authenticate(credential.token) : null;
       if (!user) return reply.status(401).send(errorBody('ERR_UNAUTHENTICATED', 'Sign in first'));
       const document = app.documents.find(request.params.documentId);
       if (!document) return reply.status(404).send(errorBody('ERR_DOCUMENT_NOT_FOUND', 'No such document'));

@@ -39,7 +39,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       preHandler: app.requireUser,
       schema: { querystring: ListDocumentsQuery, response: { 200: Type.Array(PublicDocument), ...errorResponses(400, 401) } },
     },
-    async (request) => app.documents.listFor(currentUser(request), request.query.archived ?? false).map(presentDocument),
+    async (request) => app.documents.listFor(currentUser(request), request.query.archived === 'true').map(presentDocument),
   );
 
   app.post<{ Body: CreateDocumentBody }>(

@@ -35,7 +35,7 @@ export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 /** `GET /api/documents` query. */
 export const ListDocumentsQuery = Type.Object(
-  { archived: Type.Optional(Type.Boolean()) },
+  { archived: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
   { additionalProperties: false },
 );
 export type ListDocumentsQuery = Static<typeof ListDocumentsQuery>;

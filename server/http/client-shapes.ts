@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AuditEntrySchema } from '../audit/schemas.ts';
-import { LoginResponse, MeResponse, PublicUser } from '../auth/schemas.ts';
+import { ListedUser, LoginResponse, MeResponse } from '../auth/schemas.ts';
 import { PublicSubmission, PublicThreadSchema, ThreadsResponse } from '../comments/schemas.ts';
 import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents/schemas.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
@@ -16,7 +16,8 @@ const ClientThread = Type.Omit(PublicThreadSchema, ['documentId', 'history']);
  * reaches the bundle and a shape is still written only once, here in the server's schemas.
  */
 export const CLIENT_SHAPES = {
-  User: PublicUser,
+  /** An account, with `lockedUntil` when the secretariat's list says sign-in is locked. */
+  User: ListedUser,
   LoginResult: LoginResponse,
   Me: MeResponse,
   Organization: PublicOrganization,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { wellFormed } from '../http/unicode.ts';
 import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { canOpenDocument } from '../documents/access.ts';
@@ -158,10 +159,11 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
 /**
  * A Content-Disposition header for a download whose name may hold Vietnamese: an ASCII
  * fallback plus the UTF-8 name (RFC 6266 / 5987). Characters that could break the header or
- * a path are replaced.
+ * a path are replaced, and so are lone surrogates stored before input was checked for them
+ * (`encodeURIComponent` throws on those).
  */
 export function contentDisposition(fileName: string): string {
-  const safe = fileName.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
+  const safe = wellFormed(fileName).normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
   const ascii = safe.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
 }

@@ -2,21 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { presentUser } from '../auth/present.ts';
-import { CreateUserBody, PublicUser, ResetPasswordBody, UpdateUserBody } from '../auth/schemas.ts';
+import { CreateUserBody, ListedUser, PublicUser, ResetPasswordBody, UpdateUserBody } from '../auth/schemas.ts';
+import { Errors } from '../errors.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 
 /**
  * Account management by the secretariat: list, create, edit (display name, role,
- * organisation, disabled) and reset a password. Disabling an account or resetting its password
- * revokes its sessions and closes its sockets at once.
+ * organisation, disabled), reset a password and unlock sign-in after too many failures.
+ * Disabling an account or resetting its password revokes its sessions and closes its sockets at once.
  */
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const secretariat = app.requireRole('secretariat');
 
   app.get(
     '/api/users',
-    { preHandler: secretariat, schema: { response: { 200: Type.Array(PublicUser), ...errorResponses(401, 403) } } },
-    async () => app.auth.listUsers().map(presentUser),
+    { preHandler: secretariat, schema: { response: { 200: Type.Array(ListedUser), ...errorResponses(401, 403) } } },
+    async () =>
+      app.auth.listUsers().map((user) => {
+        const lockedUntil = app.loginThrottle.lockedUntil(user.username);
+        return lockedUntil === null ? presentUser(user) : { ...presentUser(user), lockedUntil: new Date(lockedUntil).toISOString() };
+      }),
   );
 
   app.post<{ Body: CreateUserBody }>(
@@ -57,6 +62,19 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = await app.auth.resetPassword(request.params.id, request.body.password);
       await app.audit.record('user.password_reset', currentUser(request).id, null, { userId: user.id, username: user.username });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/users/:id/unlock',
+    { preHandler: secretariat, schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) } } },
+    async (request, reply) => {
+      const user = app.auth.findUser(request.params.id);
+      if (!user) throw new Errors.UserNotFound();
+      const wasLocked = app.loginThrottle.lockedUntil(user.username) !== null;
+      app.loginThrottle.unlock(user.username);
+      await app.audit.record('user.unlocked', currentUser(request).id, null, { userId: user.id, username: user.username, wasLocked });
       return reply.status(204).send();
     },
   );
