@@ -2,7 +2,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type { MessageKey } from '../i18n/index.ts';
 import { onLocaleChange, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connection-status.ts';
+import { connectionStatus, providerRetriesAfter, type ConnectionFacts, type ConnectionStatus } from './connection-status.ts';
 
 const LABELS: Record<ConnectionStatus, MessageKey> = {
   online: 'status.online',
@@ -35,6 +35,15 @@ export function createStatusIndicator(provider: WebsocketProvider): { element: H
   const onStatus = (event: { status: 'connected' | 'connecting' | 'disconnected' }): void => {
     facts.provider = event.status;
     if (event.status !== 'connected') facts.synced = false;
+    if (event.status !== 'disconnected') facts.retryScheduled = false;
+    render();
+  };
+  // Emitted before the 'disconnected' status: tells a close the provider retries from a final one.
+  const onClose = (event: CloseEvent | null): void => {
+    facts.retryScheduled = providerRetriesAfter(event?.code);
+  };
+  const onFinalClose = (): void => {
+    facts.retryScheduled = false;
     render();
   };
   const onSync = (synced: boolean): void => {
@@ -47,6 +56,8 @@ export function createStatusIndicator(provider: WebsocketProvider): { element: H
   };
   provider.on('status', onStatus);
   provider.on('sync', onSync);
+  provider.on('connection-close', onClose);
+  provider.on('closed', onFinalClose);
   window.addEventListener('online', onBrowser);
   window.addEventListener('offline', onBrowser);
   const stopLocale = onLocaleChange(render);
@@ -56,6 +67,8 @@ export function createStatusIndicator(provider: WebsocketProvider): { element: H
     destroy() {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
+      provider.off('closed', onFinalClose);
       window.removeEventListener('online', onBrowser);
       window.removeEventListener('offline', onBrowser);
       stopLocale();

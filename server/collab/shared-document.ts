@@ -70,7 +70,10 @@ export class SharedDocument {
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.handleAwarenessUpdate(changes, origin));
   }
 
-  /** Loads a document's stored content into a new shared document and runs `onLoad`. */
+  /**
+   * Loads a document's stored content into a new shared document and runs `onLoad`. On
+   * failure nothing is left behind (timers, files) and the error is rethrown.
+   */
   static async load(
     id: string,
     content: DocumentContentStore,
@@ -78,16 +81,28 @@ export class SharedDocument {
     logger: CollabLogger,
   ): Promise<SharedDocument> {
     const shared = new SharedDocument(id, content, hooks, logger);
-    const stored = await content.load(id);
-    Y.transact(
-      shared.doc,
-      () => {
-        for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
-      },
-      LOAD_ORIGIN,
-    );
-    if (stored.discardedBytes > 0 || content.needsCompaction(id)) await shared.compact();
-    await hooks.onLoad?.(shared);
+    try {
+      const stored = await content.load(id);
+      Y.transact(
+        shared.doc,
+        () => {
+          for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
+        },
+        LOAD_ORIGIN,
+      );
+      if (stored.discardedBytes > 0 || content.needsCompaction(id)) await shared.compact();
+      await hooks.onLoad?.(shared);
+    } catch (error) {
+      // A failed load is retried by the clients: each attempt must not leave a live awareness
+      // timer and a Y.Doc behind, nor the document's files open.
+      shared.stateValue = 'closed';
+      shared.awareness.destroy();
+      shared.doc.destroy();
+      await content.release(id).catch((releaseError: unknown) =>
+        logger.error({ err: releaseError, documentId: id }, 'could not release a document whose load failed'),
+      );
+      throw error;
+    }
     return shared;
   }
 
