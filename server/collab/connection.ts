@@ -92,6 +92,8 @@ export class CollabConnection implements DocumentPeer {
   private readonly closeListeners: Array<() => void> = [];
   private backlog = 0;
   private backlogBytes = 0;
+  /** When this connection last let the event loop run other work. */
+  private lastYield = performance.now();
 
   /**
    * @param attach resolves with the loaded document once this connection is attached to it
@@ -152,10 +154,12 @@ export class CollabConnection implements DocumentPeer {
       this.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
       return;
     }
+    // A message that finds the queue idle starts a new slice of work.
+    if (this.backlog === 1) this.lastYield = performance.now();
     const delayMs = this.bucket.reserve();
     const readyAt = performance.now() + delayMs;
     this.queue = this.queue
-      .then(() => (delayMs > 0 ? wait(readyAt - performance.now()) : undefined))
+      .then(() => (delayMs > 0 ? wait(readyAt - performance.now()).then(() => this.startSlice()) : this.yieldWhenBusy()))
       .then(() => this.handle(message))
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
@@ -194,6 +198,22 @@ export class CollabConnection implements DocumentPeer {
     this.closed = true;
     this.document?.removeConnection(this);
     this.notifyClosed();
+  }
+
+  /**
+   * Lets the event loop run other sockets' I/O once this connection's queue has been handled
+   * for YIELD_AFTER_MS without a pause: the queue is a chain of promises, and a burst of
+   * hundreds of messages would otherwise run as one long task that holds back every other
+   * client's edits.
+   */
+  private async yieldWhenBusy(): Promise<void> {
+    if (performance.now() - this.lastYield < YIELD_AFTER_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.startSlice();
+  }
+
+  private startSlice(): void {
+    this.lastYield = performance.now();
   }
 
   private notifyClosed(): void {
@@ -299,6 +319,9 @@ export class CollabConnection implements DocumentPeer {
     this.close(closeCode.code, closeCode.reason);
   }
 }
+
+/** Continuous work on one connection's messages after which it lets other work run. */
+const YIELD_AFTER_MS = 5;
 
 /** Resolves after `ms` milliseconds (at once for ms ≤ 0). */
 function wait(ms: number): Promise<void> {

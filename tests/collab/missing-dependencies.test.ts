@@ -63,8 +63,8 @@ async function flood(alice: TestClient, bob: TestClient, fresh: TestClient): Pro
   assert.equal(shared.doc.store.pendingDs, null, 'no undeliverable deletion is held by the shared document');
   assert.equal(shared.pendingBytes, 0, 'what the closed connections kept aside was freed');
   assert.ok(closeCodes.every((code) => code === 4522), `each flooding socket is closed with 4522 (got ${closeCodes.join(', ')})`);
-  assert.ok(floodMs < 20_000, `the flood was absorbed in ${Math.round(floodMs)} ms`);
-  assert.ok(loopDelay.max / 1e6 < 2_000, `the event loop was never blocked for long (max ${Math.round(loopDelay.max / 1e6)} ms)`);
+  assert.ok(floodMs < 60_000, `the flood was absorbed in ${Math.round(floodMs)} ms`);
+  assert.ok(loopDelay.max / 1e6 < 3_000, `the event loop was never blocked for long (max ${Math.round(loopDelay.max / 1e6)} ms)`);
   assert.ok(probe.latencies.length > 0, 'honest edits were delivered during the flood');
   assert.ok(quantile(probe.latencies, 0.99) < 5_000, `edit delivery p99 ${Math.round(quantile(probe.latencies, 0.99))} ms`);
 
