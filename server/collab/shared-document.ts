@@ -7,6 +7,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import { isTransactionOrigin, LOAD_ORIGIN, type TransactionOrigin } from './origins.ts';
 import { CloseCodes } from './close-codes.ts';
 import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
+import { AwarenessRelay } from './awareness-relay.ts';
 
 /** Rounds of retrying waiting updates after one update (each round needs the previous one's progress). */
 const MAX_RETRY_ROUNDS = 8;
@@ -54,6 +55,7 @@ export class SharedDocument {
   private readonly pending = new Map<DocumentPeer, PendingUpdates>();
   /** Clients whose state moved since waiting updates were last looked at. */
   private readonly advanced = new Set<number>();
+  private readonly awarenessRelay = new AwarenessRelay();
 
   private constructor(
     readonly id: string,
@@ -67,6 +69,7 @@ export class SharedDocument {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.noteAdvancedClients(transaction));
+    this.awareness.on('change', ({ updated }: AwarenessChanges) => this.awarenessRelay.noteChanged(updated));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.handleAwarenessUpdate(changes, origin));
   }
 
@@ -304,14 +307,15 @@ export class SharedDocument {
   }
 
   private handleAwarenessUpdate({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
     const controlled = this.connections.get(origin as DocumentPeer);
     if (controlled) {
       for (const clientId of added) controlled.add(clientId);
       for (const clientId of removed) controlled.delete(clientId);
     }
-    const message = encodeAwareness(this.awareness, changed);
+    // Unchanged states are repeated only as often as keeps them alive on the clients.
+    const forwarded = this.awarenessRelay.select(added, updated, removed);
+    if (forwarded.length === 0) return;
+    const message = encodeAwareness(this.awareness, forwarded);
     for (const connection of this.connections.keys()) connection.send(message);
   }
 

@@ -21,14 +21,14 @@ before(async () => {
 });
 after(() => server.close());
 
-/** An awareness message with one ~`stateBytes` state for each of `clientIds`. */
-function awarenessFrame(clientIds: number[], clock: number, stateBytes: number): Uint8Array {
+/** An awareness message with one ~`stateBytes` state for each of `clientIds` (its content differs per clock unless `content` is given). */
+function awarenessFrame(clientIds: number[], clock: number, stateBytes: number, content = `${clock}`): Uint8Array {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, clientIds.length);
   for (const clientId of clientIds) {
     encoding.writeVarUint(inner, clientId);
     encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify({ cursor: null, padding: `${clock}`.padEnd(stateBytes, 'x') }));
+    encoding.writeVarString(inner, JSON.stringify({ cursor: null, padding: content.padEnd(stateBytes, 'x') }));
   }
   const outer = encoding.createEncoder();
   encoding.writeVarUint(outer, 1);
@@ -112,5 +112,25 @@ test('an honest client moving its cursor on every keystroke stays within the awa
   } finally {
     typist.destroy();
     watcher.destroy();
+  }
+});
+
+test('a state re-sent unchanged with a new clock is not repeated to everyone each time', async () => {
+  const listener = await openRawSocket(server.wsUrl, documentId, admin);
+  const repeater = await openRawSocket(server.wsUrl, documentId, admin);
+  try {
+    const before = listener.received.length;
+    for (let clock = 1; clock <= 60; clock++) repeater.send(awarenessFrame([777_001], clock, 100, 'same'));
+    repeater.send(awarenessFrame([777_001], 61, 100, 'moved'));
+    const shared = await server.app.collab.open(documentId);
+    await waitFor(() => shared.awareness.meta.get(777_001)?.clock === 61, 'every message was handled');
+    await waitFor(() => listener.received.length - before >= 2, 'the first state and the change arrive');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const relayed = listener.received.slice(before).filter((frame) => frame[0] === 1).length;
+    assert.equal(relayed, 2, 'the first state and the changed one, not the 59 unchanged renewals');
+    assert.equal(await closeCodeWithin(repeater, 10), null, 'within its budget the repeater stays connected');
+  } finally {
+    listener.socket.close();
+    repeater.socket.close();
   }
 });
