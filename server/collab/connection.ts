@@ -92,8 +92,8 @@ export class CollabConnection implements DocumentPeer {
   private readonly closeListeners: Array<() => void> = [];
   private backlog = 0;
   private backlogBytes = 0;
-  /** When this connection last let the event loop run other work. */
-  private lastYield = performance.now();
+  /** When the current run of back-to-back handling began (null while the queue is idle). */
+  private sliceStart: number | null = null;
 
   /**
    * @param attach resolves with the loaded document once this connection is attached to it
@@ -154,8 +154,6 @@ export class CollabConnection implements DocumentPeer {
       this.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
       return;
     }
-    // A message that finds the queue idle starts a new slice of work.
-    if (this.backlog === 1) this.lastYield = performance.now();
     const delayMs = this.bucket.reserve();
     const readyAt = performance.now() + delayMs;
     this.queue = this.queue
@@ -165,6 +163,7 @@ export class CollabConnection implements DocumentPeer {
       .finally(() => {
         this.backlog -= 1;
         this.backlogBytes -= message.byteLength;
+        if (this.backlog === 0) this.sliceStart = null;
       });
   }
 
@@ -206,14 +205,16 @@ export class CollabConnection implements DocumentPeer {
    * hundreds of messages would otherwise run as one long task that holds back every other
    * client's edits.
    */
-  private async yieldWhenBusy(): Promise<void> {
-    if (performance.now() - this.lastYield < YIELD_AFTER_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    this.startSlice();
+  private yieldWhenBusy(): Promise<void> | undefined {
+    const now = performance.now();
+    if (this.sliceStart === null) this.sliceStart = now;
+    // Not async: a message that need not wait is handled in the same tick as before.
+    if (now - this.sliceStart < YIELD_AFTER_MS) return undefined;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.startSlice());
   }
 
   private startSlice(): void {
-    this.lastYield = performance.now();
+    this.sliceStart = performance.now();
   }
 
   private notifyClosed(): void {
