@@ -3,9 +3,12 @@
  * fan-out latency, new-client sync time on a 100,000-word outline, heap per open document.
  * Prints a Markdown table and writes `bench-results/latest.md` and `latest.json`.
  *
+ * Then edit delivery between two honest editors under abuse (see abuse.ts), Draftroom only.
+ *
  * Flags: `--quick` (small workloads, for a smoke run); `--subject=reference` (compare the
  * reference server with a second instance of itself, to check the harness); `--verbose` (print
- * the tail of each server's output to stderr before stopping it).
+ * the tail of each server's output to stderr before stopping it); `--only=abuse` (just the
+ * abuse section, written to `bench-results/abuse.md`).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.ts';
@@ -14,11 +17,22 @@ import { machineInfo, renderMarkdown, type BenchReport } from './report.ts';
 import { DRAFTROOM_UNLOAD_DELAY_MS, installCleanup, startDraftroom, startReference, type BenchServer } from './servers.ts';
 import { runSyncTime, type SyncOptions, type SyncResult } from './sync-time.ts';
 import { compareBenchOptions, runCompareBench } from './compare.ts';
+import { renderAbuseMarkdown, runAbuseBench, type AbuseOptions } from './abuse.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const subjectIsReference = args.has('--subject=reference');
 const verbose = args.has('--verbose');
+const onlyAbuse = args.has('--only=abuse');
+
+const abuseOptions: AbuseOptions = {
+  durationMs: quick ? 4_000 : 10_000,
+  editPauseMs: 20,
+  orphansPerSocket: 520,
+  awarenessEntries: 1000,
+  awarenessStateBytes: 7000,
+  loginsPerWave: 300,
+};
 
 const options: BenchReport['options'] = {
   fanout: { editors: 20, rounds: 2, warmup: quick ? 100 : 200, edits: quick ? 300 : 1_500, intervalMs: 5, settleTimeoutMs: 15_000 } satisfies FanoutOptions,
@@ -41,6 +55,14 @@ function resultFor<T>(map: Map<BenchServer, T>, server: BenchServer): T {
 /** Starts both servers, runs every measurement, stops the servers and writes the report. */
 async function main(): Promise<void> {
   installCleanup();
+  if (onlyAbuse) {
+    process.setMaxListeners(100);
+    const markdown = renderAbuseMarkdown(await runAbuseBench(abuseOptions, progress), abuseOptions);
+    await mkdir('bench-results', { recursive: true });
+    await writeFile('bench-results/abuse.md', markdown);
+    process.stdout.write(markdown);
+    return;
+  }
   // Every WebsocketProvider adds a process 'exit' listener; 20+ of them are expected here.
   process.setMaxListeners(100);
   const machine = machineInfo();
@@ -77,6 +99,7 @@ async function main(): Promise<void> {
   const baselineHeap = await measureHeap('reference', options.heap);
   // Comparison engine: Draftroom only, no server involved; its own table after the main one.
   const compare = await runCompareBench(compareBenchOptions(quick), progress);
+  const abuse = await runAbuseBench(abuseOptions, progress);
 
   const report: BenchReport = {
     machine,
@@ -102,10 +125,10 @@ async function main(): Promise<void> {
       heap: baselineHeap,
     },
   };
-  const markdown = renderMarkdown(report);
+  const markdown = `${renderMarkdown(report)}\n${renderAbuseMarkdown(abuse, abuseOptions)}`;
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/latest.md', markdown);
-  await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile('bench-results/latest.json', `${JSON.stringify({ ...report, abuse }, null, 2)}\n`);
   process.stdout.write(markdown);
 }
 
