@@ -15,7 +15,7 @@ import type { AdminBootstrap } from './auth/service.ts';
 import { documentsPlugin } from './documents/plugin.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { seedOrganizations } from './organizations/seed.ts';
-import { collabPlugin } from './collab/route.ts';
+import { collabPlugin, connectionLimitsFrom } from './collab/route.ts';
 import { auditPlugin } from './audit/plugin.ts';
 import { userRoutes } from './users/routes.ts';
 import { revisionsPlugin } from './revisions/plugin.ts';
@@ -99,7 +99,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: config.maxMessageBytes } });
   await app.register(documentsPlugin, { templatesDir: config.templatesDir });
   await app.register(auditPlugin);
-  await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs });
+  await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
   await app.register(commentsPlugin, { dataDir: config.dataDir });
 

@@ -30,6 +30,16 @@ export interface Config {
   maxMessageBytes: number;
   /** Largest accepted HTTP body, in bytes. */
   bodyLimitBytes: number;
+  /** Bytes queued for one WebSocket client that does not read before it is closed (4508). */
+  collabMaxQueuedBytes: number;
+  /** Encoded bytes of one client's updates waiting for missing dependencies before it is closed (4522). */
+  collabMaxPendingBytes: number;
+  /** Updates of one client waiting for missing dependencies before it is closed (4522). */
+  collabMaxPendingUpdates: number;
+  /** Sustained awareness bytes per second one connection may send (4531 beyond; the burst is 4×). */
+  collabAwarenessBytesPerSecond: number;
+  /** Client ids one connection may publish awareness for (4531 beyond). */
+  collabAwarenessMaxClientIds: number;
   /** Fastify log level, or false to silence logs (`LOG_LEVEL=silent`). */
   logLevel: string | false;
   /**
@@ -123,6 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     compareCacheBytes: readInteger(env, 'COMPARE_CACHE_MB', 128, 0, 64 * 1024) * 1024 * 1024,
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    collabMaxQueuedBytes: readInteger(env, 'COLLAB_MAX_QUEUED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    collabMaxPendingBytes: readInteger(env, 'COLLAB_MAX_PENDING_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    collabMaxPendingUpdates: readInteger(env, 'COLLAB_MAX_PENDING_UPDATES', 500, 1, 1_000_000),
+    collabAwarenessBytesPerSecond: readInteger(env, 'COLLAB_AWARENESS_BYTES_PER_SECOND', 32 * 1024, 1024, 64 * 1024 * 1024),
+    collabAwarenessMaxClientIds: readInteger(env, 'COLLAB_AWARENESS_MAX_CLIENT_IDS', 4, 1, 1000),
     logLevel: logLevel === 'silent' ? false : logLevel,
     allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
     trustProxy: readTrustProxy(env, 'TRUST_PROXY'),

@@ -16,7 +16,10 @@ export type StopListener = (reason: MessageKey) => void;
  * provider's retries and calls `onStop` with the reason ("Quyền truy cập tài liệu đã bị thu
  * hồi" / not found); changed rights reload the page; a refused upgrade (seen as 1006) asks
  * `GET /api/documents/:id`, whose 401 / 403 / 404 tells which of these applies. Other
- * closes are left to the provider's reconnection with backoff.
+ * closes are left to the provider's reconnection with backoff (the status indicator shows
+ * "reconnecting" meanwhile): 4503 when the server could not load the document (storage
+ * trouble, not a missing document) and the 45xx budget closes. Only 4404 means the document
+ * does not exist.
  */
 export function watchConnectionCloses(provider: WebsocketProvider, documentId: string, onStop: StopListener): void {
   let lastCheck = 0;

@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { liveView, type LiveView } from '../ui/live-view.ts';
-import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connection-status.ts';
+import { connectionStatus, providerRetriesAfter, type ConnectionFacts, type ConnectionStatus } from './connection-status.ts';
 
 const LABELS: Record<ConnectionStatus, MessageKey> = {
   online: 'status.online',
@@ -36,6 +36,15 @@ export function createStatusIndicator(provider: WebsocketProvider): LiveView {
   const onStatus = (event: { status: 'connected' | 'connecting' | 'disconnected' }): void => {
     facts.provider = event.status;
     if (event.status !== 'connected') facts.synced = false;
+    if (event.status !== 'disconnected') facts.retryScheduled = false;
+    render();
+  };
+  // Emitted before the 'disconnected' status: tells a close the provider retries from a final one.
+  const onClose = (event: CloseEvent | null): void => {
+    facts.retryScheduled = providerRetriesAfter(event?.code);
+  };
+  const onFinalClose = (): void => {
+    facts.retryScheduled = false;
     render();
   };
   const onSync = (synced: boolean): void => {
@@ -49,11 +58,15 @@ export function createStatusIndicator(provider: WebsocketProvider): LiveView {
   return liveView(element, render, () => {
     provider.on('status', onStatus);
     provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
+    provider.on('closed', onFinalClose);
     window.addEventListener('online', onBrowser);
     window.addEventListener('offline', onBrowser);
     return [
       () => provider.off('status', onStatus),
       () => provider.off('sync', onSync),
+      () => provider.off('connection-close', onClose),
+      () => provider.off('closed', onFinalClose),
       () => window.removeEventListener('online', onBrowser),
       () => window.removeEventListener('offline', onBrowser),
     ];

@@ -5,10 +5,13 @@ import type { ConnectionIdentity } from './socket.ts';
 /** Largest awareness state (JSON) one client may publish. */
 export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
 
+/** Entries accepted in one awareness message unless the caller says otherwise. */
+export const MAX_AWARENESS_ENTRIES = 1000;
+
 /** Why an awareness update was refused as a whole. */
 export class AwarenessRejected extends Error {
   override name = 'AwarenessRejected';
-  constructor(readonly reason: 'malformed' | 'too_large', message: string) {
+  constructor(readonly reason: 'malformed' | 'too_large' | 'too_many_entries', message: string) {
     super(message);
   }
 }
@@ -25,25 +28,35 @@ export interface StampedUser {
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_COLOR = '#1f6feb';
 
+/** An awareness update after the guard, with what each kept entry weighs. */
+export interface GuardedAwareness {
+  /** The rewritten update to apply. */
+  update: Uint8Array;
+  /** Each kept entry: its client id and the bytes of its stamped state (0 for a removal). */
+  entries: Array<{ clientId: number; bytes: number }>;
+}
+
 /**
  * Rewrites an awareness update received from a connection so that nobody can pose as
  * someone else: entries for client ids controlled by another user are dropped, and every
  * state's `user` field is replaced by the connection's identity (the client's colour is kept
  * if it is a plain `#rrggbb`). Returns null when nothing is left to apply.
- * Throws `AwarenessRejected` on undecodable input or a state over MAX_AWARENESS_STATE_BYTES.
+ * Throws `AwarenessRejected` on undecodable input, a state over MAX_AWARENESS_STATE_BYTES or
+ * more than `maxEntries` entries (checked before any state is read).
  */
 export function guardAwarenessUpdate(
   update: Uint8Array,
   identity: ConnectionIdentity,
   mayControl: (clientId: number) => boolean,
-): Uint8Array | null {
+  maxEntries: number = MAX_AWARENESS_ENTRIES,
+): GuardedAwareness | null {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   let kept = 0;
   const entries: Array<{ clientId: number; clock: number; json: string }> = [];
   try {
     const count = decoding.readVarUint(decoder);
-    if (count > 1000) throw new AwarenessRejected('malformed', 'too many awareness entries');
+    if (count > maxEntries) throw new AwarenessRejected('too_many_entries', `${count} awareness entries in one message`);
     for (let index = 0; index < count; index++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
@@ -73,12 +86,14 @@ export function guardAwarenessUpdate(
   }
   if (kept === 0) return null;
   encoding.writeVarUint(encoder, kept);
+  const weights: GuardedAwareness['entries'] = [];
   for (const entry of entries.slice(0, kept)) {
     encoding.writeVarUint(encoder, entry.clientId);
     encoding.writeVarUint(encoder, entry.clock);
     encoding.writeVarString(encoder, entry.json);
+    weights.push({ clientId: entry.clientId, bytes: entry.json === 'null' ? 0 : Buffer.byteLength(entry.json) });
   }
-  return encoding.toUint8Array(encoder);
+  return { update: encoding.toUint8Array(encoder), entries: weights };
 }
 
 /** The server's `user` field for a state, keeping only a well-formed colour from the client. */

@@ -13,8 +13,10 @@ export const CloseCodes = {
   Unauthenticated: { code: 4401, reason: 'unauthenticated' },
   /** The user may not open this document. */
   Forbidden: { code: 4403, reason: 'forbidden' },
-  /** The document does not exist (or was unloaded because of a failure). */
+  /** The document does not exist in the records. Final: only for a document that is gone. */
   DocumentNotFound: { code: 4404, reason: 'document not found' },
+  /** The document exists but could not be loaded (a storage or load error); retry with backoff. */
+  DocumentUnavailable: { code: 4503, reason: 'document temporarily unavailable' },
   /** The user's role or organisation changed; the client reconnects and gets the new rights. */
   PermissionsChanged: { code: 4509, reason: 'permissions changed' },
   /** A message exceeded the size limit. */
@@ -23,6 +25,15 @@ export const CloseCodes = {
   RateLimited: { code: 4529, reason: 'rate limited' },
   /** The server could not store an update; the client keeps it and re-sends on reconnect. */
   StorageFailure: { code: 4500, reason: 'storage failure' },
+  /** The client did not read what was sent to it and its outgoing queue overflowed; it re-syncs on reconnect. */
+  SlowReader: { code: 4508, reason: 'client too slow to read' },
+  /**
+   * The client's updates whose dependencies never arrived went over its budget; they are dropped,
+   * and on reconnect the client re-sends what the server lacks through sync step 1 / 2.
+   */
+  PendingUpdatesOverflow: { code: 4522, reason: 'too many updates with missing dependencies' },
+  /** The client's awareness went over its budget (rate, total size, client ids or entries per message). */
+  AwarenessOverBudget: { code: 4531, reason: 'awareness over budget' },
 } as const;
 
 /** One close code with its reason text. */

@@ -5,10 +5,15 @@ import { encodeAwareness, MessageType, SyncMessageType } from './messages.ts';
 import { CloseCodes, type CloseCode } from './close-codes.ts';
 import type { CollabLogger } from './logger.ts';
 import type { DocumentPeer } from './peer.ts';
-import { AwarenessRejected, guardAwarenessUpdate } from './awareness-guard.ts';
+import { AwarenessRejected, guardAwarenessUpdate, type GuardedAwareness } from './awareness-guard.ts';
+import { AwarenessBudget, type AwarenessLimits, type AwarenessOverrun } from './awareness-budget.ts';
+import { DocumentMissingError } from './document-missing.ts';
 import { TokenBucket } from './rate-limiter.ts';
 
-/** Per-connection limits. */
+/**
+ * Per-connection limits. Past any of them the connection is closed with a retryable code
+ * (45xx): an honest client reconnects and re-syncs, an abusive one holds no more than its share.
+ */
 export interface ConnectionLimits {
   /** Sustained messages per second handled for one client; faster ones wait their turn. */
   messagesPerSecond: number;
@@ -18,6 +23,17 @@ export interface ConnectionLimits {
   maxBacklog: number;
   /** Bytes waiting beyond which the connection is closed (4529). */
   maxBacklogBytes: number;
+  /** Encoded bytes of this client's updates waiting for missing dependencies (4522 beyond). */
+  maxPendingUpdateBytes: number;
+  /** Updates of this client left waiting for missing dependencies (4522 beyond). */
+  maxPendingUpdates: number;
+  /** Awareness rate, held bytes, client ids and entries per message (4531 beyond). */
+  awareness: AwarenessLimits;
+  /**
+   * Bytes queued for sending to this client (the socket's `bufferedAmount`) beyond which it is
+   * closed as a slow reader (4508) instead of being sent more.
+   */
+  maxQueuedBytes: number;
 }
 
 /**
@@ -29,6 +45,18 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   messageBurst: 600,
   maxBacklog: 2000,
   maxBacklogBytes: 64 * 1024 * 1024,
+  // An honest client leaves updates waiting only between reconnecting and its sync step 2.
+  maxPendingUpdateBytes: 1024 * 1024,
+  maxPendingUpdates: 500,
+  // A cursor state is a few hundred bytes, sent at most once per keystroke or selection change.
+  awareness: {
+    bytesPerSecond: 32 * 1024,
+    burstBytes: 128 * 1024,
+    maxHeldBytes: 32 * 1024,
+    maxClientIds: 4,
+    maxEntriesPerMessage: 16,
+  },
+  maxQueuedBytes: 16 * 1024 * 1024,
 };
 
 /** Counters kept per connection, for tests and monitoring. */
@@ -38,6 +66,8 @@ export interface ConnectionStats {
   droppedUpdates: number;
   /** Awareness entries dropped because they named another user's client. */
   droppedAwareness: number;
+  /** Awareness bytes received (whole messages), accepted or not. */
+  awarenessBytes: number;
 }
 
 /** A message that could not be decoded; closes the connection with 4400. */
@@ -53,14 +83,17 @@ class MalformedMessageError extends Error {
  * reaches the document or another client.
  */
 export class CollabConnection implements DocumentPeer {
-  readonly stats: ConnectionStats = { messagesReceived: 0, droppedUpdates: 0, droppedAwareness: 0 };
+  readonly stats: ConnectionStats = { messagesReceived: 0, droppedUpdates: 0, droppedAwareness: 0, awarenessBytes: 0 };
   private document: SharedDocument | null = null;
   private queue: Promise<void>;
   private closed = false;
   private readonly bucket: TokenBucket;
+  private readonly awarenessBudget: AwarenessBudget;
   private readonly closeListeners: Array<() => void> = [];
   private backlog = 0;
   private backlogBytes = 0;
+  /** When the current run of back-to-back handling began (null while the queue is idle). */
+  private sliceStart: number | null = null;
 
   /**
    * @param attach resolves with the loaded document once this connection is attached to it
@@ -75,13 +108,18 @@ export class CollabConnection implements DocumentPeer {
     private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.awarenessBudget = new AwarenessBudget(limits.awareness);
     this.queue = attach(this).then(
       (document) => {
         this.document = document;
       },
       (error: unknown) => {
-        this.logger.error({ err: error, documentId }, 'could not open document');
-        this.close(CloseCodes.DocumentNotFound.code, CloseCodes.DocumentNotFound.reason);
+        // Only a document that does not exist is final; a storage or load error may heal.
+        const missing = error instanceof DocumentMissingError;
+        if (missing) this.logger.info({ documentId }, 'document does not exist');
+        else this.logger.error({ err: error, documentId }, 'could not open document');
+        const closeCode = missing ? CloseCodes.DocumentNotFound : CloseCodes.DocumentUnavailable;
+        this.close(closeCode.code, closeCode.reason);
       },
     );
   }
@@ -119,18 +157,29 @@ export class CollabConnection implements DocumentPeer {
     const delayMs = this.bucket.reserve();
     const readyAt = performance.now() + delayMs;
     this.queue = this.queue
-      .then(() => (delayMs > 0 ? wait(readyAt - performance.now()) : undefined))
+      .then(() => (delayMs > 0 ? wait(readyAt - performance.now()).then(() => this.startSlice()) : this.yieldWhenBusy()))
       .then(() => this.handle(message))
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
         this.backlog -= 1;
         this.backlogBytes -= message.byteLength;
+        if (this.backlog === 0) this.sliceStart = null;
       });
   }
 
-  /** Sends a message to the client unless the connection is closed. */
+  /**
+   * Sends a message to the client unless the connection is closed. A client that has more
+   * than `maxQueuedBytes` waiting to be sent (it does not read) is closed with 4508 instead:
+   * what is queued for one connection stays bounded by that plus one message.
+   */
   send(message: Uint8Array): void {
-    if (!this.closed) this.socket.send(message);
+    if (this.closed) return;
+    if ((this.socket.bufferedAmount ?? 0) > this.limits.maxQueuedBytes) {
+      this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection that does not read');
+      this.close(CloseCodes.SlowReader.code, CloseCodes.SlowReader.reason);
+      return;
+    }
+    this.socket.send(message);
   }
 
   /** Closes the socket (once) and detaches from the document. */
@@ -150,6 +199,24 @@ export class CollabConnection implements DocumentPeer {
     this.notifyClosed();
   }
 
+  /**
+   * Lets the event loop run other sockets' I/O once this connection's queue has been handled
+   * for YIELD_AFTER_MS without a pause: the queue is a chain of promises, and a burst of
+   * hundreds of messages would otherwise run as one long task that holds back every other
+   * client's edits.
+   */
+  private yieldWhenBusy(): Promise<void> | undefined {
+    const now = performance.now();
+    if (this.sliceStart === null) this.sliceStart = now;
+    // Not async: a message that need not wait is handled in the same tick as before.
+    if (now - this.sliceStart < YIELD_AFTER_MS) return undefined;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.startSlice());
+  }
+
+  private startSlice(): void {
+    this.sliceStart = performance.now();
+  }
+
   private notifyClosed(): void {
     for (const listener of this.closeListeners.splice(0)) listener();
   }
@@ -166,9 +233,14 @@ export class CollabConnection implements DocumentPeer {
       case MessageType.Awareness:
         this.handleAwareness(document, readVarUint8Array(decoder));
         break;
-      case MessageType.QueryAwareness:
-        this.send(encodeAwareness(document.awareness, [...document.awareness.getStates().keys()]));
+      case MessageType.QueryAwareness: {
+        const answer = encodeAwareness(document.awareness, [...document.awareness.getStates().keys()]);
+        // The answer is what this client asked for: it is paid from its awareness budget.
+        const overrun = this.awarenessBudget.charge(answer.byteLength);
+        if (overrun) this.closeOverAwarenessBudget(overrun);
+        else this.send(answer);
         break;
+      }
       case MessageType.Auth:
         // Authentication happens before the upgrade; in-band auth messages are ignored.
         break;
@@ -190,23 +262,51 @@ export class CollabConnection implements DocumentPeer {
           this.stats.droppedUpdates += 1;
           return;
         }
-        document.applyUpdateFrom(this, payload);
+        if (!document.applyUpdateFrom(this, payload, { maxBytes: this.limits.maxPendingUpdateBytes, maxUpdates: this.limits.maxPendingUpdates })) {
+          this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection whose updates wait for too much');
+          this.close(CloseCodes.PendingUpdatesOverflow.code, CloseCodes.PendingUpdatesOverflow.reason);
+        }
         return;
       default:
         throw new MalformedMessageError(`unknown sync message type ${syncType}`);
     }
   }
 
-  /** Applies an awareness update after stamping the identity and dropping foreign entries. */
+  /**
+   * Applies an awareness update after charging it to this connection's budget, stamping the
+   * identity and dropping foreign entries. Over budget, nothing of it reaches anyone (4531).
+   */
   private handleAwareness(document: SharedDocument, update: Uint8Array): void {
+    this.stats.awarenessBytes += update.byteLength;
+    const rate = this.awarenessBudget.charge(update.byteLength);
+    if (rate) return this.closeOverAwarenessBudget(rate);
     let foreign = 0;
-    const guarded = guardAwarenessUpdate(update, this.identity, (clientId) => {
-      const allowed = document.mayControlAwareness(this, clientId);
-      if (!allowed) foreign += 1;
-      return allowed;
-    });
+    let guarded: GuardedAwareness | null;
+    try {
+      guarded = guardAwarenessUpdate(
+        update,
+        this.identity,
+        (clientId) => {
+          const allowed = document.mayControlAwareness(this, clientId);
+          if (!allowed) foreign += 1;
+          return allowed;
+        },
+        this.limits.awareness.maxEntriesPerMessage,
+      );
+    } catch (error) {
+      if (error instanceof AwarenessRejected && error.reason === 'too_many_entries') return this.closeOverAwarenessBudget('entries');
+      throw error;
+    }
     this.stats.droppedAwareness += foreign;
-    if (guarded) document.applyAwarenessFrom(this, guarded);
+    if (!guarded) return;
+    const held = this.awarenessBudget.hold(guarded.entries);
+    if (held) return this.closeOverAwarenessBudget(held);
+    document.applyAwarenessFrom(this, guarded.update);
+  }
+
+  private closeOverAwarenessBudget(overrun: AwarenessOverrun | 'entries'): void {
+    this.logger.warn({ documentId: this.documentId, userId: this.identity.userId, overrun }, 'closing a connection over its awareness budget');
+    this.close(CloseCodes.AwarenessOverBudget.code, CloseCodes.AwarenessOverBudget.reason);
   }
 
   private fail(error: unknown): void {
@@ -220,6 +320,9 @@ export class CollabConnection implements DocumentPeer {
     this.close(closeCode.code, closeCode.reason);
   }
 }
+
+/** Continuous work on one connection's messages after which it lets other work run. */
+const YIELD_AFTER_MS = 5;
 
 /** Resolves after `ms` milliseconds (at once for ms ≤ 0). */
 function wait(ms: number): Promise<void> {

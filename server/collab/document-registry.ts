@@ -5,6 +5,7 @@ import type { DocumentHooks } from './shared-document.ts';
 import { SharedDocument } from './shared-document.ts';
 import type { CollabSocket, ConnectionIdentity } from './socket.ts';
 import { CloseCodes } from './close-codes.ts';
+import { DocumentMissingError } from './document-missing.ts';
 
 /** Options of the registry. */
 export interface DocumentRegistryOptions {
@@ -15,6 +16,12 @@ export interface DocumentRegistryOptions {
   unloadDelayMs: number;
   /** Per-connection message limits (defaults: DEFAULT_CONNECTION_LIMITS). */
   limits?: ConnectionLimits;
+  /**
+   * Whether the document exists in the records. A connection to one that does not is closed
+   * with 4404 (final); any other failure to open a document closes with 4503 (retried). When
+   * absent, every document is taken to exist.
+   */
+  documentExists?: (documentId: string) => boolean;
 }
 
 /**
@@ -120,8 +127,17 @@ export class DocumentRegistry {
   }
 
   private async attach(connection: CollabConnection): Promise<SharedDocument> {
+    const exists = this.options.documentExists ?? (() => true);
+    if (!exists(connection.documentId)) throw new DocumentMissingError(connection.documentId);
     for (;;) {
-      const document = await this.open(connection.documentId);
+      let document: SharedDocument;
+      try {
+        document = await this.open(connection.documentId);
+      } catch (error) {
+        // The document may have been deleted while it was loading.
+        if (!exists(connection.documentId)) throw new DocumentMissingError(connection.documentId);
+        throw error;
+      }
       if (connection.isClosed) return document;
       if (document.addConnection(connection)) {
         this.cancelUnload(document.id);

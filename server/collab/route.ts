@@ -10,6 +10,8 @@ import { Id } from '../http/schemas.ts';
 import type { UserRecord } from '../storage/records.ts';
 import { AccessMonitor, type AccessVerdict } from './access-monitor.ts';
 import { CloseCodes } from './close-codes.ts';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection.ts';
+import type { Config } from '../config.ts';
 import { DocumentRegistry } from './document-registry.ts';
 import type { ConnectionIdentity } from './socket.ts';
 import { adaptWebSocket } from './ws-socket.ts';
@@ -53,18 +55,41 @@ function identityOf(user: UserRecord, token: string): ConnectionIdentity {
 }
 
 /**
+ * The per-connection limits with the operator's settings applied (see README "Configuration");
+ * the awareness burst is four seconds of the sustained rate.
+ */
+export function connectionLimitsFrom(
+  config: Pick<Config, 'collabMaxQueuedBytes' | 'collabMaxPendingBytes' | 'collabMaxPendingUpdates' | 'collabAwarenessBytesPerSecond' | 'collabAwarenessMaxClientIds'>,
+): ConnectionLimits {
+  return {
+    ...DEFAULT_CONNECTION_LIMITS,
+    maxQueuedBytes: config.collabMaxQueuedBytes,
+    maxPendingUpdateBytes: config.collabMaxPendingBytes,
+    maxPendingUpdates: config.collabMaxPendingUpdates,
+    awareness: {
+      ...DEFAULT_CONNECTION_LIMITS.awareness,
+      bytesPerSecond: config.collabAwarenessBytesPerSecond,
+      burstBytes: 4 * config.collabAwarenessBytesPerSecond,
+      maxClientIds: config.collabAwarenessMaxClientIds,
+    },
+  };
+}
+
+/**
  * `GET /collab/:documentId` (WebSocket): the y-websocket protocol. The session and the
  * right to open the document are checked before the upgrade (401 / 403 / 404 as JSON, no
  * upgrade), and re-checked while the socket is open. The handler only adapts the socket; the
  * protocol lives in the framework-free core.
  */
 export const collabPlugin = fp(
-  async (app: FastifyInstance, options: { unloadDelayMs: number }) => {
+  async (app: FastifyInstance, options: { unloadDelayMs: number; limits?: ConnectionLimits }) => {
     const registry = new DocumentRegistry({
       content: app.store.content,
       logger: app.log,
       unloadDelayMs: options.unloadDelayMs,
       hooks: app.documentHooks,
+      limits: options.limits,
+      documentExists: (documentId) => app.documents.find(documentId) !== undefined,
     });
     const checkAccess = (identity: ConnectionIdentity, documentId: string): AccessVerdict => {
       if (!app.auth.isSessionActive(identity.sessionTokenHash)) return 'unauthenticated';

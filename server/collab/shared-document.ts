@@ -6,6 +6,11 @@ import { callHookLogged, type CollabLogger } from './logger.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
 import { isTransactionOrigin, LOAD_ORIGIN, type TransactionOrigin } from './origins.ts';
 import { CloseCodes } from './close-codes.ts';
+import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
+import { AwarenessRelay } from './awareness-relay.ts';
+
+/** Rounds of retrying waiting updates after one update (each round needs the previous one's progress). */
+const MAX_RETRY_ROUNDS = 8;
 
 /**
  * Lifecycle hooks of shared documents. Cross-cutting features (revisions, audit, anchor
@@ -46,6 +51,11 @@ export class SharedDocument {
   private pipeline: Promise<void> = Promise.resolve();
   private pendingWrites = 0;
   private unloadRun: Promise<void> | null = null;
+  /** Per connection, its updates that wait for dependencies the document lacks. */
+  private readonly pending = new Map<DocumentPeer, PendingUpdates>();
+  /** Clients whose state moved since waiting updates were last looked at. */
+  private readonly advanced = new Set<number>();
+  private readonly awarenessRelay = new AwarenessRelay();
 
   private constructor(
     readonly id: string,
@@ -58,10 +68,15 @@ export class SharedDocument {
     // The server itself is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin));
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.noteAdvancedClients(transaction));
+    this.awareness.on('change', ({ updated }: AwarenessChanges) => this.awarenessRelay.noteChanged(updated));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.handleAwarenessUpdate(changes, origin));
   }
 
-  /** Loads a document's stored content into a new shared document and runs `onLoad`. */
+  /**
+   * Loads a document's stored content into a new shared document and runs `onLoad`. On
+   * failure nothing is left behind (timers, files) and the error is rethrown.
+   */
   static async load(
     id: string,
     content: DocumentContentStore,
@@ -69,16 +84,28 @@ export class SharedDocument {
     logger: CollabLogger,
   ): Promise<SharedDocument> {
     const shared = new SharedDocument(id, content, hooks, logger);
-    const stored = await content.load(id);
-    Y.transact(
-      shared.doc,
-      () => {
-        for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
-      },
-      LOAD_ORIGIN,
-    );
-    if (stored.discardedBytes > 0 || content.needsCompaction(id)) await shared.compact();
-    await hooks.onLoad?.(shared);
+    try {
+      const stored = await content.load(id);
+      Y.transact(
+        shared.doc,
+        () => {
+          for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
+        },
+        LOAD_ORIGIN,
+      );
+      if (stored.discardedBytes > 0 || content.needsCompaction(id)) await shared.compact();
+      await hooks.onLoad?.(shared);
+    } catch (error) {
+      // A failed load is retried by the clients: each attempt must not leave a live awareness
+      // timer and a Y.Doc behind, nor the document's files open.
+      shared.stateValue = 'closed';
+      shared.awareness.destroy();
+      shared.doc.destroy();
+      await content.release(id).catch((releaseError: unknown) =>
+        logger.error({ err: releaseError, documentId: id }, 'could not release a document whose load failed'),
+      );
+      throw error;
+    }
     return shared;
   }
 
@@ -115,14 +142,39 @@ export class SharedDocument {
     const controlled = this.connections.get(connection);
     if (!controlled) return;
     this.connections.delete(connection);
+    this.pending.delete(connection);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     if (this.connections.size === 0) this.runHook('onEmpty', () => this.hooks.onEmpty?.(this));
   }
 
-  /** Applies an update received from a connection (the caller has checked its rights). */
-  applyUpdateFrom(connection: DocumentPeer, update: Uint8Array): void {
-    const origin: TransactionOrigin = { source: 'connection', connection };
-    Y.applyUpdate(this.doc, update, origin);
+  /**
+   * Applies an update received from a connection (the caller has checked its rights). What
+   * depends on content the document lacks never enters the shared Y.Doc: it is kept aside for
+   * this connection, within `budget`, and retried when the document's state for what it waits
+   * for moves on (whoever's update moved it). Returns false when the connection's waiting
+   * updates went over `budget`; the caller closes it, which drops them (an honest client
+   * re-sends what the server lacks through sync step 1 / 2 when it reconnects).
+   */
+  applyUpdateFrom(connection: DocumentPeer, update: Uint8Array, budget: PendingBudget): boolean {
+    const leftover = applyWithoutPending(this.doc, update, { source: 'connection', connection } satisfies TransactionOrigin, 'v1');
+    let withinBudget = true;
+    if (leftover && this.connections.has(connection)) {
+      let buffer = this.pending.get(connection);
+      if (!buffer) {
+        buffer = new PendingUpdates(budget);
+        this.pending.set(connection, buffer);
+      }
+      withinBudget = buffer.add(leftover);
+    }
+    this.retryPending();
+    return withinBudget;
+  }
+
+  /** Encoded bytes of updates waiting for missing dependencies, over all connections. */
+  get pendingBytes(): number {
+    let total = 0;
+    for (const buffer of this.pending.values()) total += buffer.bytes;
+    return total;
   }
 
   /**
@@ -190,6 +242,29 @@ export class SharedDocument {
     }
   }
 
+  private noteAdvancedClients(transaction: Y.Transaction): void {
+    if (this.pending.size === 0) return;
+    for (const [client, clock] of transaction.afterState) {
+      if (transaction.beforeState.get(client) !== clock) this.advanced.add(client);
+    }
+  }
+
+  /** Retries the waiting updates whose missing dependencies may have arrived. */
+  private retryPending(): void {
+    for (let round = 0; round < MAX_RETRY_ROUNDS && this.advanced.size > 0 && this.pending.size > 0; round++) {
+      const advanced = [...this.advanced];
+      this.advanced.clear();
+      for (const [peer, buffer] of this.pending) {
+        if (!buffer.isReady(this.doc, advanced)) continue;
+        const origin: TransactionOrigin = { source: 'connection', connection: peer };
+        const withinBudget = buffer.restore(applyWithoutPending(this.doc, buffer.take(), origin, 'v2'));
+        if (buffer.isEmpty) this.pending.delete(peer);
+        if (!withinBudget) peer.close(CloseCodes.PendingUpdatesOverflow.code, CloseCodes.PendingUpdatesOverflow.reason);
+      }
+    }
+    this.advanced.clear();
+  }
+
   /** Appends `task` to the ordered storage pipeline; the returned promise settles with it. */
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.pipeline.then(task);
@@ -232,14 +307,15 @@ export class SharedDocument {
   }
 
   private handleAwarenessUpdate({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
     const controlled = this.connections.get(origin as DocumentPeer);
     if (controlled) {
       for (const clientId of added) controlled.add(clientId);
       for (const clientId of removed) controlled.delete(clientId);
     }
-    const message = encodeAwareness(this.awareness, changed);
+    // Unchanged states are repeated only as often as keeps them alive on the clients.
+    const forwarded = this.awarenessRelay.select(added, updated, removed);
+    if (forwarded.length === 0) return;
+    const message = encodeAwareness(this.awareness, forwarded);
     for (const connection of this.connections.keys()) connection.send(message);
   }
 

@@ -7,6 +7,11 @@ export interface CollabSocket {
   send(message: Uint8Array): void;
   /** Closes the socket with an application close code. */
   close(code: number, reason: string): void;
+  /**
+   * Bytes accepted by `send` but not yet handed to the network (a client that does not read
+   * makes it grow). Absent when the transport cannot tell; then no slow-reader limit applies.
+   */
+  readonly bufferedAmount?: number;
 }
 
 /** Who is behind a connection, as established by authentication before the upgrade. */

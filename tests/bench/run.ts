@@ -3,9 +3,12 @@
  * fan-out latency, new-client sync time on a 100,000-word outline, heap per open document.
  * Prints a Markdown table and writes `bench-results/latest.md` and `latest.json`.
  *
+ * Then edit delivery between two honest editors under abuse (see abuse.ts), Draftroom only.
+ *
  * Flags: `--quick` (small workloads, for a smoke run); `--subject=reference` (compare the
  * reference server with a second instance of itself, to check the harness); `--verbose` (print
- * the tail of each server's output to stderr before stopping it).
+ * the tail of each server's output to stderr before stopping it); `--only=abuse` (just the
+ * abuse section, written to `bench-results/abuse.md`).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.ts';
@@ -15,11 +18,22 @@ import { DRAFTROOM_UNLOAD_DELAY_MS, installCleanup, startDraftroom, startReferen
 import { runSyncTime, type SyncOptions, type SyncResult } from './sync-time.ts';
 import { compareBenchOptions, runCompareBench } from './compare.ts';
 import { compareHttpOptions, runCompareHttpBench } from './compare-http.ts';
+import { renderAbuseMarkdown, runAbuseBench, type AbuseOptions } from './abuse.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const subjectIsReference = args.has('--subject=reference');
 const verbose = args.has('--verbose');
+const onlyAbuse = args.has('--only=abuse');
+
+const abuseOptions: AbuseOptions = {
+  durationMs: quick ? 4_000 : 10_000,
+  editPauseMs: 20,
+  orphansPerSocket: 520,
+  awarenessEntries: 1000,
+  awarenessStateBytes: 7000,
+  loginsPerWave: 300,
+};
 
 const options: BenchReport['options'] = {
   fanout: { editors: 20, rounds: 2, warmup: quick ? 100 : 200, edits: quick ? 300 : 1_500, intervalMs: 5, settleTimeoutMs: 15_000 } satisfies FanoutOptions,
@@ -42,6 +56,14 @@ function resultFor<T>(map: Map<BenchServer, T>, server: BenchServer): T {
 /** Starts both servers, runs every measurement, stops the servers and writes the report. */
 async function main(): Promise<void> {
   installCleanup();
+  if (onlyAbuse) {
+    process.setMaxListeners(100);
+    const markdown = renderAbuseMarkdown(await runAbuseBench(abuseOptions, progress), abuseOptions);
+    await mkdir('bench-results', { recursive: true });
+    await writeFile('bench-results/abuse.md', markdown);
+    process.stdout.write(markdown);
+    return;
+  }
   // Every WebsocketProvider adds a process 'exit' listener; 20+ of them are expected here.
   process.setMaxListeners(100);
   const machine = machineInfo();
@@ -80,6 +102,7 @@ async function main(): Promise<void> {
   const compare = await runCompareBench(compareBenchOptions(quick), progress);
   // The same comparison as the user waits for it: HTTP against a fresh server process.
   const compareHttp = await runCompareHttpBench(compareHttpOptions(quick), progress);
+  const abuse = await runAbuseBench(abuseOptions, progress);
 
   const report: BenchReport = {
     machine,
@@ -106,10 +129,10 @@ async function main(): Promise<void> {
       heap: baselineHeap,
     },
   };
-  const markdown = renderMarkdown(report);
+  const markdown = `${renderMarkdown(report)}\n${renderAbuseMarkdown(abuse, abuseOptions)}`;
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/latest.md', markdown);
-  await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile('bench-results/latest.json', `${JSON.stringify({ ...report, abuse }, null, 2)}\n`);
   process.stdout.write(markdown);
 }
 
