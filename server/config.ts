@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { StorageIo } from './storage/io.ts';
 
 /** Typed runtime configuration, read once from the environment at start. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Fastify log level, or false to silence logs (`LOG_LEVEL=silent`). */
   logLevel: string | false;
+  /** Disk operations of the store; never set from the environment (tests inject write failures). */
+  storageIo?: StorageIo;
 }
 
 /** A configuration problem found at start; the message names the variable. */

@@ -32,6 +32,8 @@ export const Errors = {
   TooManyAttempts: createError('ERR_TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', 429),
   Internal: createError('ERR_INTERNAL', 'Internal server error', 500),
   ClientNotBuilt: createError('ERR_CLIENT_NOT_BUILT', 'The web client is not built: run `npm run build:client`', 503),
+  StorageUnavailable: createError<[string]>('ERR_STORAGE_UNAVAILABLE', 'Storage cannot write right now (%s); nothing was changed, try again later', 503),
+  DocumentDamaged: createError<[string]>('ERR_DOCUMENT_DAMAGED', 'The stored content of this document is damaged and could not be recovered: %s', 503),
 } as const;
 
 /** Every stable error code the HTTP API can answer with. */
@@ -77,7 +79,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.status(translated.status).send(errorBody(translated.code, translated.message));
     }
     const status = error.statusCode ?? 500;
-    if (status < 500 && typeof error.code === 'string' && error.code.startsWith('ERR_')) {
+    // 503s of our own (storage) carry a code and a message meant for the caller, like 4xx.
+    if ((status < 500 || status === 503) && typeof error.code === 'string' && error.code.startsWith('ERR_')) {
+      if (status === 503) request.log.warn({ err: error }, 'request refused: storage unavailable');
       return reply.status(status).send(errorBody(error.code, error.message));
     }
     if (status === 429) {

@@ -3,7 +3,12 @@ import { Type, type Static } from '@sinclair/typebox';
 import { errorResponses, Id, Timestamp } from '../http/schemas.ts';
 
 const AuditQuery = Type.Object(
-  { documentId: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
+  {
+    documentId: Type.Optional(Id),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+    /** The `x-next-cursor` header of the previous page. */
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })),
+  },
   { additionalProperties: false },
 );
 
@@ -19,7 +24,10 @@ const AuditEntry = Type.Object(
   { additionalProperties: false },
 );
 
-/** `GET /api/audit[?documentId=…&limit=…]` (secretariat): the audit trail, newest first. */
+/**
+ * `GET /api/audit[?documentId=…&limit=…&cursor=…]` (secretariat): the audit trail, newest
+ * first. When older entries remain, the `x-next-cursor` header gives the `cursor` of the next page.
+ */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Static<typeof AuditQuery> }>(
     '/api/audit',
@@ -27,6 +35,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       preHandler: app.requireRole('secretariat'),
       schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses(400, 401, 403) } },
     },
-    async (request) => app.audit.list({ documentId: request.query.documentId, limit: request.query.limit ?? 200 }),
+    async (request, reply) => {
+      const page = await app.audit.list({ documentId: request.query.documentId, limit: request.query.limit ?? 200, before: request.query.cursor });
+      if (page.next !== null) reply.header('x-next-cursor', page.next);
+      return page.entries;
+    },
   );
 }

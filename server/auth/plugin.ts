@@ -55,7 +55,7 @@ export async function resolveUser(app: FastifyInstance, request: FastifyRequest,
 /** Registers the auth service and the `requireUser` / `requireRole` guards. Needs `store`. */
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { sessionTtlMs: number }) => {
-    app.decorate('auth', new AuthService(app.store.records, options.sessionTtlMs));
+    app.decorate('auth', new AuthService(app.store.records, app.store.sessions, options.sessionTtlMs));
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (request) => {
       checkCsrf(request, request.cookies[SESSION_COOKIE]);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { RecordStore } from '../storage/store.ts';
+import type { ClientAuthorStore } from '../storage/store.ts';
 import type { DocumentHooks } from '../collab/hooks.ts';
 
 /** How long new client ids are buffered before they are written to the records. */
@@ -15,7 +15,9 @@ export class AuthorshipRecorder {
   private readonly pending: Array<{ documentId: string; clientId: number; userId: string }> = [];
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly records: RecordStore) {}
+  private readonly loading = new Map<string, Promise<void>>();
+
+  constructor(private readonly store: ClientAuthorStore) {}
 
   /** The hook that records authors of updates sent by connections. */
   hooks(): DocumentHooks {
@@ -35,13 +37,35 @@ export class AuthorshipRecorder {
       clients.set(clientId, userId);
       this.pending.push({ documentId, clientId, userId });
     }
-    if (this.pending.length > 0 && this.timer === null) {
-      this.timer = setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
-      this.timer.unref();
-    }
+    this.schedule();
   }
 
-  /** The account behind a client id of a document, or null when unknown (e.g. template content). */
+  /** Arms the flush timer; a failed flush (storage unavailable) is retried the same way. */
+  private schedule(): void {
+    if (this.pending.length === 0 || this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(() => this.schedule());
+    }, FLUSH_DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** Loads the stored authors of a document; `authorOf` answers from them once this resolved. */
+  ready(documentId: string): Promise<void> {
+    let loading = this.loading.get(documentId);
+    if (!loading) {
+      loading = this.store.forDocument(documentId).then((stored) => {
+        const clients = this.clientsOf(documentId);
+        // Ids noted before the load finished keep their (newer) owner only if none was stored.
+        for (const [clientId, userId] of stored) clients.set(clientId, userId);
+      });
+      this.loading.set(documentId, loading);
+      loading.catch(() => this.loading.delete(documentId));
+    }
+    return loading;
+  }
+
+  /** The account behind a client id of a document, or null when unknown (e.g. template content, or `ready` not awaited). */
   authorOf(documentId: string, clientId: number): string | null {
     return this.clientsOf(documentId).get(clientId) ?? null;
   }
@@ -52,20 +76,22 @@ export class AuthorshipRecorder {
     this.timer = null;
     const batch = this.pending.splice(0);
     if (batch.length === 0) return;
-    await this.records.write((data) => {
-      data.clientAuthors.push(...batch);
-    });
+    try {
+      await this.store.add(batch);
+    } catch (error) {
+      // Not stored: keep them for the next flush rather than lose an author.
+      this.pending.unshift(...batch);
+      this.schedule();
+      throw error;
+    }
   }
 
   private clientsOf(documentId: string): Map<number, string> {
     let clients = this.known.get(documentId);
     if (!clients) {
-      clients = new Map(
-        this.records.read((data) =>
-          data.clientAuthors.filter((entry) => entry.documentId === documentId).map((entry) => [entry.clientId, entry.userId] as const),
-        ),
-      );
+      clients = new Map();
       this.known.set(documentId, clients);
+      void this.ready(documentId).catch(() => undefined);
     }
     return clients;
   }

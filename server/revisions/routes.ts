@@ -35,7 +35,7 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
 
   /** Loads both sides of a comparison and compares them, naming the authors of insertions. */
   const compare = async (documentId: string, query: CompareQuery) => {
-    const [from, to] = await Promise.all([app.revisions.load(documentId, query.from), app.revisions.load(documentId, query.to)]);
+    const [from, to] = await Promise.all([app.revisions.load(documentId, query.from), app.revisions.load(documentId, query.to), app.authorship.ready(documentId)]);
     try {
       const comparison = compareDocuments(from.doc, to.doc, {
         authorOf: (clientId: number) => {
@@ -62,8 +62,8 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const document = openable(request);
       const user = currentUser(request);
-      const threads = app.store.records.read((data) =>
-        data.threads.filter((thread) => thread.documentId === document.id && thread.revisionId !== null && canSeeThread(user, document, thread)),
+      const threads = (await app.store.comments.threads(document.id)).filter(
+        (thread) => thread.revisionId !== null && canSeeThread(user, document, thread),
       );
       const counts = new Map<string, number>();
       for (const thread of threads) counts.set(thread.revisionId ?? '', (counts.get(thread.revisionId ?? '') ?? 0) + 1);
