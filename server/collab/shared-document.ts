@@ -51,7 +51,15 @@ export class SharedDocument {
     logger: CollabLogger,
   ): Promise<SharedDocument> {
     const shared = new SharedDocument(id, content, hooks, logger);
-    const stored = await content.load(id);
+    let stored: Awaited<ReturnType<DocumentContentStore['load']>>;
+    try {
+      stored = await content.load(id);
+    } catch (error) {
+      // A refused load (damaged content) must not leave the awareness timer running.
+      shared.awareness.destroy();
+      shared.doc.destroy();
+      throw error;
+    }
     Y.transact(
       shared.doc,
       () => {

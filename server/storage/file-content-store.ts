@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { decodeFrames } from './frames.ts';
 import { copyFile, link, open, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as Y from 'yjs';
@@ -110,10 +111,11 @@ export class FileContentStore implements DocumentContentStore {
     if (existsSync(prevLogPath)) {
       try {
         const prevSnapshot = readSnapshot(this.pathOf(documentId, 'snapshot.prev'));
-        const prevLog = UpdateLog.open(prevLogPath);
-        prevLog.log.close();
-        const updates = [...(prevSnapshot ? [prevSnapshot] : []), ...prevLog.updates, ...log];
-        if (isComplete(updates)) {
+        // Read without opening it as a log: recovery must not change the files it reads.
+        const prevLog = decodeFrames(readFileSync(prevLogPath)).payloads;
+        const updates = [...(prevSnapshot ? [prevSnapshot] : []), ...prevLog, ...log];
+        // An empty previous generation recovers nothing (it would "recover" an empty document).
+        if ((prevSnapshot !== null || prevLog.length > 0) && isComplete(updates)) {
           candidate = updates;
           source = 'the previous snapshot and update log';
         }
@@ -166,7 +168,7 @@ export class FileContentStore implements DocumentContentStore {
     const log = this.logOf(documentId);
     await log.sync();
     try {
-      await this.keepPreviousGeneration(documentId);
+      await this.keepPreviousGeneration(documentId, state, log.sizeBytes === 0);
       await writeSnapshot(this.pathOf(documentId, 'snapshot'), state);
     } catch (error) {
       this.recovery.health?.failed(`documents/${documentId}.snapshot`, error);
@@ -180,11 +182,15 @@ export class FileContentStore implements DocumentContentStore {
   /**
    * Keeps the current snapshot and log as `.snapshot.prev` and `.log.prev` (durably) before a
    * compaction replaces them: together they rebuild the document if the new snapshot is lost.
+   * The first snapshot of content that was never logged (a document made from a template) has
+   * no previous generation that holds it, so it is itself copied to `.snapshot.prev`.
    */
-  private async keepPreviousGeneration(documentId: string): Promise<void> {
+  private async keepPreviousGeneration(documentId: string, state: Uint8Array, logEmpty: boolean): Promise<void> {
     const snapshot = this.pathOf(documentId, 'snapshot');
     const prevSnapshot = this.pathOf(documentId, 'snapshot.prev');
-    if (existsSync(snapshot)) {
+    if (!existsSync(snapshot) && logEmpty) {
+      await writeSnapshot(prevSnapshot, state);
+    } else if (existsSync(snapshot)) {
       await rm(prevSnapshot, { force: true });
       await link(snapshot, prevSnapshot).catch(() => copyFile(snapshot, prevSnapshot));
     }

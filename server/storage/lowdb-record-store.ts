@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { copyFile, link, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Errors } from '../errors.ts';
@@ -15,30 +15,24 @@ export interface RecordLogger {
 }
 
 /**
- * lowdb adapter that replaces the file durably (temporary file, fsync, rename, fsync folder)
- * and first keeps the previous file as `<file>.bak` (a hard link, so it costs no copy).
+ * lowdb adapter that replaces the file durably (temporary file, fsync, rename, fsync folder),
+ * then writes the same content to `<file>.bak`, a separate copy that recovers the records if
+ * the main file is deleted, emptied or damaged. The main file decides success; a failed copy
+ * is reported and repaired by the next write.
  */
 class DurableJsonFile implements Adapter<Database> {
-  constructor(private readonly path: string, private readonly io: StorageIo) {}
+  constructor(private readonly path: string, private readonly io: StorageIo, private readonly logger: RecordLogger) {}
 
   async read(): Promise<Database | null> {
     return null;
   }
 
   async write(data: Database): Promise<void> {
-    await replaceFileDurably(this.path, Buffer.from(JSON.stringify(data, null, 2)), this.io, () => keepPreviousCopy(this.path));
-  }
-}
-
-/** Makes `<path>.bak` the current file (the last good one), before it is replaced. */
-async function keepPreviousCopy(path: string): Promise<void> {
-  const backup = `${path}.bak`;
-  await rm(backup, { force: true });
-  try {
-    await link(path, backup);
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT')) return;
-    await copyFile(path, backup);
+    const bytes = Buffer.from(JSON.stringify(data, null, 2));
+    await replaceFileDurably(this.path, bytes, this.io);
+    await replaceFileDurably(`${this.path}.bak`, bytes, this.io).catch((error: unknown) =>
+      this.logger.warn({ err: error, file: `${this.path}.bak` }, 'could not refresh the copy of the records; the next write retries'),
+    );
   }
 }
 
@@ -96,7 +90,7 @@ export class LowdbRecordStore implements RecordStore {
     options: { io: StorageIo; health: StorageHealth; logger: RecordLogger; dataDirHasContent: boolean },
   ): Promise<{ store: LowdbRecordStore; legacy: LegacyCollections }> {
     mkdirSync(dirname(path), { recursive: true });
-    const db = new Low<Database>(new DurableJsonFile(path, options.io), emptyDatabase());
+    const db = new Low<Database>(new DurableJsonFile(path, options.io, options.logger), emptyDatabase());
     const text = await readText(path);
     const current = problemWith(text);
     let stored: Record<string, unknown> | null = current.parsed;
@@ -110,7 +104,7 @@ export class LowdbRecordStore implements RecordStore {
             `or put a good copy of ${basename(path)} in place, then start again.`,
         );
       }
-      options.logger.warn({ file: path, problem: current.problem, recoveredFrom: backupPath }, `${basename(path)} ${current.problem}; recovered from its previous good copy`);
+      options.logger.warn({ file: path, problem: current.problem, recoveredFrom: backupPath }, `${basename(path)} ${current.problem}; recovered from its copy ${basename(backupPath)}`);
       await replaceFileDurably(path, Buffer.from(JSON.stringify(backup.parsed, null, 2)), options.io);
       stored = backup.parsed;
     }
