@@ -1,7 +1,7 @@
 import { copyFile, readFile, truncate } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeFrames, encodeFrame, skippedBytes } from './frames.ts';
+import { encodeFrame, iterateFrames } from './frames.ts';
 import { DurableAppender } from './durable-appender.ts';
 import type { StorageHealth } from './health.ts';
 import { replaceFileDurably, type StorageIo } from './io.ts';
@@ -52,34 +52,45 @@ export class AppendTable<V> {
   /** Opens (or starts) the table file at `path` and loads it. */
   static async open<V>(path: string, options: TableOptions<V>): Promise<AppendTable<V>> {
     const data = existsSync(path) ? await readFile(path) : Buffer.alloc(0);
-    const decoded = decodeFrames(data);
-    const damaged = decoded.tornBytes + skippedBytes(decoded);
-    if (damaged > 0) {
-      const asidePath = `${path}.damaged-${Date.now()}`;
-      await copyFile(path, asidePath);
-      if (decoded.tornBytes > 0) await truncate(path, decoded.validBytes);
-      options.logger.warn(
-        { file: path, damagedBytes: damaged, copy: asidePath },
-        'table file had damaged records; they were skipped (a copy of the file was kept) and every intact record was loaded',
-      );
-    }
-    const table = new AppendTable<V>(new DurableAppender(path, decoded.validBytes, options.io, options.health), options);
+    const rows = new Map<string, V>();
+    let records = 0;
     let dropped = 0;
+    let validBytes = 0;
+    let skipped = 0;
+    // Frame by frame, pausing between slices: a large table never holds the event loop long.
     const pace = slicer();
-    for (const payload of decoded.payloads) {
+    for (const step of iterateFrames(data)) {
       await pace();
-      for (const [key, value] of parseBatch(payload)) {
-        table.records += 1;
+      if ('skipped' in step) {
+        skipped += step.skipped.bytes;
+        continue;
+      }
+      validBytes = step.end;
+      for (const [key, value] of parseBatch(step.payload)) {
+        records += 1;
         if (value === null) {
-          table.rows.delete(key);
+          rows.delete(key);
           continue;
         }
         const parsed = options.parse(value);
         if (parsed === null) dropped += 1;
-        else table.rows.set(key, parsed);
+        else rows.set(key, parsed);
       }
     }
+    const tornBytes = data.byteLength - validBytes;
+    if (tornBytes + skipped > 0) {
+      const asidePath = `${path}.damaged-${Date.now()}`;
+      await copyFile(path, asidePath);
+      if (tornBytes > 0) await truncate(path, validBytes);
+      options.logger.warn(
+        { file: path, damagedBytes: tornBytes + skipped, copy: asidePath },
+        'table file had damaged records; they were skipped (a copy of the file was kept) and every intact record was loaded',
+      );
+    }
     if (dropped > 0) options.logger.warn({ file: path, dropped }, 'table file held rows of an unknown shape; they were ignored');
+    const table = new AppendTable<V>(new DurableAppender(path, validBytes, options.io, options.health), options);
+    for (const [key, value] of rows) table.rows.set(key, value);
+    table.records = records;
     return table;
   }
 
@@ -136,7 +147,7 @@ export class AppendTable<V> {
             continue;
           }
           batch.push([key, value]);
-          if (batch.length >= 200) {
+          if (batch.length >= 50) {
             frames.push(encodeFrame(Buffer.from(JSON.stringify(batch))));
             count += batch.length;
             batch = [];

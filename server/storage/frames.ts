@@ -52,30 +52,47 @@ function frameAt(view: Buffer, offset: number): Buffer | null {
   return crc32(payload) === view.readUInt32LE(offset + 4) ? payload : null;
 }
 
-/** Reads every intact frame of `data`, skipping damaged runs in the middle. Never throws. */
-export function decodeFrames(data: Uint8Array): DecodedFrames {
+/** One step of reading frames: an intact payload, or a damaged run that was skipped. */
+export type FrameStep = { payload: Buffer; end: number } | { skipped: SkippedRange };
+
+/**
+ * Reads `data` frame by frame, skipping damaged runs in the middle; stops after the last
+ * intact frame (what follows is the torn tail). Lets a caller pause between frames.
+ */
+export function* iterateFrames(data: Uint8Array): Generator<FrameStep> {
   const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const payloads: Uint8Array[] = [];
-  const skipped: SkippedRange[] = [];
   let offset = 0;
-  let validBytes = 0;
   while (offset + FRAME_HEADER_BYTES <= view.byteLength) {
     const payload = frameAt(view, offset);
     if (payload !== null) {
-      payloads.push(payload);
       offset += FRAME_HEADER_BYTES + payload.byteLength;
-      validBytes = offset;
+      yield { payload, end: offset };
       continue;
     }
     // Damaged here: look for the next offset where a whole frame checks out. A false match
     // needs a 32-bit checksum to agree by chance, so it is not a practical concern.
     let next = offset + 1;
     while (next + FRAME_HEADER_BYTES <= view.byteLength && frameAt(view, next) === null) next += 1;
-    if (next + FRAME_HEADER_BYTES > view.byteLength) break;
-    skipped.push({ offset, bytes: next - offset });
+    if (next + FRAME_HEADER_BYTES > view.byteLength) return;
+    yield { skipped: { offset, bytes: next - offset } };
     offset = next;
   }
-  return { payloads, validBytes, tornBytes: view.byteLength - validBytes, skipped };
+}
+
+/** Reads every intact frame of `data`, skipping damaged runs in the middle. Never throws. */
+export function decodeFrames(data: Uint8Array): DecodedFrames {
+  const payloads: Uint8Array[] = [];
+  const skipped: SkippedRange[] = [];
+  let validBytes = 0;
+  for (const step of iterateFrames(data)) {
+    if ('skipped' in step) {
+      skipped.push(step.skipped);
+    } else {
+      payloads.push(step.payload);
+      validBytes = step.end;
+    }
+  }
+  return { payloads, validBytes, tornBytes: data.byteLength - validBytes, skipped };
 }
 
 /** Total bytes of the skipped runs. */

@@ -14,6 +14,7 @@ import { machineInfo, renderMarkdown, type BenchReport } from './report.ts';
 import { DRAFTROOM_UNLOAD_DELAY_MS, installCleanup, startDraftroom, startReference, type BenchServer } from './servers.ts';
 import { runSyncTime, type SyncOptions, type SyncResult } from './sync-time.ts';
 import { compareBenchOptions, runCompareBench } from './compare.ts';
+import { recordsBenchOptions, renderRecordsMarkdown, runRecordsBench } from './records.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -41,6 +42,10 @@ function resultFor<T>(map: Map<BenchServer, T>, server: BenchServer): T {
 /** Starts both servers, runs every measurement, stops the servers and writes the report. */
 async function main(): Promise<void> {
   installCleanup();
+  if (args.has('--only=records')) {
+    process.stdout.write(renderRecordsMarkdown(await runRecordsBench(recordsBenchOptions(quick), progress)));
+    return;
+  }
   // Every WebsocketProvider adds a process 'exit' listener; 20+ of them are expected here.
   process.setMaxListeners(100);
   const machine = machineInfo();
@@ -102,7 +107,9 @@ async function main(): Promise<void> {
       heap: baselineHeap,
     },
   };
-  const markdown = renderMarkdown(report);
+  // Records under load: fresh server processes of their own, after the others have stopped.
+  const records = await runRecordsBench(recordsBenchOptions(quick), progress);
+  const markdown = `${renderMarkdown(report)}\n${renderRecordsMarkdown(records)}`;
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/latest.md', markdown);
   await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
