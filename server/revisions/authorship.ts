@@ -19,12 +19,25 @@ export class AuthorshipRecorder {
 
   constructor(private readonly store: ClientAuthorStore) {}
 
-  /** The hook that records authors of updates sent by connections. */
+  /**
+   * The hooks that record authors of updates sent by connections and, when a document is
+   * unloaded, prune its rows to the client ids its state still holds. A document's state vector
+   * never loses a client that inserted content, and every revision is an earlier state of the
+   * same document, so those ids cover every insertion a comparison can show: rows are bounded
+   * by the document's own client table.
+   */
   hooks(): DocumentHooks {
     return {
       onChange: (document, update, origin) => {
         if (origin.source !== 'connection') return;
         this.note(document.id, update, origin.connection.identity.userId);
+      },
+      onUnload: async (document) => {
+        await this.flush();
+        const keep = new Set(document.doc.store.clients.keys());
+        await this.store.prune(document.id, keep);
+        const known = this.known.get(document.id);
+        if (known) for (const clientId of known.keys()) if (!keep.has(clientId)) known.delete(clientId);
       },
     };
   }
