@@ -50,6 +50,7 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, op
   const sessions = await TableSessionStore.open(join(dataDir, 'sessions.table'), tableOptions);
   const clientAuthors = await TableClientAuthorStore.open(join(dataDir, 'client-authors.table'), tableOptions);
   await migrateLegacyCollections(legacy, { records, comments, sessions, clientAuthors }, logger);
+  await comments.preload();
   // Every append is a completed write(2) before it is passed on, so it survives a crash of the
   // process; this periodic fdatasync bounds what a power failure can take (0 leaves it to the OS).
   const timer =

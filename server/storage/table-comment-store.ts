@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SubmissionRecord, ThreadRecord } from './records.ts';
 import type { CommentStore } from './store.ts';
@@ -23,7 +23,8 @@ function isThread(row: CommentRow): row is ThreadRecord {
 
 /**
  * Threads and submissions in one append-only table per document,
- * `<dir>/<documentId>.table` (keys `thread:<id>` and `submission:<id>`), opened on first use.
+ * `<dir>/<documentId>.table` (keys `thread:<id>` and `submission:<id>`), all opened at start by
+ * `preload` (or on first use).
  * A submission and its threads are stored in one atomic frame; a reply or a decision appends
  * the new version of its thread, so a write costs the size of what changed.
  */
@@ -33,6 +34,17 @@ export class TableCommentStore implements CommentStore {
 
   constructor(private readonly dir: string, private readonly options: Omit<TableOptions<CommentRow>, 'parse'>) {
     mkdirSync(dir, { recursive: true });
+  }
+
+  /**
+   * Opens every document's table now (at start), so the first request on a document with many
+   * threads does not pay for reading them while people are editing.
+   */
+  async preload(): Promise<void> {
+    for (const name of readdirSync(this.dir)) {
+      const documentId = name.endsWith('.table') ? name.slice(0, -'.table'.length) : '';
+      if (DOCUMENT_ID_PATTERN.test(documentId)) await this.table(documentId);
+    }
   }
 
   /** The document's table, opened once. */
