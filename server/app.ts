@@ -82,7 +82,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(fastifyCookie);
-  await app.register(storePlugin, { dataDir: config.dataDir, fsyncIntervalMs: config.fsyncIntervalMs });
+  await app.register(storePlugin, { dataDir: config.dataDir, fsyncIntervalMs: config.fsyncIntervalMs, io: config.storageIo });
   // Registered right after the store so it runs after every plugin that writes to the store.
   app.addHook('onClose', async () => {
     await app.store.close();
@@ -105,8 +105,20 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   app.get(
     '/api/health',
-    { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false }) } } },
-    async () => ({ status: 'ok' as const }),
+    {
+      schema: {
+        response: {
+          200: Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false }),
+          503: Type.Object({ status: Type.Literal('unavailable'), reason: Type.String() }, { additionalProperties: false }),
+        },
+      },
+    },
+    // 503 while storage cannot write (the reason says why); ok again once a write or probe succeeds.
+    async (_request, reply) => {
+      const storage = await app.store.health();
+      if (storage.ok) return { status: 'ok' as const };
+      return reply.status(503).send({ status: 'unavailable' as const, reason: storage.reason });
+    },
   );
   await app.register(authRoutes, { sessionTtlMs: config.sessionTtlMs });
   await app.register(organizationRoutes);

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_LOGIN_RULES, type LoginThrottleRules } from './auth/login-throttle.ts';
+import type { StorageIo } from './storage/io.ts';
 
 /** Typed runtime configuration, read once from the environment at start. */
 export interface Config {
@@ -54,6 +55,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Failed sign-ins allowed per account and per address (fixed; tests lower them). */
   loginRules: LoginThrottleRules;
+  /** Disk operations of the store; never set from the environment (tests inject write failures). */
+  storageIo?: StorageIo;
 }
 
 /** A configuration problem found at start; the message names the variable. */

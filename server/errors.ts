@@ -37,6 +37,8 @@ export const Errors = {
   Internal: createError('ERR_INTERNAL', 'Internal server error', 500),
   Busy: createError('ERR_BUSY', 'The server is busy checking passwords; try again in a few seconds', 503),
   ClientNotBuilt: createError('ERR_CLIENT_NOT_BUILT', 'The web client is not built: run `npm run build:client`', 503),
+  StorageUnavailable: createError<[string]>('ERR_STORAGE_UNAVAILABLE', 'Storage cannot write right now (%s); nothing was changed, try again later', 503),
+  DocumentDamaged: createError<[string]>('ERR_DOCUMENT_DAMAGED', 'The stored content of this document is damaged and could not be recovered: %s', 503),
 } as const;
 
 /** Every stable error code the HTTP API can answer with. */
@@ -132,6 +134,7 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
   const status = error.statusCode ?? 500;
   // 503 is ours to say too (busy, not built); other 5xx are bugs whose details stay in the log.
   if ((status < 500 || status === 503) && typeof error.code === 'string' && error.code.startsWith('ERR_')) {
+    if (status === 503) request.log.warn({ err: error }, 'request refused: unavailable');
     return reply.status(status).send(errorBody(error.code, error.message));
   }
   request.log.error({ err: error }, 'request failed');

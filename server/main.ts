@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { StorageStartError } from './storage/storage-errors.ts';
 
 /**
  * Starts Draftroom: reads the configuration, builds the app, listens, and on SIGTERM or
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else if (error instanceof StorageStartError) {
+    process.stderr.write(`Draftroom did not start: ${error.message}\n`);
   } else {
     process.stderr.write(`Draftroom could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }

@@ -27,7 +27,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** `GET /api/audit` query. */
 export const AuditQuery = Type.Object(
   // Query values are strings (no type coercion): `limit` is 1 to 1000, checked by the pattern.
-  { documentId: Type.Optional(Id), limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' })) },
+  {
+    documentId: Type.Optional(Id),
+    limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' })),
+    /** The `x-next-cursor` header of the previous page. */
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })),
+  },
   { additionalProperties: false },
 );
 export type AuditQuery = Static<typeof AuditQuery>;

@@ -1,4 +1,4 @@
-import type { AuditDetailValue, AuditRecord } from '../storage/records.ts';
+import type { AuditDetailValue } from '../storage/records.ts';
 import type { AuditStore, RecordStore } from '../storage/store.ts';
 import { newId } from '../ids.ts';
 import type { AuditAction, AuditEntry } from './schemas.ts';
@@ -75,14 +75,14 @@ export class AuditLog {
     await Promise.all([...this.editWindows.keys()].map((key) => this.closeWindow(key)));
   }
 
-  /** Entries newest first, optionally of one document, with actors' display names. */
-  list(options: { documentId?: string; limit: number }): AuditEntry[] {
-    const entries = this.store.list(
-      (entry: AuditRecord) => options.documentId === undefined || entry.documentId === options.documentId,
-      options.limit,
-    );
+  /**
+   * Entries newest first, optionally of one document, with actors' display names; `before`
+   * continues from the `next` cursor of a previous page.
+   */
+  async list(options: { documentId?: string; limit: number; before?: string }): Promise<{ entries: AuditEntry[]; next: string | null }> {
+    const page = await this.store.list(options);
     const names = this.records.read((data) => new Map(data.users.map((user) => [user.id, user.displayName])));
-    return entries.map((entry) => ({
+    const entries = page.entries.map((entry) => ({
       id: entry.id,
       at: entry.at,
       action: entry.action,
@@ -90,6 +90,7 @@ export class AuditLog {
       documentId: entry.documentId,
       details: entry.details,
     }));
+    return { entries, next: page.next };
   }
 
   private async closeWindow(key: string): Promise<void> {

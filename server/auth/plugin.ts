@@ -80,7 +80,7 @@ export async function resolveUser(app: FastifyInstance, request: FastifyRequest,
  */
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { sessionTtlMs: number; allowedOrigins: readonly string[]; loginRules: LoginThrottleRules }) => {
-    app.decorate('auth', new AuthService(app.store.records, options.sessionTtlMs));
+    app.decorate('auth', new AuthService(app.store.records, app.store.sessions, options.sessionTtlMs));
     app.decorate('loginThrottle', new LoginThrottle(options.loginRules));
     app.decorate('originPolicy', new OriginPolicy(options.allowedOrigins));
     app.decorateRequest('user', null);

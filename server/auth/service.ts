@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { RecordStore } from '../storage/store.ts';
+import type { RecordStore, SessionStore } from '../storage/store.ts';
 import type { Role, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSessionToken, newSessionToken } from './tokens.ts';
 
-/** Sliding expiry is written back at most this often per session, to spare the record file. */
+/** Sliding expiry is written back at most this often per session, to spare the disk. */
 const EXTEND_EVERY_MS = 60_000;
 
 /** Input for creating an account. */
@@ -44,7 +44,7 @@ export interface AdminBootstrap {
 export class AuthService {
   private readonly revocationListeners: RevocationListener[] = [];
 
-  constructor(private readonly records: RecordStore, private readonly sessionTtlMs: number) {}
+  constructor(private readonly records: RecordStore, private readonly sessions: SessionStore, private readonly sessionTtlMs: number) {}
 
   /** Subscribes to revocations, e.g. to close the user's open sockets at once. */
   onRevocation(listener: RevocationListener): void {
@@ -73,14 +73,12 @@ export class AuthService {
     if (!user || !valid || user.disabled) throw new Errors.InvalidCredentials();
     const token = newSessionToken();
     const now = Date.now();
-    await this.records.write((data) => {
-      data.sessions = data.sessions.filter((session) => Date.parse(session.expiresAt) > now);
-      data.sessions.push({
-        tokenHash: hashSessionToken(token),
-        userId: user.id,
-        createdAt: new Date(now).toISOString(),
-        expiresAt: new Date(now + this.sessionTtlMs).toISOString(),
-      });
+    await this.sessions.pruneExpired(now);
+    await this.sessions.put({
+      tokenHash: hashSessionToken(token),
+      userId: user.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + this.sessionTtlMs).toISOString(),
     });
     return { token, user };
   }
@@ -89,28 +87,20 @@ export class AuthService {
   async authenticate(token: string): Promise<UserRecord | null> {
     const tokenHash = hashSessionToken(token);
     const now = Date.now();
-    const found = this.records.read((data) => {
-      const session = data.sessions.find((candidate) => candidate.tokenHash === tokenHash);
-      if (!session || Date.parse(session.expiresAt) <= now) return null;
-      const user = data.users.find((candidate) => candidate.id === session.userId);
-      return user && !user.disabled ? { user: { ...user }, expiresAt: Date.parse(session.expiresAt) } : null;
-    });
-    if (!found) return null;
-    if (now + this.sessionTtlMs - found.expiresAt > EXTEND_EVERY_MS) {
-      await this.records.write((data) => {
-        const session = data.sessions.find((candidate) => candidate.tokenHash === tokenHash);
-        if (session) session.expiresAt = new Date(now + this.sessionTtlMs).toISOString();
-      });
+    const session = await this.sessions.get(tokenHash);
+    if (!session || Date.parse(session.expiresAt) <= now) return null;
+    const found = this.records.read((data) => data.users.find((candidate) => candidate.id === session.userId));
+    if (!found || found.disabled) return null;
+    if (now + this.sessionTtlMs - Date.parse(session.expiresAt) > EXTEND_EVERY_MS) {
+      await this.sessions.put({ ...session, expiresAt: new Date(now + this.sessionTtlMs).toISOString() });
     }
-    return found.user;
+    return { ...found };
   }
 
   /** Revokes the session of `token`; unknown tokens are ignored. */
   async logout(token: string): Promise<void> {
     const tokenHash = hashSessionToken(token);
-    await this.records.write((data) => {
-      data.sessions = data.sessions.filter((session) => session.tokenHash !== tokenHash);
-    });
+    await this.sessions.remove(tokenHash);
   }
 
   /** Creates an account. Throws `ERR_USERNAME_TAKEN`, or `ERR_VALIDATION` for a ministry without organisation. */
@@ -169,9 +159,9 @@ export class AuthService {
       const usersAfter = data.users.map((candidate) => (candidate.id === id ? next : candidate));
       if (!usersAfter.some((candidate) => candidate.role === 'secretariat' && !candidate.disabled)) throw new Errors.LastSecretariat();
       Object.assign(user, next);
-      if (next.disabled) data.sessions = data.sessions.filter((session) => session.userId !== id);
       return { ...user };
     });
+    if (updated.disabled) await this.sessions.removeUser(id);
     // A role change matters to open sockets too (read-only or not), so they reconnect.
     if (changes.disabled === true || changes.role !== undefined || changes.organizationId !== undefined) this.notifyRevocation(id);
     return updated;
@@ -185,9 +175,9 @@ export class AuthService {
       if (!found) throw new Errors.UserNotFound();
       found.passwordHash = passwordHash;
       found.updatedAt = new Date().toISOString();
-      data.sessions = data.sessions.filter((session) => session.userId !== id);
       return { ...found };
     });
+    await this.sessions.removeUser(id);
     this.notifyRevocation(id);
     return user;
   }
@@ -206,8 +196,8 @@ export class AuthService {
       if (!found) throw new Errors.UserNotFound();
       found.passwordHash = passwordHash;
       found.updatedAt = new Date().toISOString();
-      data.sessions = data.sessions.filter((session) => session.userId !== userId || session.tokenHash === keep);
     });
+    await this.sessions.removeUser(userId, keep);
     this.notifyRevocation(userId);
   }
 
@@ -222,12 +212,10 @@ export class AuthService {
    * long-lived sockets without extending the session.
    */
   isSessionActive(tokenHash: string, now = Date.now()): boolean {
-    return this.records.read((data) => {
-      const session = data.sessions.find((candidate) => candidate.tokenHash === tokenHash);
-      if (!session || Date.parse(session.expiresAt) <= now) return false;
-      const user = data.users.find((candidate) => candidate.id === session.userId);
-      return user !== undefined && !user.disabled;
-    });
+    const session = this.sessions.peek(tokenHash);
+    if (!session || Date.parse(session.expiresAt) <= now) return false;
+    const user = this.records.read((data) => data.users.find((candidate) => candidate.id === session.userId));
+    return user !== undefined && !user.disabled;
   }
 
   private notifyRevocation(userId: string): void {

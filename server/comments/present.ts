@@ -4,11 +4,11 @@ import { resolveAnchor, resolveSection } from './anchors.ts';
 import type { PublicThread, ThreadPosition } from './schemas.ts';
 
 /** Looks up display names and organisations once for a batch of threads. */
-export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, doc: Y.Doc) => PublicThread {
+export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, doc: Y.Doc, position?: ThreadPosition) => PublicThread {
   const users = new Map(data.users.map((user) => [user.id, user.displayName]));
   const organizations = new Map(data.organizations.map((org) => [org.id, org]));
   const person = (id: string): { id: string; displayName: string } => ({ id, displayName: users.get(id) ?? id });
-  return (thread, doc) => {
+  return (thread, doc, position) => {
     const organization = thread.organizationId === null ? undefined : organizations.get(thread.organizationId);
     return {
       id: thread.id,
@@ -18,7 +18,7 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
       source: thread.source,
       anchor: thread.anchor,
       sectionBlockId: thread.sectionBlockId,
-      position: positionOf(thread, doc),
+      position: position ?? threadPosition(thread, doc),
       revisionId: thread.revisionId,
       submissionId: thread.submissionId,
       meeting: thread.meeting,
@@ -35,7 +35,7 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
 }
 
 /** Where a thread is now: its anchor resolved, or its section, or nowhere in particular. */
-function positionOf(thread: ThreadRecord, doc: Y.Doc): ThreadPosition {
+export function threadPosition(thread: ThreadRecord, doc: Y.Doc): ThreadPosition {
   if (thread.anchor) return resolveAnchor(doc, thread.anchor);
   const section = thread.sectionBlockId ? resolveSection(doc, thread.sectionBlockId) : null;
   return {

@@ -7,12 +7,14 @@ import { errorResponses, IdParams } from '../http/schemas.ts';
 import { contentDisposition } from '../revisions/routes.ts';
 import type { DocumentRecord, SubmissionRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
 import { canReply, canSeeThread, canSetStatus, canStartThread } from './policy.ts';
-import { presenterFor } from './present.ts';
+import { presenterFor, threadPosition } from './present.ts';
 import type { PublicThread } from './schemas.ts';
+import { pageOf } from '../http/page.ts';
 import {
   CommentSettingsBody,
   CreateSubmissionBody,
   CreateThreadBody,
+  PageQuery,
   PublicSubmission,
   PublicThreadSchema,
   ReplyBody,
@@ -92,24 +94,38 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: IdParams, querystring: ThreadsQuery, response: { 200: ThreadsResponse, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const { document, user } = openable(request);
-      const visible = app.comments.threadsOf(document.id).filter((thread) => canSeeThread(user, document, thread));
-      const shown = (await present(document.id, visible)).sort((a, b) => a.position.order - b.position.order || a.createdAt.localeCompare(b.createdAt));
+      const visible = (await app.comments.threadsOf(document.id)).filter((thread) => canSeeThread(user, document, thread));
+      const shared = await app.collab.open(document.id);
+      const { presenter, organizationIds } = app.store.records.read((data) => ({
+        presenter: presenterFor(data),
+        organizationIds: new Set(data.organizations.map((org) => org.id)),
+      }));
+      // Positions are needed for the order of every thread; the full presentation (names,
+      // copies) only for the threads answered.
+      const placed = visible
+        .map((thread) => ({ thread, position: threadPosition(thread, shared.doc) }))
+        .sort((a, b) => a.position.order - b.position.order || a.thread.createdAt.localeCompare(b.thread.createdAt));
+      const organizationKey = (thread: ThreadRecord): string =>
+        thread.organizationId !== null && organizationIds.has(thread.organizationId) ? thread.organizationId : 'drafting_group';
       const byOrganization: Record<string, number> = {};
       const byStatus: Record<string, number> = {};
-      for (const thread of shown) {
-        const key = thread.organization?.id ?? 'drafting_group';
+      for (const { thread } of placed) {
+        const key = organizationKey(thread);
         byOrganization[key] = (byOrganization[key] ?? 0) + 1;
         byStatus[thread.status] = (byStatus[thread.status] ?? 0) + 1;
       }
-      const { organizationId, status, sectionId, revisionId } = request.query;
-      const threads = shown.filter(
-        (thread) =>
-          (organizationId === undefined || (thread.organization?.id ?? 'drafting_group') === organizationId) &&
+      const { organizationId, status, sectionId, revisionId, limit, cursor } = request.query;
+      const matching = placed.filter(
+        ({ thread, position }) =>
+          (organizationId === undefined || organizationKey(thread) === organizationId) &&
           (status === undefined || thread.status === status) &&
-          (sectionId === undefined || thread.position.sectionId === sectionId) &&
+          (sectionId === undefined || position.sectionId === sectionId) &&
           (revisionId === undefined || thread.revisionId === revisionId),
       );
-      return { visibility: document.commentsVisibility, threads, counts: { byOrganization, byStatus } };
+      const page = pageOf(matching, limit, cursor);
+      const threads = page.items.map(({ thread, position }) => presenter(thread, shared.doc, position));
+      const answer = { visibility: document.commentsVisibility, threads, counts: { byOrganization, byStatus } };
+      return page.nextCursor === undefined ? answer : { ...answer, nextCursor: page.nextCursor };
     },
   );
 
@@ -143,7 +159,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: ThreadParams, body: ReplyBody, response: { 201: PublicThreadSchema, ...errorResponses(400, 401, 403, 404) } } },
     async (request, reply) => {
       const { document, user } = openable(request);
-      const thread = app.comments.thread(document.id, request.params.threadId);
+      const thread = await app.comments.thread(document.id, request.params.threadId);
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canReply(user, thread)) throw new Errors.Forbidden();
       const updated = await app.comments.reply(document.id, thread.id, user, request.body.body);
@@ -156,7 +172,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
       const { document, user } = openable(request);
-      const thread = app.comments.thread(document.id, request.params.threadId);
+      const thread = await app.comments.thread(document.id, request.params.threadId);
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
       const updated = await app.comments.setStatus(document.id, thread.id, user, request.body.status, request.body.explanation ?? null);
@@ -200,15 +216,20 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       createdBy: { id: submission.createdBy, displayName: data.users.find((u) => u.id === submission.createdBy)?.displayName ?? submission.createdBy },
     }));
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: PageQuery }>(
     '/api/documents/:id/submissions',
-    { preHandler: app.requireUser, schema: { params: IdParams, response: { 200: Type.Array(PublicSubmission), ...errorResponses(400, 401, 403, 404) } } },
-    async (request) => {
+    {
+      preHandler: app.requireUser,
+      schema: { params: IdParams, querystring: PageQuery, response: { 200: Type.Array(PublicSubmission), ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
       const { document, user } = openable(request);
-      return app.comments
-        .submissionsOf(document.id)
-        .filter((submission) => user.role !== 'ministry' || submission.organizationId === user.organizationId || document.commentsVisibility === 'all_participants')
-        .map(presentSubmission);
+      const visible = (await app.comments.submissionsOf(document.id)).filter(
+        (submission) => user.role !== 'ministry' || submission.organizationId === user.organizationId || document.commentsVisibility === 'all_participants',
+      );
+      const page = pageOf(visible, request.query.limit, request.query.cursor);
+      if (page.nextCursor !== undefined) reply.header('x-next-cursor', page.nextCursor);
+      return page.items.map(presentSubmission);
     },
   );
 
@@ -254,7 +275,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: SubmissionParams, response: errorResponses(400, 401, 403, 404) } },
     async (request, reply) => {
       const { document, user } = openable(request);
-      const submission = app.comments.submission(document.id, request.params.submissionId);
+      const submission = await app.comments.submission(document.id, request.params.submissionId);
       if (user.role === 'ministry' && submission.organizationId !== user.organizationId) throw new Errors.SubmissionNotFound();
       if (!submission.attachment) throw new Errors.SubmissionNotFound();
       const data = await app.attachments.read(submission.attachment.id);
@@ -267,12 +288,12 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
 
   /** The synthesis table of a document, from every thread. */
   const synthesisOf = async (document: DocumentRecord) => {
-    const threads = await present(document.id, app.comments.threadsOf(document.id));
+    const threads = await present(document.id, await app.comments.threadsOf(document.id));
     const organizations = app.store.records.read((data) => new Map(data.organizations.map((org) => [org.id, org.name])));
     return buildSynthesis({
       documentTitle: document.title,
       invited: document.organizations.map((id) => ({ id, name: organizations.get(id) ?? id })),
-      submissions: app.comments.submissionsOf(document.id).reverse().map((s) => ({ ...s, organizationName: organizations.get(s.organizationId) ?? s.organizationId })),
+      submissions: (await app.comments.submissionsOf(document.id)).reverse().map((s) => ({ ...s, organizationName: organizations.get(s.organizationId) ?? s.organizationId })),
       threads,
     });
   };

@@ -76,12 +76,26 @@ export const PublicThreadSchema = Type.Object(
 export type PublicThread = Static<typeof PublicThreadSchema>;
 
 /** `GET /api/documents/:id/threads` query: filters. */
+/** An opaque page cursor (today the offset of the next item). */
+export const PageCursor = Type.String({ pattern: '^[0-9]{1,9}$' });
+
+/** Optional pagination of list routes; without `limit` the whole list is returned as before. */
+export const PageQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), cursor: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type PageQuery = Static<typeof PageQuery>;
+
 export const ThreadsQuery = Type.Object(
   {
     organizationId: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(Status),
     sectionId: Type.Optional(Type.String({ maxLength: 64 })),
     revisionId: Type.Optional(Id),
+    /** Page size; without it every matching thread is returned. */
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    /** `nextCursor` of the previous page. */
+    cursor: Type.Optional(PageCursor),
   },
   { additionalProperties: false },
 );
@@ -96,6 +110,8 @@ export const ThreadsResponse = Type.Object(
       { byOrganization: Type.Record(Type.String(), Type.Integer()), byStatus: Type.Record(Type.String(), Type.Integer()) },
       { additionalProperties: false },
     ),
+    /** Present when `limit` was given and more threads follow: pass it as `cursor`. */
+    nextCursor: Type.Optional(PageCursor),
   },
   { additionalProperties: false },
 );

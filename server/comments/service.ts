@@ -1,4 +1,4 @@
-import type { RecordStore } from '../storage/store.ts';
+import type { CommentStore } from '../storage/store.ts';
 import type { StatusChangeRecord, SubmissionRecord, ThreadRecord, ThreadStatus, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -42,16 +42,16 @@ export function cleanText(text: string): string {
  * callers check permissions (policy.ts) before calling.
  */
 export class CommentService {
-  constructor(private readonly records: RecordStore) {}
+  constructor(private readonly store: CommentStore) {}
 
   /** Threads of a document, oldest first. */
-  threadsOf(documentId: string): ThreadRecord[] {
-    return this.records.read((data) => data.threads.filter((thread) => thread.documentId === documentId).map(copyThread));
+  async threadsOf(documentId: string): Promise<ThreadRecord[]> {
+    return (await this.store.threads(documentId)).map(copyThread);
   }
 
   /** One thread of a document; throws `ERR_THREAD_NOT_FOUND`. */
-  thread(documentId: string, threadId: string): ThreadRecord {
-    const found = this.records.read((data) => data.threads.find((thread) => thread.id === threadId && thread.documentId === documentId));
+  async thread(documentId: string, threadId: string): Promise<ThreadRecord> {
+    const found = await this.store.thread(documentId, threadId);
     if (!found) throw new Errors.ThreadNotFound();
     return copyThread(found);
   }
@@ -59,22 +59,20 @@ export class CommentService {
   /** Starts a thread. */
   async createThread(input: NewThread): Promise<ThreadRecord> {
     const thread = buildThread(input, new Date().toISOString());
-    await this.records.write((data) => {
-      data.threads.push(thread);
-    });
+    await this.store.save(input.documentId, { threads: [thread] });
     return copyThread(thread);
   }
 
   /** Adds a reply. */
   async reply(documentId: string, threadId: string, author: UserRecord, body: string): Promise<ThreadRecord> {
-    return this.records.write((data) => {
-      const thread = data.threads.find((candidate) => candidate.id === threadId && candidate.documentId === documentId);
+    const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
       const now = new Date().toISOString();
       thread.comments.push({ id: newId(), authorId: author.id, body: cleanText(body), createdAt: now });
       thread.updatedAt = now;
-      return copyThread(thread);
+      return thread;
     });
+    return copyThread(updated);
   }
 
   /**
@@ -85,8 +83,7 @@ export class CommentService {
   async setStatus(documentId: string, threadId: string, by: UserRecord, status: ThreadStatus, explanation: string | null): Promise<ThreadRecord> {
     const text = explanation === null ? null : cleanText(explanation) || null;
     if (NEEDS_EXPLANATION.has(status) && text === null) throw new Errors.ExplanationRequired();
-    return this.records.write((data) => {
-      const thread = data.threads.find((candidate) => candidate.id === threadId && candidate.documentId === documentId);
+    const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
       if (thread.status === 'withdrawn') throw new Errors.InvalidTransition();
       const now = new Date().toISOString();
@@ -99,25 +96,26 @@ export class CommentService {
         thread.decidedAt = now;
       }
       thread.updatedAt = now;
-      return copyThread(thread);
+      return thread;
     });
+    return copyThread(updated);
   }
 
   /** Submissions of a document, newest first. */
-  submissionsOf(documentId: string): SubmissionRecord[] {
-    return this.records
-      .read((data) => data.submissions.filter((submission) => submission.documentId === documentId).map((s) => ({ ...s, threadIds: [...s.threadIds] })))
+  async submissionsOf(documentId: string): Promise<SubmissionRecord[]> {
+    return (await this.store.submissions(documentId))
+      .map((s) => ({ ...s, threadIds: [...s.threadIds] }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   /** One submission; throws `ERR_SUBMISSION_NOT_FOUND`. */
-  submission(documentId: string, submissionId: string): SubmissionRecord {
-    const found = this.submissionsOf(documentId).find((submission) => submission.id === submissionId);
+  async submission(documentId: string, submissionId: string): Promise<SubmissionRecord> {
+    const found = (await this.submissionsOf(documentId)).find((submission) => submission.id === submissionId);
     if (!found) throw new Errors.SubmissionNotFound();
     return found;
   }
 
-  /** Files a submission: its record and one `written` thread per item, in one write. */
+  /** Files a submission: its record and one `written` thread per item, in one atomic write. */
   async file(input: NewSubmission): Promise<{ submission: SubmissionRecord; threads: ThreadRecord[] }> {
     const now = new Date().toISOString();
     const submissionId = newId();
@@ -154,10 +152,7 @@ export class CommentService {
       createdBy: input.author.id,
       createdAt: now,
     };
-    await this.records.write((data) => {
-      data.threads.push(...threads);
-      data.submissions.push(submission);
-    });
+    await this.store.save(input.documentId, { threads, submissions: [submission] });
     return { submission, threads: threads.map(copyThread) };
   }
 }

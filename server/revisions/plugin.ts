@@ -19,7 +19,7 @@ declare module 'fastify' {
 export const revisionsPlugin = fp(
   async (app: FastifyInstance, options: { checkpointIdleMs: number; compareCacheBytes: number }) => {
     const revisions = new RevisionService(app.store, app.collab, options.compareCacheBytes);
-    const authorship = new AuthorshipRecorder(app.store.records);
+    const authorship = new AuthorshipRecorder(app.store.clientAuthors);
     const checkpointer = new Checkpointer(revisions, options.checkpointIdleMs, app.log);
     app.decorate('revisions', revisions);
     app.decorate('authorship', authorship);

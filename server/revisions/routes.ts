@@ -37,7 +37,7 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
 
   /** Compares both sides of a comparison (their blocks come cached), naming the authors of insertions. */
   const compare = async (documentId: string, query: CompareQuery): Promise<CompareResponse> => {
-    const [from, to] = await Promise.all([app.revisions.blocksOf(documentId, query.from), app.revisions.blocksOf(documentId, query.to)]);
+    const [from, to] = await Promise.all([app.revisions.blocksOf(documentId, query.from), app.revisions.blocksOf(documentId, query.to), app.authorship.ready(documentId)]);
     const comparison = compareBlocks(from.blocks, to.blocks, {
       authorOf: (clientId: number) => {
         const userId = app.authorship.authorOf(documentId, clientId);
@@ -59,8 +59,8 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const document = openable(request);
       const user = currentUser(request);
-      const threads = app.store.records.read((data) =>
-        data.threads.filter((thread) => thread.documentId === document.id && thread.revisionId !== null && canSeeThread(user, document, thread)),
+      const threads = (await app.store.comments.threads(document.id)).filter(
+        (thread) => thread.revisionId !== null && canSeeThread(user, document, thread),
       );
       const counts = new Map<string, number>();
       for (const thread of threads) counts.set(thread.revisionId ?? '', (counts.get(thread.revisionId ?? '') ?? 0) + 1);

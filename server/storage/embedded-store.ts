@@ -1,26 +1,63 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { FileContentStore, type StoreLogger } from './file-content-store.ts';
 import { LowdbRecordStore } from './lowdb-record-store.ts';
 import { JsonlAuditStore } from './jsonl-audit-store.ts';
 import { FileRevisionStore } from './file-revision-store.ts';
+import { StorageHealth } from './health.ts';
+import { nodeIo, type StorageIo } from './io.ts';
+import { TableCommentStore } from './table-comment-store.ts';
+import { TableSessionStore } from './table-session-store.ts';
+import { TableClientAuthorStore } from './table-client-author-store.ts';
+import { migrateLegacyCollections } from './migrate.ts';
+
+/** Options of the embedded store. */
+export interface EmbeddedStoreOptions {
+  /** How often update logs are fdatasync'ed (0 leaves it to the OS). */
+  fsyncIntervalMs: number;
+  /** Disk operations; tests inject failures here. */
+  io?: StorageIo;
+}
+
+/** True when the folder holds document content, comments or revisions (so it is not a new data folder). */
+export function holdsData(dataDir: string): boolean {
+  return ['documents', 'comments', 'revisions'].some((name) => {
+    const path = join(dataDir, name);
+    return existsSync(path) && readdirSync(path).length > 0;
+  });
+}
 
 /**
- * The default store: records in `<dataDir>/records.json`, document content in
- * `<dataDir>/documents/`, revisions in `<dataDir>/revisions/`, the audit trail in `<dataDir>/audit.jsonl`. Needs no external server.
+ * The default store, needing no external server. In `<dataDir>`:
+ * `records.json` (+ `records.json.bak`, the previous good copy) for accounts, organisations,
+ * documents and revisions; `documents/` for Yjs content; `revisions/` for revision states;
+ * `comments/<documentId>.table` for threads and submissions; `sessions.table`,
+ * `client-authors.table` and `audit.jsonl` for what grows with use. Collections that older
+ * versions kept in `records.json` are moved to their tables at open.
  */
-export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, fsyncIntervalMs: number): Promise<Store> {
-  const records = await LowdbRecordStore.open(join(dataDir, 'records.json'));
-  const content = new FileContentStore(join(dataDir, 'documents'), logger);
-  const audit = new JsonlAuditStore(join(dataDir, 'audit.jsonl'));
+export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, options: EmbeddedStoreOptions): Promise<Store> {
+  const io = options.io ?? nodeIo;
+  await mkdir(dataDir, { recursive: true });
+  const health = new StorageHealth(dataDir, io);
+  const tableOptions = { io, health, logger };
+  const { store: records, legacy } = await LowdbRecordStore.open(join(dataDir, 'records.json'), { io, health, logger, dataDirHasContent: holdsData(dataDir) });
   const revisions = new FileRevisionStore(join(dataDir, 'revisions'));
+  const content = new FileContentStore(join(dataDir, 'documents'), logger, { revisions, health });
+  const audit = await JsonlAuditStore.open(join(dataDir, 'audit.jsonl'), io, health);
+  const comments = new TableCommentStore(join(dataDir, 'comments'), tableOptions);
+  const sessions = await TableSessionStore.open(join(dataDir, 'sessions.table'), tableOptions);
+  const clientAuthors = await TableClientAuthorStore.open(join(dataDir, 'client-authors.table'), tableOptions);
+  await migrateLegacyCollections(legacy, { records, comments, sessions, clientAuthors }, logger);
+  await comments.preload();
   // Every append is a completed write(2) before it is passed on, so it survives a crash of the
   // process; this periodic fdatasync bounds what a power failure can take (0 leaves it to the OS).
   const timer =
-    fsyncIntervalMs > 0
+    options.fsyncIntervalMs > 0
       ? setInterval(() => {
           content.sync().catch((error: unknown) => logger.warn({ err: error }, 'fdatasync of update logs failed'));
-        }, fsyncIntervalMs)
+        }, options.fsyncIntervalMs)
       : null;
   timer?.unref();
   return {
@@ -28,10 +65,15 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, fs
     content,
     audit,
     revisions,
+    comments,
+    sessions,
+    clientAuthors,
+    health: () => health.check(),
     async close() {
       if (timer) clearInterval(timer);
       await records.flush();
       await content.closeAll();
+      await Promise.all([comments.close(), sessions.close(), clientAuthors.close(), audit.close()]);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DOCUMENT_ID_PATTERN } from './file-content-store.ts';
@@ -32,6 +33,26 @@ export class FileRevisionStore implements RevisionStateStore {
     const compressed = readSnapshot(this.pathOf(documentId, revisionId));
     if (compressed === null) throw new Error(`Revision state ${documentId}/${revisionId} is missing`);
     return new Uint8Array(gunzipSync(compressed));
+  }
+
+  /** The most recently written readable revision state of a document, or null (recovery fallback). */
+  async newest(documentId: string): Promise<{ revisionId: string; state: Uint8Array } | null> {
+    if (!DOCUMENT_ID_PATTERN.test(documentId)) return null;
+    const folder = join(this.dir, documentId);
+    if (!existsSync(folder)) return null;
+    const states = await Promise.all(
+      (await readdir(folder))
+        .filter((name) => name.endsWith('.state'))
+        .map(async (name) => ({ revisionId: name.slice(0, -'.state'.length), mtime: (await stat(join(folder, name))).mtimeMs })),
+    );
+    for (const { revisionId } of states.sort((a, b) => b.mtime - a.mtime)) {
+      try {
+        return { revisionId, state: await this.read(documentId, revisionId) };
+      } catch {
+        // Damaged too: try the one before.
+      }
+    }
+    return null;
   }
 
   async remove(documentId: string, revisionId: string): Promise<void> {

@@ -1,39 +1,100 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { AuditRecord } from './records.ts';
-import type { AuditStore } from './store.ts';
+import type { AuditPage, AuditStore } from './store.ts';
+import { DurableAppender } from './durable-appender.ts';
+import type { StorageHealth } from './health.ts';
+import type { StorageIo } from './io.ts';
+import { slicer } from './yield.ts';
+
+/** Newest entries kept in memory; older pages are read from the file. */
+const WINDOW = 10_000;
+
+interface Numbered {
+  seq: number;
+  entry: AuditRecord;
+}
+
+function parseEntry(line: string): AuditRecord | null {
+  if (line.trim() === '') return null;
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== 'object' || value === null) return null;
+    const row = value as Record<string, unknown>;
+    return typeof row.id === 'string' && typeof row.at === 'string' && typeof row.action === 'string' ? (value as AuditRecord) : null;
+  } catch {
+    // A line cut short by a crash: the entries around it are intact.
+    return null;
+  }
+}
+
+/** Every intact entry of the file, numbered in order. */
+async function readAll(path: string): Promise<Numbered[]> {
+  if (!existsSync(path)) return [];
+  const all: Numbered[] = [];
+  const pace = slicer();
+  for (const line of (await readFile(path, 'utf8')).split('\n')) {
+    await pace();
+    const entry = parseEntry(line);
+    if (entry) all.push({ seq: all.length, entry });
+  }
+  return all;
+}
 
 /**
- * The audit trail as a JSON-lines file, one entry per line, appended with a synchronous
- * write. All entries are also kept in memory for queries (they are small; a deployment whose
- * trail outgrows memory moves to the PostgreSQL store). A torn last line is skipped on load.
+ * The audit trail as a JSON-lines file, appended durably (group-committed fdatasync; a failed
+ * append changes nothing). The newest `WINDOW` entries are kept in memory; pages older than
+ * that are read from the file. A torn line is skipped on load.
  */
 export class JsonlAuditStore implements AuditStore {
-  private readonly entries: AuditRecord[] = [];
+  private window: Numbered[];
+  private count: number;
 
-  constructor(private readonly path: string) {
-    if (!existsSync(path)) return;
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        this.entries.push(JSON.parse(line) as AuditRecord);
-      } catch {
-        // A line cut short by a crash: the entries before it are intact.
-      }
-    }
+  private constructor(private readonly path: string, private readonly appender: DurableAppender, all: Numbered[]) {
+    this.window = all.slice(-WINDOW);
+    this.count = all.length;
+  }
+
+  /** Opens the trail at `path`. */
+  static async open(path: string, io: StorageIo, health: StorageHealth): Promise<JsonlAuditStore> {
+    const size = existsSync(path) ? (await stat(path)).size : 0;
+    return new JsonlAuditStore(path, new DurableAppender(path, size, io, health), await readAll(path));
   }
 
   async append(entry: AuditRecord): Promise<void> {
     // The leading newline isolates this entry from a torn previous line.
-    appendFileSync(this.path, `\n${JSON.stringify(entry)}`);
-    this.entries.push(entry);
+    await this.appender.append(Buffer.from(`\n${JSON.stringify(entry)}`));
+    this.window.push({ seq: this.count, entry });
+    this.count += 1;
+    if (this.window.length > WINDOW * 1.5) this.window = this.window.slice(-WINDOW);
   }
 
-  list(filter: (entry: AuditRecord) => boolean, limit: number): AuditRecord[] {
-    const found: AuditRecord[] = [];
-    for (let index = this.entries.length - 1; index >= 0 && found.length < limit; index--) {
-      const entry = this.entries[index];
-      if (entry && filter(entry)) found.push({ ...entry, details: { ...entry.details } });
+  async list(query: { documentId?: string; limit: number; before?: string }): Promise<AuditPage> {
+    const before = query.before === undefined ? this.count : Number(query.before);
+    const matches = (item: Numbered): boolean => item.seq < before && (query.documentId === undefined || item.entry.documentId === query.documentId);
+    const found: Numbered[] = [];
+    const windowStart = this.window[0]?.seq ?? this.count;
+    for (let index = this.window.length - 1; index >= 0 && found.length <= query.limit; index--) {
+      const item = this.window[index];
+      if (item && matches(item)) found.push(item);
     }
-    return found;
+    if (found.length <= query.limit && windowStart > 0 && before > 0) {
+      const older = (await readAll(this.path)).filter((item) => item.seq < windowStart);
+      for (let index = older.length - 1; index >= 0 && found.length <= query.limit; index--) {
+        const item = older[index];
+        if (item && matches(item)) found.push(item);
+      }
+    }
+    const page = found.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      entries: page.map((item) => ({ ...item.entry, details: { ...item.entry.details } })),
+      next: found.length > query.limit && last ? String(last.seq) : null,
+    };
+  }
+
+  /** Waits for pending appends and closes the file. */
+  close(): Promise<void> {
+    return this.appender.close();
   }
 }

@@ -151,13 +151,21 @@ export interface SubmissionRecord {
   createdAt: string;
 }
 
-/** Everything the record store holds. */
+/**
+ * Everything the record store (`records.json`) holds: small, rarely written rows. What grows
+ * with use (threads, submissions, sessions, client-id authorship, audit) lives in append-only
+ * tables instead, see `embedded-store.ts`.
+ */
 export interface Database {
   users: UserRecord[];
-  sessions: SessionRecord[];
   organizations: OrganizationRecord[];
   documents: DocumentRecord[];
   revisions: RevisionRecord[];
+}
+
+/** Collections that older versions kept in `records.json`; moved to tables once at start. */
+export interface LegacyCollections {
+  sessions: SessionRecord[];
   clientAuthors: ClientAuthorRecord[];
   threads: ThreadRecord[];
   submissions: SubmissionRecord[];
@@ -165,7 +173,7 @@ export interface Database {
 
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
-  return { users: [], sessions: [], organizations: [], documents: [], revisions: [], clientAuthors: [], threads: [], submissions: [] };
+  return { users: [], organizations: [], documents: [], revisions: [] };
 }
 
 /** Values an audit entry's details may hold. */
@@ -181,14 +189,28 @@ export interface AuditRecord {
   details: Record<string, AuditDetailValue>;
 }
 
-/** Brings rows written by an older version up to the current shape (missing fields get defaults). */
-export function upgradeDatabase(stored: Partial<Database> | null | undefined): Database {
-  const data: Database = { ...emptyDatabase(), ...stored };
+/**
+ * Brings rows written by an older version up to the current shape (missing fields get
+ * defaults). Collections that moved out of `records.json` are returned apart, for migration.
+ */
+export function upgradeDatabase(stored: Partial<Database & LegacyCollections> | null | undefined): { data: Database; legacy: LegacyCollections } {
+  const data: Database = {
+    users: stored?.users ?? [],
+    organizations: stored?.organizations ?? [],
+    documents: stored?.documents ?? [],
+    revisions: stored?.revisions ?? [],
+  };
+  const legacy: LegacyCollections = {
+    sessions: stored?.sessions ?? [],
+    clientAuthors: stored?.clientAuthors ?? [],
+    threads: stored?.threads ?? [],
+    submissions: stored?.submissions ?? [],
+  };
   data.documents = data.documents.map((doc) => ({
     ...doc,
     members: doc.members ?? [],
     organizations: doc.organizations ?? [],
     commentsVisibility: doc.commentsVisibility ?? 'own_organization',
   }));
-  return data;
+  return { data, legacy };
 }

@@ -13,9 +13,9 @@ import { decodeFrames, encodeFrame } from './frames.ts';
 export function readSnapshot(path: string): Uint8Array | null {
   if (!existsSync(path)) return null;
   const data = readFileSync(path);
-  const { payloads, tornBytes } = decodeFrames(data);
+  const { payloads, tornBytes, skipped } = decodeFrames(data);
   const [state] = payloads;
-  if (payloads.length !== 1 || tornBytes !== 0 || state === undefined) {
+  if (payloads.length !== 1 || tornBytes !== 0 || skipped.length > 0 || state === undefined) {
     throw new Error(`Snapshot ${path} is damaged`);
   }
   return Uint8Array.from(state);

@@ -1,4 +1,5 @@
-import type { AuditRecord, Database } from './records.ts';
+import type { AuditRecord, ClientAuthorRecord, Database, SessionRecord, SubmissionRecord, ThreadRecord } from './records.ts';
+import type { StorageStatus } from './health.ts';
 
 /**
  * The storage boundary. The embedded implementation (lowdb + per-document logs) is the
@@ -9,6 +10,11 @@ export interface Store {
   content: DocumentContentStore;
   audit: AuditStore;
   revisions: RevisionStateStore;
+  comments: CommentStore;
+  sessions: SessionStore;
+  clientAuthors: ClientAuthorStore;
+  /** Whether storage can write; probes the disk when the last write failed. */
+  health(): Promise<StorageStatus>;
   /** Flushes everything and releases files. The store must not be used afterwards. */
   close(): Promise<void>;
 }
@@ -20,6 +26,8 @@ export interface RecordStore {
   /**
    * Runs `writer`, which may mutate the rows, then persists them. Writers run one at a
    * time, in call order; if `writer` throws, nothing is persisted and the error propagates.
+   * The rows in memory change only once the disk has accepted the write; a failed write
+   * rejects with `ERR_STORAGE_UNAVAILABLE` and changes nothing.
    */
   write<T>(writer: (data: Database) => T): Promise<T>;
 }
@@ -52,15 +60,73 @@ export interface DocumentContentStore {
   sync(): Promise<void>;
 }
 
+/** One page of the audit trail. */
+export interface AuditPage {
+  /** Entries newest first. */
+  entries: AuditRecord[];
+  /** Pass as `before` to get the next (older) page; null when there is none. */
+  next: string | null;
+}
+
 /**
  * The audit trail: append-only, never rewritten. Kept apart from the records because it
  * only grows, and rewriting it whole on every line (as lowdb does) would not scale.
  */
 export interface AuditStore {
-  /** Durably appends one entry. */
+  /** Durably appends one entry; on failure rejects with `ERR_STORAGE_UNAVAILABLE` and nothing is added. */
   append(entry: AuditRecord): Promise<void>;
-  /** Entries matching `filter`, newest first, at most `limit`. */
-  list(filter: (entry: AuditRecord) => boolean, limit: number): AuditRecord[];
+  /** Entries (of one document, if given), newest first, at most `limit`, older than the `before` cursor. */
+  list(query: { documentId?: string; limit: number; before?: string }): Promise<AuditPage>;
+}
+
+/**
+ * Comment threads and official submissions, per document. Writes resolve once durable and
+ * reject with `ERR_STORAGE_UNAVAILABLE` (changing nothing) when the disk refuses them. Returned
+ * rows must not be mutated.
+ */
+export interface CommentStore {
+  /** Threads of a document, oldest first. */
+  threads(documentId: string): Promise<ThreadRecord[]>;
+  /** One thread of a document, or undefined. */
+  thread(documentId: string, threadId: string): Promise<ThreadRecord | undefined>;
+  /** Submissions of a document, in filing order. */
+  submissions(documentId: string): Promise<SubmissionRecord[]>;
+  /** Stores new or replaced threads and submissions of one document in one atomic write. */
+  save(documentId: string, changes: { threads?: ThreadRecord[]; submissions?: SubmissionRecord[] }): Promise<void>;
+  /**
+   * Replaces a thread by `change(current)` (undefined when there is none; `change` may throw,
+   * and then nothing is written). Updates of one document run one at a time.
+   */
+  updateThread(documentId: string, threadId: string, change: (current: ThreadRecord | undefined) => ThreadRecord): Promise<ThreadRecord>;
+}
+
+/** Sign-in sessions. Expired sessions are pruned by the store. */
+export interface SessionStore {
+  /** The session with this token hash, expired or not, or undefined. */
+  get(tokenHash: string): Promise<SessionRecord | undefined>;
+  /**
+   * The same answer from what the process already knows, without waiting (used to re-check
+   * open sockets). An implementation backed by a server keeps it current from change events.
+   */
+  peek(tokenHash: string): SessionRecord | undefined;
+  /** Creates or replaces a session. */
+  put(session: SessionRecord): Promise<void>;
+  /** Removes the session of a token (unknown tokens are ignored). */
+  remove(tokenHash: string): Promise<void>;
+  /** Removes every session of a user except the one with `keepTokenHash`. */
+  removeUser(userId: string, keepTokenHash?: string | null): Promise<void>;
+  /** Removes sessions that expired before `now`. */
+  pruneExpired(now: number): Promise<void>;
+}
+
+/** Which account owns each Yjs client id, per document (authorship in comparisons). */
+export interface ClientAuthorStore {
+  /** Client id → user id for a document. */
+  forDocument(documentId: string): Promise<Map<number, string>>;
+  /** Records owners; a client id already owned keeps its first owner. */
+  add(rows: ClientAuthorRecord[]): Promise<void>;
+  /** Drops the document's rows whose client id is not in `keep` (no longer in any stored state). */
+  prune(documentId: string, keep: ReadonlySet<number>): Promise<void>;
 }
 
 /** Full encoded states of frozen revisions, written once and never changed. */

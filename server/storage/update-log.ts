@@ -1,12 +1,12 @@
 import { closeSync, copyFileSync, fdatasync, ftruncateSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
-import { decodeFrames, encodeFrame } from './frames.ts';
+import { decodeFrames, encodeFrame, skippedBytes } from './frames.ts';
 
 /** What was found when a log was opened. */
 export interface OpenedLog {
   log: UpdateLog;
   /** The updates recovered from the file, oldest first. */
   updates: Uint8Array[];
-  /** Bytes of a torn or damaged tail that were set aside (0 for a clean log). */
+  /** Bytes of damaged frames (in the middle or a torn tail) that were set aside (0 for a clean log). */
   discardedBytes: number;
   /** Where the discarded bytes were copied before the log was cut, if any. */
   quarantinePath: string | null;
@@ -33,23 +33,32 @@ export class UpdateLog {
   }
 
   /**
-   * Opens (or creates) the log at `path` and reads it. A torn tail — a frame cut short by a
-   * crash, or damaged bytes — is copied to `<path>.torn-<time>` and cut off, so new frames
-   * never follow garbage; everything before it is returned.
+   * Opens (or creates) the log at `path` and reads it. A damaged frame in the middle loses
+   * only itself: reading resumes at the next intact frame. A torn tail — a frame cut short by
+   * a crash, or damaged bytes at the end — is cut off, so new frames never follow garbage.
+   * Either way the whole file is first copied to `<path>.torn-<time>`. The file descriptor is
+   * closed again if anything fails.
    */
   static open(path: string): OpenedLog {
     const data = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    const { payloads, validBytes, tornBytes } = decodeFrames(data);
+    const decoded = decodeFrames(data);
+    const { payloads, validBytes, tornBytes } = decoded;
+    const damaged = tornBytes + skippedBytes(decoded);
     const fd = openSync(path, 'a+');
     let quarantinePath: string | null = null;
-    if (tornBytes > 0) {
-      quarantinePath = `${path}.torn-${Date.now()}`;
-      copyFileSync(path, quarantinePath);
-      ftruncateSync(fd, validBytes);
+    try {
+      if (damaged > 0) {
+        quarantinePath = `${path}.torn-${Date.now()}`;
+        copyFileSync(path, quarantinePath);
+        if (tornBytes > 0) ftruncateSync(fd, validBytes);
+      }
+    } catch (error) {
+      closeSync(fd);
+      throw error;
     }
     // Copy payloads out of the file buffer so it can be collected.
     const updates = payloads.map((payload) => Uint8Array.from(payload));
-    return { log: new UpdateLog(path, fd, validBytes, payloads.length), updates, discardedBytes: tornBytes, quarantinePath };
+    return { log: new UpdateLog(path, fd, validBytes, payloads.length), updates, discardedBytes: damaged, quarantinePath };
   }
 
   /** Size of the log file in bytes. */

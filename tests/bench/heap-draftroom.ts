@@ -21,7 +21,7 @@ const logger: CollabLogger = {
 
 const dataDir = process.env.DATA_DIR;
 if (dataDir === undefined || dataDir === '') throw new Error('DATA_DIR must be set');
-const store = await openEmbeddedStore(dataDir, logger, 250);
+const store = await openEmbeddedStore(dataDir, logger, { fsyncIntervalMs: 250 });
 const registry = new DocumentRegistry({ content: store.content, logger, unloadDelayMs: 3_600_000 });
 const origin: TransactionOrigin = { source: 'server', reason: 'bench' };
 

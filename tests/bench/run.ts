@@ -19,6 +19,7 @@ import { runSyncTime, type SyncOptions, type SyncResult } from './sync-time.ts';
 import { compareBenchOptions, runCompareBench } from './compare.ts';
 import { compareHttpOptions, runCompareHttpBench } from './compare-http.ts';
 import { renderAbuseMarkdown, runAbuseBench, type AbuseOptions } from './abuse.ts';
+import { recordsBenchOptions, renderRecordsMarkdown, runRecordsBench } from './records.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -56,6 +57,10 @@ function resultFor<T>(map: Map<BenchServer, T>, server: BenchServer): T {
 /** Starts both servers, runs every measurement, stops the servers and writes the report. */
 async function main(): Promise<void> {
   installCleanup();
+  if (args.has('--only=records')) {
+    process.stdout.write(renderRecordsMarkdown(await runRecordsBench(recordsBenchOptions(quick), progress)));
+    return;
+  }
   if (onlyAbuse) {
     process.setMaxListeners(100);
     const markdown = renderAbuseMarkdown(await runAbuseBench(abuseOptions, progress), abuseOptions);
@@ -129,7 +134,9 @@ async function main(): Promise<void> {
       heap: baselineHeap,
     },
   };
-  const markdown = `${renderMarkdown(report)}\n${renderAbuseMarkdown(abuse, abuseOptions)}`;
+  // Records under load: fresh server processes of their own, after the others have stopped.
+  const records = await runRecordsBench(recordsBenchOptions(quick), progress);
+  const markdown = `${renderMarkdown(report)}\n${renderRecordsMarkdown(records)}\n${renderAbuseMarkdown(abuse, abuseOptions)}`;
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/latest.md', markdown);
   await writeFile('bench-results/latest.json', `${JSON.stringify({ ...report, abuse }, null, 2)}\n`);

@@ -75,3 +75,36 @@ test('truncate empties the log and counters', () => {
   assert.deepEqual(reopened.updates.map((u) => [...u]), [[3]]);
   reopened.log.close();
 });
+
+test('one flipped byte in frame 10 of 100 loses only that frame; the 90 after it are kept and new frames follow', () => {
+  const dir = tempDataDir();
+  const path = join(dir, 'doc.log');
+  const { log } = UpdateLog.open(path);
+  for (let i = 0; i < 100; i++) log.append(bytes(i, i + 1, i + 2));
+  log.close();
+  const data = readFileSync(path);
+  const frameBytes = FRAME_HEADER_BYTES + 3;
+  data[9 * frameBytes + FRAME_HEADER_BYTES + 1] = (data[9 * frameBytes + FRAME_HEADER_BYTES + 1] ?? 0) ^ 0x01;
+  writeFileSync(path, data);
+
+  const reopened = UpdateLog.open(path);
+  const expected = Array.from({ length: 100 }, (_, i) => i).filter((i) => i !== 9);
+  assert.deepEqual(reopened.updates.map((u) => u[0]), expected);
+  assert.equal(reopened.discardedBytes, frameBytes);
+  assert.ok(reopened.quarantinePath && existsSync(reopened.quarantinePath), 'the damaged file is copied aside');
+  reopened.log.append(bytes(200));
+  reopened.log.close();
+  const again = UpdateLog.open(path);
+  assert.deepEqual(again.updates.map((u) => u[0]), [...expected, 200]);
+  again.log.close();
+});
+
+test('a zero-filled region (as left by a power loss) is skipped, not read as empty frames', () => {
+  const dir = tempDataDir();
+  const path = join(dir, 'doc.log');
+  writeFileSync(path, Buffer.concat([encodeFrame(bytes(1)), Buffer.alloc(64), encodeFrame(bytes(2))]));
+  const opened = UpdateLog.open(path);
+  assert.deepEqual(opened.updates.map((u) => [...u]), [[1], [2]]);
+  assert.equal(opened.discardedBytes, 64);
+  opened.log.close();
+});
