@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, NullableString, PersonSchema, Timestamp } from '../http/schemas.ts';
+import { Id, Nullable, NullableString, PageLimit, PersonSchema, Timestamp } from '../http/schemas.ts';
 
 /** Every action the audit trail records (stable names; the client labels each of them). */
 export const AUDIT_ACTIONS = [
@@ -26,10 +26,9 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** `GET /api/audit` query. */
 export const AuditQuery = Type.Object(
-  // Query values are strings (no type coercion): `limit` is 1 to 1000, checked by the pattern.
   {
     documentId: Type.Optional(Id),
-    limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' })),
+    limit: Type.Optional(PageLimit),
     /** The `x-next-cursor` header of the previous page. */
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })),
   },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, LiteralUnion, Nullable, NullableString, PersonSchema as Person, Timestamp } from '../http/schemas.ts';
+import { Id, LiteralUnion, Nullable, NullableString, PersonSchema as Person, Timestamp, PageLimit } from '../http/schemas.ts';
 import { THREAD_STATUSES } from '../storage/records.ts';
 
 /** Where a thread stands: `open` is new; the secretariat decides the middle four; a ministry may withdraw. */
@@ -81,7 +81,7 @@ export const PageCursor = Type.String({ pattern: '^[0-9]{1,9}$' });
 
 /** Optional pagination of list routes; without `limit` the whole list is returned as before. */
 export const PageQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), cursor: Type.Optional(PageCursor) },
+  { limit: Type.Optional(PageLimit), cursor: Type.Optional(PageCursor) },
   { additionalProperties: false },
 );
 export type PageQuery = Static<typeof PageQuery>;
@@ -93,7 +93,7 @@ export const ThreadsQuery = Type.Object(
     sectionId: Type.Optional(Type.String({ maxLength: 64 })),
     revisionId: Type.Optional(Id),
     /** Page size; without it every matching thread is returned. */
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    limit: Type.Optional(PageLimit),
     /** `nextCursor` of the previous page. */
     cursor: Type.Optional(PageCursor),
   },

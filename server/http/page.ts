@@ -7,12 +7,12 @@ export interface Page<T> {
 
 /**
  * Cuts `items` (already filtered and ordered) to the page starting at `cursor` (an offset
- * given by a previous page) of at most `limit` items. Without `limit` the whole list is one
+ * given by a previous page) of at most `limit` items (the query's string, see `PageLimit`). Without `limit` the whole list is one
  * page, so callers that send no pagination parameters get the same answer as before.
  */
-export function pageOf<T>(items: T[], limit: number | undefined, cursor: string | undefined): Page<T> {
+export function pageOf<T>(items: T[], limit: string | undefined, cursor: string | undefined): Page<T> {
   const start = cursor === undefined ? 0 : Number(cursor);
   if (limit === undefined) return { items: start === 0 ? items : items.slice(start) };
-  const end = start + limit;
+  const end = start + Number(limit);
   return end < items.length ? { items: items.slice(start, end), nextCursor: String(end) } : { items: items.slice(start) };
 }

@@ -55,3 +55,6 @@ export const NullableString = Nullable(Type.String());
 
 /** A person as the API names them next to what they did. */
 export const PersonSchema = Type.Object({ id: Type.String(), displayName: Type.String() }, { additionalProperties: false });
+
+/** A page size, 1 to 1000: query values are strings (no type coercion), so the pattern checks the range. */
+export const PageLimit = Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' });
