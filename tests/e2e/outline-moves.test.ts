@@ -22,6 +22,7 @@ let adminToken = '';
 let editorId = '';
 const pageErrors: string[] = [];
 const EDITOR = { username: 'bientap', password: 'mat-khau-bien-tap', displayName: 'Nguyễn Thị Biên', role: 'editor' };
+const MINISTRY = { username: 'canbo.byt', password: 'mat-khau-bo-y-te', displayName: 'Phạm Văn Y', role: 'ministry', organizationId: 'bo-y-te' };
 
 /** The seeded outline: [element, level or 0, id, text]. */
 const SEED: ReadonlyArray<readonly [string, number, string, string]> = [
@@ -47,6 +48,7 @@ before(async () => {
   browser = await launchBrowser();
   adminToken = await server.login('admin', server.adminPassword);
   editorId = await server.createUser(adminToken, EDITOR);
+  await server.createUser(adminToken, MINISTRY);
 });
 
 after(async () => {
@@ -78,11 +80,11 @@ async function waitForOutline(page: Page, expected: readonly string[]): Promise<
   assert.deepEqual(last, expected, 'outline panel');
 }
 
-/** A document seeded with SEED, opened by the editor (page A) and the secretariat (page B), watched by a Node Yjs client. */
-async function setUp(title: string): Promise<{ a: Page; b: Page; observer: TestClient; updates: () => number; close: () => Promise<void> }> {
+/** A document seeded with SEED, opened by `person` (page A, the editor by default) and the secretariat (page B), watched by a Node Yjs client. */
+async function setUp(title: string, person: { username: string; password: string } = EDITOR): Promise<{ a: Page; b: Page; observer: TestClient; updates: () => number; close: () => Promise<void> }> {
   if (!server || !browser) throw new Error('not started');
   const documentId = await server.createDocument(adminToken, title);
-  const access = await requestJson(server.baseUrl, 'PUT', `/api/documents/${documentId}/access`, { token: adminToken, body: { members: [editorId], organizations: [] } });
+  const access = await requestJson(server.baseUrl, 'PUT', `/api/documents/${documentId}/access`, { token: adminToken, body: { members: [editorId], organizations: ['bo-y-te'] } });
   assert.equal(access.status, 200, JSON.stringify(access.body));
 
   const observer = connectClient(server.wsUrl, documentId, adminToken);
@@ -98,7 +100,7 @@ async function setUp(title: string): Promise<{ a: Page; b: Page; observer: TestC
 
   const a = await openPage(browser, 'editor', pageErrors);
   const b = await openPage(browser, 'secretariat', pageErrors);
-  await signIn(a.page, server.baseUrl, EDITOR.username, EDITOR.password);
+  await signIn(a.page, server.baseUrl, person.username, person.password);
   await signIn(b.page, server.baseUrl, 'admin', server.adminPassword);
   await openEditor(a.page, server.baseUrl, documentId);
   await openEditor(b.page, server.baseUrl, documentId);
@@ -120,8 +122,8 @@ async function setUp(title: string): Promise<{ a: Page; b: Page; observer: TestC
 type Session = Awaited<ReturnType<typeof setUp>>;
 
 /** Runs `body` on a fresh session, closing its pages and client whatever happens. */
-async function withSession(title: string, body: (session: Session) => Promise<void>): Promise<void> {
-  const session = await setUp(title);
+async function withSession(title: string, body: (session: Session) => Promise<void>, person = EDITOR): Promise<void> {
+  const session = await setUp(title, person);
   try {
     await body(session);
   } finally {
@@ -210,5 +212,24 @@ test('cutting section I.2 leaves no empty heading; pasting it above "Quan điể
     await assertMoved(session, withoutI2, ['Phần I Bối cảnh', '1. Mục I.1', '2. Mục I.3', 'Phần II Quan điểm']);
     await assertUndoInOneStep(session);
   });
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a ministry officer (read-only) can neither drag outline entries nor move sections', { timeout: 120_000 }, async () => {
+  await withSession('Đề cương chỉ xem', async (session) => {
+    const { a } = session;
+    const source = a.locator('.outline-panel__link', { hasText: 'Mục I.2' }).first();
+    assert.equal(await source.getAttribute('draggable'), 'false');
+    const before = session.updates();
+    await source.dragTo(a.locator('.outline-panel__link', { hasText: 'Quan điểm' }), { targetPosition: { x: 20, y: 3 } });
+    await a.locator('.ProseMirror h2', { hasText: 'Mục I.2' }).click();
+    await a.keyboard.press('Alt+Shift+ArrowDown');
+    assert.equal(await a.locator('.block-handle').isVisible(), false, 'no block handle for a read-only role');
+    // Give a wrongly sent change time to arrive, then check nothing moved anywhere.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(session.updates(), before);
+    assert.deepEqual(blockIds(session.observer), ORIGINAL);
+    assert.deepEqual(await outlineEntries(a), ORIGINAL_OUTLINE);
+  }, MINISTRY);
   assert.deepEqual(pageErrors, []);
 });
