@@ -26,8 +26,8 @@ const ITEMS: readonly MenuItem[] = [
 /**
  * A handle button in the left gutter of the top-level block holding the cursor, opening a
  * menu "Chuyển lên / Chuyển xuống / Nâng cấp / Hạ cấp" (the same commands as Alt+Shift+arrows;
- * items that cannot apply are disabled). Plain buttons with translated labels; Escape or a
- * click elsewhere closes the menu. Shown only while the view is editable. The handle lives
+ * items that cannot apply are disabled). Plain buttons with translated labels; ↑ / ↓ walk the
+ * items, Escape or a click elsewhere closes the menu. Shown only while the view is editable. The handle lives
  * in the editor's parent element, which must be positioned (`.editor-surface`).
  */
 export function blockHandlePlugin(): Plugin {
@@ -80,9 +80,17 @@ function createBlockHandle(view: EditorView): { update(view: EditorView): void; 
   handle.addEventListener('mousedown', (event) => event.preventDefault());
   handle.addEventListener('click', () => (menu.hidden ? open() : close(true)));
   root.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !menu.hidden) {
+    if (menu.hidden) return;
+    if (event.key === 'Escape') {
       event.preventDefault();
       close(true);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      // Arrow keys walk the enabled items, as a menu's keyboard users expect.
+      event.preventDefault();
+      const enabled = buttons.filter((button) => !button.disabled);
+      const index = enabled.findIndex((button) => button === document.activeElement);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      enabled[(index + step + enabled.length) % enabled.length]?.focus();
     }
   });
   const onOutside = (event: MouseEvent): void => {
