@@ -14,7 +14,9 @@ export function isRemoteSync(tr: Transaction): boolean {
 /**
  * Keeps every block id present and unique. After each local document change, blocks
  * without an id, and copies of an id (split, paste, drop), get a fresh one; the original
- * block keeps its id. Transactions that mirror Yjs into the editor are left alone:
+ * block keeps its id. Only ids occurring twice in the resulting document count as copies, so
+ * a move (blocks deleted and re-inserted in one transaction) and the paste of cut blocks keep
+ * their ids. Transactions that mirror Yjs into the editor are left alone:
  * every writer assigns ids to its own edits, and fixing remote content on every client
  * at once would make them race (the next local edit repairs anything left over).
  */

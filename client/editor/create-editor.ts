@@ -1,6 +1,7 @@
 import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
+import { blockHandlePlugin } from './block-handle-plugin.ts';
 import { blockIdsPlugin } from './block-ids-plugin.ts';
 import type { CollabSession } from './collab-session.ts';
 import { buildCursor, buildSelection } from './cursor-widget.ts';
@@ -8,6 +9,7 @@ import { outlineKeymaps } from './keymap.ts';
 import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
 import { readOnlyPlugin } from './read-only-plugin.ts';
+import { wholeBlockClipboardPlugin } from './whole-block-clipboard-plugin.ts';
 import { outlineSchema } from '../../document-model/schema.ts';
 
 /** Called after every state change of the view (local edits, remote edits, selection). */
@@ -34,7 +36,8 @@ export interface OutlineEditorOptions {
 /**
  * Mounts a ProseMirror editor (element with class `ProseMirror`) into `mount`, bound to
  * the session's Yjs fragment: sync, collaborators' cursors, per-user undo (only this
- * user's edits), section numbers, stable block ids, NFC text and Word-like shortcuts.
+ * user's edits), section numbers, stable block ids, NFC text, Word-like shortcuts
+ * (Alt+Shift+arrows move sections, also from the block handle's menu) and whole-block cut.
  * Every dispatched transaction, remote ones included, reaches `onChange` listeners.
  */
 export function createOutlineEditor(mount: HTMLElement, session: CollabSession, options: OutlineEditorOptions): OutlineEditor {
@@ -46,9 +49,11 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
       yCursorPlugin(session.provider.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
       ...outlineKeymaps(),
+      wholeBlockClipboardPlugin(),
       blockIdsPlugin(),
       nfcPlugin(),
       numberingPlugin(),
+      blockHandlePlugin(),
       ...(options.editable ? [] : [readOnlyPlugin()]),
       ...(options.plugins ?? []),
     ],

@@ -4,6 +4,7 @@ import type { Command, Plugin } from 'prosemirror-state';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { setHeading, setParagraph, toggleList, toggleMarkNamed } from './commands.ts';
+import { demoteSection, moveBlockDown, moveBlockUp, promoteSection } from './section-moves.ts';
 import { outlineSchema } from '../../document-model/schema.ts';
 
 /**
@@ -31,6 +32,11 @@ export function outlineKeymaps(): Plugin[] {
     Enter: splitListItem(listItem),
     Tab: sinkListItem(listItem),
     'Shift-Tab': liftListItem(listItem),
+    // Word's outline shortcuts: move a block or section, promote / demote a heading.
+    'Alt-Shift-ArrowUp': moveBlockUp,
+    'Alt-Shift-ArrowDown': moveBlockDown,
+    'Alt-Shift-ArrowLeft': promoteSection,
+    'Alt-Shift-ArrowRight': demoteSection,
   };
   for (let level = 1; level <= 4; level++) bindings[`Mod-Alt-${level}`] = setHeading(level);
   // Enter above falls through to the base keymap's Enter outside lists.

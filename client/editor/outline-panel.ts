@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view';
 import { h } from '../ui/dom.ts';
 import type { OutlineHeading } from '../../document-model/headings.ts';
 import { numberingPluginKey } from './numbering-plugin.ts';
+import { attachOutlineDrag } from './outline-drag.ts';
 
 /** The rendered outline panel. */
 export interface OutlinePanel {
@@ -14,7 +15,8 @@ export interface OutlinePanel {
 /**
  * The "Mục lục" panel: every heading with its section number, indented by level, kept
  * current with each local or remote change. Clicking an entry puts the cursor at the
- * start of that heading and scrolls it into view.
+ * start of that heading and scrolls it into view. When `view` is editable, entries can be
+ * dragged to move their sections (see `attachOutlineDrag`).
  */
 export function createOutlinePanel(view: EditorView): OutlinePanel {
   const list = h('ol', { className: 'outline-panel__list' });
@@ -35,7 +37,12 @@ export function createOutlinePanel(view: EditorView): OutlinePanel {
       ...headings.map((heading, index) => {
         const link = h('button', {
           className: 'outline-panel__link',
-          attrs: { type: 'button', 'data-level': String(heading.level), 'data-index': String(index) },
+          attrs: {
+            type: 'button',
+            'data-level': String(heading.level),
+            'data-index': String(index),
+            draggable: current.editable ? 'true' : 'false',
+          },
         }, [
           h('span', { className: 'outline-panel__number', text: heading.number }),
           h('span', { className: 'outline-panel__text', text: heading.text }),
@@ -45,6 +52,7 @@ export function createOutlinePanel(view: EditorView): OutlinePanel {
       }),
     );
   };
+  attachOutlineDrag(list, view);
   update(view);
   return { element, update };
 }
