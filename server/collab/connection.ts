@@ -87,6 +87,8 @@ export class CollabConnection implements DocumentPeer {
   private document: SharedDocument | null = null;
   private queue: Promise<void>;
   private closed = false;
+  /** The client closed its socket; queued messages are still being handled. */
+  private socketGone = false;
   private readonly bucket: TokenBucket;
   private readonly awarenessBudget: AwarenessBudget;
   private readonly closeListeners: Array<() => void> = [];
@@ -173,7 +175,7 @@ export class CollabConnection implements DocumentPeer {
    * what is queued for one connection stays bounded by that plus one message.
    */
   send(message: Uint8Array): void {
-    if (this.closed) return;
+    if (this.closed || this.socketGone) return;
     if ((this.socket.bufferedAmount ?? 0) > this.limits.maxQueuedBytes) {
       this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection that does not read');
       this.close(CloseCodes.SlowReader.code, CloseCodes.SlowReader.reason);
@@ -191,12 +193,20 @@ export class CollabConnection implements DocumentPeer {
     this.notifyClosed();
   }
 
-  /** Called by the adapter when the socket closed on its own. */
+  /**
+   * Called by the adapter when the socket closed on its own. The messages already received are
+   * still handled first: a client that sends its last edits and leaves (a closed tab, a script)
+   * has sent its work, and dropping what waited in the queue would lose it.
+   */
   handleSocketClosed(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.document?.removeConnection(this);
-    this.notifyClosed();
+    if (this.closed || this.socketGone) return;
+    this.socketGone = true;
+    void this.queue.then(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.document?.removeConnection(this);
+      this.notifyClosed();
+    });
   }
 
   /**

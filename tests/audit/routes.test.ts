@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
+import { connectClient, contentOf, waitFor, waitSynced } from '../helpers/clients.ts';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -34,8 +34,12 @@ test('the audit log tells who opened and edited a document, and who changed its 
     paragraph.insert(0, [new Y.XmlText(`Đoạn ${i}`)]);
     lan.fragment.insert(lan.fragment.length, [paragraph]);
   }
+  // Every update is counted once stored, before it is passed on: a second client seeing all
+  // five means all five were counted (a fixed pause was not enough on a loaded machine).
+  const reader = connectClient(server.wsUrl, documentId, admin);
+  await waitFor(() => contentOf(reader).includes('Đoạn 4'), 'all five edits stored and passed on');
+  reader.destroy();
   lan.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 100));
   await server.app.audit.flush();
 
   const entries = await auditOf(`?documentId=${documentId}`);
