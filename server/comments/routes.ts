@@ -134,6 +134,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: IdParams, body: CreateThreadBody, response: { 201: PublicThreadSchema, ...errorResponses(400, 401, 403, 404) } } },
     async (request, reply) => {
       const { document, user } = openable(request);
+      // Load the document before writing: a load that fails must fail the request before anything is stored.
+      await app.collab.open(document.id);
       if (!canStartThread(user)) throw new Errors.Forbidden();
       const { body, anchor, sectionBlockId, revisionId, meeting } = request.body;
       if (meeting && user.role !== 'secretariat') throw new Errors.Forbidden();
@@ -159,6 +161,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: ThreadParams, body: ReplyBody, response: { 201: PublicThreadSchema, ...errorResponses(400, 401, 403, 404) } } },
     async (request, reply) => {
       const { document, user } = openable(request);
+      // Load the document before writing: a load that fails must fail the request before anything is stored.
+      await app.collab.open(document.id);
       const thread = await app.comments.thread(document.id, request.params.threadId);
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canReply(user, thread)) throw new Errors.Forbidden();
@@ -172,6 +176,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
       const { document, user } = openable(request);
+      // Load the document before writing: a load that fails must fail the request before anything is stored.
+      await app.collab.open(document.id);
       const thread = await app.comments.thread(document.id, request.params.threadId);
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
@@ -242,6 +248,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { document, user } = openable(request);
+      // Load the document before writing: a load that fails must fail the request before anything is stored.
+      await app.collab.open(document.id);
       if (user.role !== 'ministry' && user.role !== 'secretariat') throw new Errors.Forbidden();
       const organizationId = organizationFor(user, request.body.organizationId);
       if (organizationId === null) throw new Errors.Validation('a submission is filed in an organisation’s name (organizationId)');

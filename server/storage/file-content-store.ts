@@ -172,7 +172,8 @@ export class FileContentStore implements DocumentContentStore {
       await writeSnapshot(this.pathOf(documentId, 'snapshot'), state);
     } catch (error) {
       this.recovery.health?.failed(`documents/${documentId}.snapshot`, error);
-      throw error;
+      // The old snapshot and the log still hold everything: nothing is lost, the caller may retry.
+      throw new Errors.StorageUnavailable(this.recovery.health?.reason ?? `writing documents/${documentId}.snapshot failed`);
     }
     // The snapshot is durable and includes every logged update, so the log can go.
     // A crash before this line only means the log is replayed again: Yjs updates are idempotent.

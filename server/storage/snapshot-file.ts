@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { decodeFrames, encodeFrame } from './frames.ts';
+import { nodeIo, replaceFileDurably } from './io.ts';
 
 /**
  * A snapshot file holds one frame: a document's full encoded Yjs state.
@@ -21,21 +20,10 @@ export function readSnapshot(path: string): Uint8Array | null {
   return Uint8Array.from(state);
 }
 
-/** Atomically replaces the snapshot at `path` with `state` and makes it durable. */
+/**
+ * Atomically replaces the snapshot at `path` with `state` and makes it durable; on failure the
+ * old snapshot stays and the temporary file is removed.
+ */
 export async function writeSnapshot(path: string, state: Uint8Array): Promise<void> {
-  const temporary = `${path}.tmp`;
-  const file = await open(temporary, 'w');
-  try {
-    await file.writeFile(encodeFrame(state));
-    await file.datasync();
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, path);
-  const folder = await open(dirname(path), 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
+  await replaceFileDurably(path, encodeFrame(state), nodeIo);
 }
