@@ -306,27 +306,22 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     });
   };
 
-  app.get<{ Params: { id: string } }>(
-    '/api/documents/:id/synthesis.docx',
-    { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
-    async (request, reply) => {
-      const { document } = openable(request);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.docx`))
-        .send(await synthesisToDocx(await synthesisOf(document)));
-    },
-  );
-
-  app.get<{ Params: { id: string } }>(
-    '/api/documents/:id/synthesis.csv',
-    { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
-    async (request, reply) => {
-      const { document } = openable(request);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.csv`))
-        .send(synthesisToCsv(await synthesisOf(document)));
-    },
-  );
+  const synthesisFormats = [
+    { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: synthesisToDocx },
+    { extension: 'csv', contentType: 'text/csv; charset=utf-8', render: synthesisToCsv },
+  ] as const;
+  for (const format of synthesisFormats) {
+    app.get<{ Params: { id: string } }>(
+      `/api/documents/:id/synthesis.${format.extension}`,
+      { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
+      async (request, reply) => {
+        const { document } = openable(request);
+        const body = await format.render(await synthesisOf(document));
+        return reply
+          .header('content-type', format.contentType)
+          .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.${format.extension}`))
+          .send(body);
+      },
+    );
+  }
 }

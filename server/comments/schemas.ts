@@ -75,27 +75,27 @@ export const PublicThreadSchema = Type.Object(
 );
 export type PublicThread = Static<typeof PublicThreadSchema>;
 
-/** `GET /api/documents/:id/threads` query: filters. */
 /** An opaque page cursor (today the offset of the next item). */
 export const PageCursor = Type.String({ pattern: '^[0-9]{1,9}$' });
 
-/** Optional pagination of list routes; without `limit` the whole list is returned as before. */
+/**
+ * Optional pagination of list routes: `limit` is the page size, `cursor` the `nextCursor` of
+ * the previous page; without `limit` the whole list is returned as before.
+ */
 export const PageQuery = Type.Object(
   { limit: Type.Optional(PageLimit), cursor: Type.Optional(PageCursor) },
   { additionalProperties: false },
 );
 export type PageQuery = Static<typeof PageQuery>;
 
+/** `GET /api/documents/:id/threads` query: filters, and the optional page. */
 export const ThreadsQuery = Type.Object(
   {
     organizationId: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(Status),
     sectionId: Type.Optional(Type.String({ maxLength: 64 })),
     revisionId: Type.Optional(Id),
-    /** Page size; without it every matching thread is returned. */
-    limit: Type.Optional(PageLimit),
-    /** `nextCursor` of the previous page. */
-    cursor: Type.Optional(PageCursor),
+    ...PageQuery.properties,
   },
   { additionalProperties: false },
 );
