@@ -84,7 +84,8 @@ async function startAttacker(setup: AttackSetup): Promise<Attacker> {
 /** Fresh server process, accounts, document; runs one case and stops the server. */
 async function runCase(name: AbuseResult['case'], options: AbuseOptions, progress: (message: string) => void): Promise<AbuseResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-bench-abuse-'));
-  const server = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+  // A busy machine can take a while to start a server; the bench measures after that.
+  const server = await spawnServer(dataDir, { LOG_LEVEL: 'error' }, 180_000);
   trackChild(server.child);
   const clients: TestClient[] = [];
   try {

@@ -29,8 +29,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node --import tsx server/main.ts` on `dataDir` and waits for `/api/health`. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** Starts `node --import tsx server/main.ts` on `dataDir` and waits (up to `healthTimeoutMs`) for `/api/health`. */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, healthTimeoutMs = 30_000): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -42,7 +42,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? signal ?? 'unknown')));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + healthTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
