@@ -238,22 +238,14 @@ export class CollabConnection implements DocumentPeer {
     const type = readVarUint(decoder);
     switch (type) {
       case MessageType.Sync:
-        await this.handleSync(document, decoder);
-        break;
+        return this.handleSync(document, decoder);
       case MessageType.Awareness:
-        this.handleAwareness(document, readVarUint8Array(decoder));
-        break;
-      case MessageType.QueryAwareness: {
-        const answer = encodeAwareness(document.awareness, [...document.awareness.getStates().keys()]);
-        // The answer is what this client asked for: it is paid from its awareness budget.
-        const overrun = this.awarenessBudget.charge(answer.byteLength);
-        if (overrun) this.closeOverAwarenessBudget(overrun);
-        else this.send(answer);
-        break;
-      }
+        return this.handleAwareness(document, readVarUint8Array(decoder));
+      case MessageType.QueryAwareness:
+        return this.answerAwarenessQuery(document);
       case MessageType.Auth:
         // Authentication happens before the upgrade; in-band auth messages are ignored.
-        break;
+        return;
       default:
         throw new MalformedMessageError(`unknown message type ${type}`);
     }
@@ -262,24 +254,29 @@ export class CollabConnection implements DocumentPeer {
   private async handleSync(document: SharedDocument, decoder: decoding.Decoder): Promise<void> {
     const syncType = readVarUint(decoder);
     const payload = readVarUint8Array(decoder);
-    switch (syncType) {
-      case SyncMessageType.Step1:
-        await document.answerSyncStep1(this, payload);
-        return;
-      case SyncMessageType.Step2:
-      case SyncMessageType.Update:
-        if (this.identity.readOnly) {
-          this.stats.droppedUpdates += 1;
-          return;
-        }
-        if (!document.applyUpdateFrom(this, payload, { maxBytes: this.limits.maxPendingUpdateBytes, maxUpdates: this.limits.maxPendingUpdates })) {
-          this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection whose updates wait for too much');
-          this.close(CloseCodes.PendingUpdatesOverflow.code, CloseCodes.PendingUpdatesOverflow.reason);
-        }
-        return;
-      default:
-        throw new MalformedMessageError(`unknown sync message type ${syncType}`);
+    if (syncType === SyncMessageType.Step1) return document.answerSyncStep1(this, payload);
+    if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) return this.applyUpdate(document, payload);
+    throw new MalformedMessageError(`unknown sync message type ${syncType}`);
+  }
+
+  /** Applies an update unless the connection is read-only; closes it (4522) when its waiting updates overflow. */
+  private applyUpdate(document: SharedDocument, update: Uint8Array): void {
+    if (this.identity.readOnly) {
+      this.stats.droppedUpdates += 1;
+      return;
     }
+    if (!document.applyUpdateFrom(this, update, { maxBytes: this.limits.maxPendingUpdateBytes, maxUpdates: this.limits.maxPendingUpdates })) {
+      this.logger.warn({ documentId: this.documentId, userId: this.identity.userId }, 'closing a connection whose updates wait for too much');
+      this.close(CloseCodes.PendingUpdatesOverflow.code, CloseCodes.PendingUpdatesOverflow.reason);
+    }
+  }
+
+  /** Answers a query for everyone's awareness; the answer is what this client asked for, so it is paid from its budget. */
+  private answerAwarenessQuery(document: SharedDocument): void {
+    const answer = encodeAwareness(document.awareness, [...document.awareness.getStates().keys()]);
+    const overrun = this.awarenessBudget.charge(answer.byteLength);
+    if (overrun) this.closeOverAwarenessBudget(overrun);
+    else this.send(answer);
   }
 
   /**

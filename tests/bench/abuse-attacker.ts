@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { openRawSocket } from '../helpers/raw-socket.ts';
 import { requestJson } from '../helpers/server.ts';
 import { orphanUpdate, updateFrame } from '../collab/delivery.ts';
-import type { AbuseCase, AbuseOptions } from './abuse.ts';
+import type { AbuseCase, AbuseOptions, AttackSetup } from './abuse-setup.ts';
 
 /** An awareness message with `entries` states of about `stateBytes` each, for ids from `firstId`. */
 function awarenessFrame(firstId: number, entries: number, stateBytes: number): Uint8Array {
@@ -32,16 +32,6 @@ interface Abuse {
   stop(): Promise<string>;
 }
 
-/** Where to attack, and with which sessions (the first argument of this process, as JSON). */
-export interface AttackSetup {
-  case: AbuseCase;
-  baseUrl: string;
-  wsUrl: string;
-  admin: string;
-  ministry: string;
-  documentId: string;
-  options: AbuseOptions;
-}
 
 /**
  * Sockets that each send their batch of `batches` (prepared beforehand, so that building them

@@ -15,29 +15,10 @@ import { requestJson, TEST_ADMIN_PASSWORD } from '../helpers/server.ts';
 import { probeDelivery, seedParagraph } from '../collab/delivery.ts';
 import { sampleProcess } from './procstat.ts';
 import { trackChild } from './servers.ts';
-import type { AttackSetup } from './abuse-attacker.ts';
+import { ABUSE_CASES, type AbuseCase, type AbuseOptions, type AttackSetup } from './abuse-setup.ts';
 import { summarize, type Summary } from './stats.ts';
 
-/** Workload of the abuse measurement. */
-export interface AbuseOptions {
-  /** How long each case measures edit delivery, in ms. */
-  durationMs: number;
-  /** Pause between two honest edits, in ms. */
-  editPauseMs: number;
-  /** Orphan updates per flooding socket (the budget is 500). */
-  orphansPerSocket: number;
-  /** Awareness entries per flooding message, and bytes per state. */
-  awarenessEntries: number;
-  awarenessStateBytes: number;
-  /** Parallel wrong-password logins per wave. */
-  loginsPerWave: number;
-}
-
-/** The cases, in the order they run. */
-export const ABUSE_CASES = ['quiet', 'missing dependencies', 'awareness flood (ministry)', 'login flood'] as const;
-
-/** One of ABUSE_CASES. */
-export type AbuseCase = (typeof ABUSE_CASES)[number];
+export { ABUSE_CASES, type AbuseCase, type AbuseOptions } from './abuse-setup.ts';
 
 /** What one case measured. */
 export interface AbuseResult {
