@@ -135,7 +135,9 @@ export class RevisionService {
       await shared.whenStored();
       // The state vector names the live state exactly: unchanged since the last comparison, the same blocks serve again.
       const key = `${documentId}/current/${Buffer.from(Y.encodeStateVector(shared.doc)).toString('base64')}`;
-      const blocks = this.blockCache.get(key) ?? extractBlocks(shared.doc);
+      const cached = this.blockCache.get(key);
+      if (cached !== undefined) return { blocks: cached, revision: null };
+      const blocks = extractBlocks(shared.doc);
       this.blockCache.set(key, blocks);
       return { blocks, revision: null };
     }
