@@ -49,7 +49,20 @@ test('cutting section I.2 leaves no empty heading; pasting it above "Quan điể
     await assertMoved(session, withoutI2, ['Phần I Bối cảnh', '1. Mục I.1', '2. Mục I.3', 'Phần II Quan điểm']);
 
     await a.locator('.ProseMirror h1', { hasText: 'Quan điểm' }).click();
-    await a.keyboard.press('Home');
+    // The caret must be at the start of the heading before pasting; on a loaded machine the
+    // click can still be settling when Home is pressed, so press it until the caret is there.
+    const atHeadingStart = (): Promise<boolean> =>
+      a.evaluate(() => {
+        const selection = getSelection();
+        const node = selection?.anchorNode ?? null;
+        const heading = (node instanceof Element ? node : node?.parentElement)?.closest('h1');
+        return selection !== null && selection.isCollapsed && selection.anchorOffset === 0 && heading?.textContent?.includes('Quan điểm') === true;
+      });
+    for (let attempt = 0; attempt < 10 && !(await atHeadingStart()); attempt++) {
+      await a.keyboard.press('Home');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(await atHeadingStart(), 'the caret is at the start of "Quan điểm"');
     await a.keyboard.press('Control+v');
     await assertMoved(session, MOVED, MOVED_OUTLINE);
 
