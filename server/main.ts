@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { formatStartupBanner } from './startup-banner.ts';
 import { StorageStartError } from './storage/storage-errors.ts';
 
 /**
@@ -9,13 +10,6 @@ import { StorageStartError } from './storage/storage-errors.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
-  if (app.adminBootstrap.generatedPassword !== null) {
-    // Printed once, on the first start of an empty data directory; never stored in clear.
-    process.stdout.write(
-      `\nCreated the secretariat account "admin" with the password: ${app.adminBootstrap.generatedPassword}\n` +
-        'Write it down now; it will not be shown again. Set ADMIN_PASSWORD to choose it yourself.\n\n',
-    );
-  }
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -33,6 +27,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`Draftroom is ready at ${address}`);
+  // The generated password is printed once, here, on the first start of an empty data
+  // directory; it is never stored in clear.
+  process.stdout.write(formatStartupBanner({ address, dataDir: config.dataDir, generatedPassword: app.adminBootstrap.generatedPassword }));
 }
 
 main().catch((error: unknown) => {
