@@ -1,9 +1,10 @@
 import type { UserChanges } from '../api/admin-endpoints.ts';
 import type { Organization } from '../api/account-records.ts';
 import type { User } from '../api/records.ts';
+import { formatDateTime } from '../../document-model/date-time.ts';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
 import { needsOrganization, roleLabelKey } from '../account/roles.ts';
-import { getLocale, t, type MessageKey } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { organizationSelect, roleSelect, selectedRole } from './select-controls.ts';
 
@@ -22,7 +23,7 @@ function actionButton(key: MessageKey, onClick: () => void, extra = ''): HTMLBut
 }
 
 function lockedText(lockedUntil: string): string {
-  const time = new Date(lockedUntil).toLocaleString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+  const time = formatDateTime(lockedUntil);
   return t('admin.users.lockedUntil', { time });
 }
 

@@ -1,13 +1,14 @@
+import { formatDateTime } from '../../document-model/date-time.ts';
 import type { PublicThread, ThreadComment } from '../api/comment-records.ts';
 import { setThreadStatus } from '../api/comment-endpoints.ts';
-import { getLocale, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 import { createDecisionBar, type DecisionBar } from './decision-bar.ts';
 import { canDecide, canReply, canWithdraw, type CommentActor } from './permissions.ts';
 import { createReplyForm } from './reply-form.ts';
 import { sourceLabelKey, statusLabelKey } from './status-labels.ts';
-import { formatCalendarDate, formatCommentTime } from './time-format.ts';
+import { formatCalendarDate } from './time-format.ts';
 
 /** What a thread card needs from the sidebar. */
 export interface ThreadCardContext {
@@ -48,7 +49,7 @@ function renderComment(comment: ThreadComment, reply: boolean): HTMLLIElement {
   return h('li', { className: reply ? 'thread-comment thread-comment--reply' : 'thread-comment', attrs: { 'data-comment-id': comment.id } }, [
     h('div', { className: 'thread-comment__meta' }, [
       h('span', { className: 'thread-comment__author', text: comment.author.displayName }),
-      h('time', { className: 'thread-comment__time muted', text: formatCommentTime(comment.createdAt, getLocale()), attrs: { datetime: comment.createdAt } }),
+      h('time', { className: 'thread-comment__time muted', text: formatDateTime(comment.createdAt), attrs: { datetime: comment.createdAt } }),
     ]),
     // Plain text, never markup: comment bodies come from other people.
     h('p', { className: 'thread-comment__body', text: comment.body }),
@@ -67,7 +68,7 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
     h('p', { className: 'thread-card__meta muted' }, [
       h('span', { className: 'thread-card__author', text: thread.author.displayName }),
       ' · ',
-      h('time', { className: 'thread-card__time', text: formatCommentTime(thread.createdAt, getLocale()), attrs: { datetime: thread.createdAt } }),
+      h('time', { className: 'thread-card__time', text: formatDateTime(thread.createdAt), attrs: { datetime: thread.createdAt } }),
       ' · ',
       h('span', { className: 'thread-card__source', i18n: sourceLabelKey(thread.source) }),
     ]),

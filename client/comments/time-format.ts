@@ -1,16 +1,3 @@
-import type { Locale } from '../i18n/index.ts';
-import { formatDateTime } from '../ui/date-time.ts';
-
-/**
- * Dates and times of comments in the UI language: Vietnamese ("14:05 20/05/2025",
- * `vi-VN`) by default, British English for `en`. Unparsable values are returned as they are.
- */
-
-/** A comment's timestamp (ISO) as a short date and time. */
-export function formatCommentTime(iso: string, locale: Locale, timeZone?: string): string {
-  return formatDateTime(iso, locale, { seconds: false, timeZone });
-}
-
 /** A calendar date (`YYYY-MM-DD`, e.g. a công văn's or a meeting's) as "20/05/2025"; other text is returned as it is. */
 export function formatCalendarDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

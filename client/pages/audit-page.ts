@@ -2,9 +2,10 @@ import { listAudit, listUsers } from '../api/admin-endpoints.ts';
 import type { AuditEntry } from '../api/audit-records.ts';
 import { fetchDocument, fetchMe, listOrganizations } from '../api/endpoints.ts';
 import { isSecretariat } from '../account/roles.ts';
-import { auditActionKey, formatAuditTime } from '../audit/actions.ts';
+import { formatDateTime } from '../../document-model/date-time.ts';
+import { auditActionKey } from '../audit/actions.ts';
 import { describeDetails, type DetailNames } from '../audit/details.ts';
-import { getLocale, onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
+import { onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
 import { documentPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -56,7 +57,7 @@ export async function renderAuditPage(root: HTMLElement, documentId: string): Pr
   const names: DetailNames = {
     userName: (id) => userNames.get(id) ?? null,
     organizationName: (id) => organizationNames.get(id) ?? null,
-    time: (iso) => formatAuditTime(iso, getLocale()),
+    time: (iso) => formatDateTime(iso),
   };
 
   const tableContainer = h('div', { className: 'table-scroll' });

@@ -1,4 +1,5 @@
 import { createDocument, fetchMe, listDocuments, listTemplates, updateDocument } from '../api/endpoints.ts';
+import { formatDateTime } from '../../document-model/date-time.ts';
 import type { DocumentRecord, Role, Template } from '../api/records.ts';
 import { canManageDocuments, isSecretariat } from '../account/roles.ts';
 import { openAccessDialog } from '../admin/access-dialog.ts';
@@ -150,19 +151,13 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
   }
   return h('tr', { attrs: { 'data-document-id': document.id } }, [
     titleCell,
-    h('td', { text: formatDate(document.updatedAt), attrs: { title: document.updatedAt } }),
+    h('td', { text: formatDateTime(document.updatedAt), attrs: { title: document.updatedAt } }),
     buttons,
   ]);
 }
 
 function button(key: MessageKey, onClick: () => void): HTMLButtonElement {
   return h('button', { className: 'button', i18n: key, attrs: { type: 'button', 'data-action': key }, on: { click: onClick } });
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 async function renderCreateForm(role: Role, reportError: (error: unknown) => void): Promise<HTMLElement | null> {

@@ -1,9 +1,10 @@
 import { login } from '../api/endpoints.ts';
+import { formatTimeOfDay } from '../../document-model/date-time.ts';
 import { ApiError } from '../api/http.ts';
 import { h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
-import { getLocale, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 
 /**
  * The sign-in page. Its form has inputs named `username` and `password` (a public
@@ -57,9 +58,6 @@ export function loginFailureMessage(error: unknown, now = Date.now()): string {
   if (error.status !== 429) return errorMessage(error);
   if (error.retryAfterSeconds === null) return t('login.rateLimited');
   const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-  const time = new Date(now + error.retryAfterSeconds * 1000).toLocaleTimeString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const time = formatTimeOfDay(new Date(now + error.retryAfterSeconds * 1000));
   return t('login.lockedUntil', { minutes, time });
 }

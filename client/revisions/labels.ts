@@ -1,13 +1,13 @@
 import type { Revision } from '../api/revision-records.ts';
-import { formatAuditTime } from '../audit/actions.ts';
+import { formatDateTime } from '../../document-model/date-time.ts';
 import { getLocale, t } from '../i18n/index.ts';
 import { formatKilobytes, reasonKey } from './grouping.ts';
 
 /** Texts describing a revision in the active language; no DOM, callers re-render on a language change. */
 
-/** When a revision was taken, as date and time in the UI language (Vietnamese format by default). */
+/** When a revision was taken, as "08:54, 02/12/2026" in local time. */
 export function revisionTime(revision: Revision): string {
-  return formatAuditTime(revision.createdAt, getLocale());
+  return formatDateTime(revision.createdAt);
 }
 
 /** Why a checkpoint was taken, translated; an unknown reason is returned raw. */

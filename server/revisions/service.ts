@@ -5,6 +5,7 @@ import type { RevisionRecord } from '../storage/records.ts';
 import type { DocumentRegistry } from '../collab/document-registry.ts';
 import type { TransactionOrigin } from '../collab/origins.ts';
 import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../../document-model/date-time.ts';
 import { outlineSchema } from '../../document-model/schema.ts';
 import { Errors } from '../errors.ts';
 import { BlockCache } from './block-cache.ts';
@@ -32,11 +33,9 @@ export interface LoadedVersion {
 
 const RESTORE_ORIGIN: TransactionOrigin = { source: 'server', reason: 'restore' };
 
-const timeFormat = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
-
 /** The label of an automatic checkpoint taken at `date`. */
 export function checkpointName(date: Date): string {
-  return `Điểm lưu tự động ${timeFormat.format(date)}`;
+  return `Điểm lưu tự động ${formatDateTime(date, DISPLAY_TIME_ZONE)}`;
 }
 
 /**

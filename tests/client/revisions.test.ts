@@ -57,7 +57,7 @@ test('checkpoint reasons are translated, unknown ones shown raw; labels and size
   const checkpoint = buildRevision({ kind: 'checkpoint', reason: 'last_editor_left' });
   assert.equal(reasonText(checkpoint), 'Khi người soạn thảo cuối cùng rời đi');
   assert.equal(reasonText(buildRevision({ kind: 'checkpoint', reason: 'later_reason' })), 'later_reason');
-  assert.match(revisionLabel(checkpoint), /^Khi người soạn thảo cuối cùng rời đi — \d\d:\d\d:\d\d \d\d\/05\/2025$/);
+  assert.match(revisionLabel(checkpoint), /^Khi người soạn thảo cuối cùng rời đi — \d\d:\d\d, \d\d\/05\/2025$/);
   assert.equal(revisionLabel(buildRevision({ name: 'Dự thảo lần 2' })), 'Dự thảo lần 2');
   assert.equal(formatKilobytes(1536, 'vi'), '1,5');
   assert.equal(formatKilobytes(1536, 'en'), '1.5');

@@ -3,6 +3,7 @@
  * with insertions in `<ins>` and deletions in `<del>`. Every piece of content is escaped.
  */
 import type { BlockChange, Comparison, RedlineOp } from '../compare/index.ts';
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../../../document-model/date-time.ts';
 import { blockNotes, displayNumber, labelsFor, listMarker, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -109,7 +110,7 @@ export function comparisonToHtml(comparison: Comparison, meta: ExportMeta, lang:
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p>${escapeHtml(labels.from)}: <strong>${escapeHtml(meta.fromLabel)}</strong> — ${escapeHtml(labels.to)}: <strong>${escapeHtml(meta.toLabel)}</strong></p>`,
-    `<p>${escapeHtml(labels.generated)}: ${escapeHtml(date.toISOString().slice(0, 16).replace('T', ' '))} UTC</p>`,
+    `<p>${escapeHtml(labels.generated)}: ${escapeHtml(formatDateTime(date, DISPLAY_TIME_ZONE))}</p>`,
     '</header>',
     summaryHtml(comparison, labels),
     '<main>',
