@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback, runReported } from '../ui/feedback.ts';
 import { field } from '../ui/field.ts';
+import { onSubmitOnce } from '../ui/submit-once.ts';
 import { readOrganizationFields, renderOrganizationRow, type OrganizationActions } from './organization-row.ts';
 import { kindSelect } from './select-controls.ts';
 
@@ -41,11 +42,10 @@ export function createOrganizationsSection(changed: () => Promise<void>): Organi
     field('admin.orgs.kind', kind),
     h('button', { className: 'button button--primary', i18n: 'admin.orgs.create.submit', attrs: { type: 'submit' } }),
   ]);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  onSubmitOnce(form, () => {
     const fields = readOrganizationFields(name, shortName, kind, actions.problem);
     if (fields === null) return;
-    void run(() => createOrganization(fields), t('admin.orgs.created', { name: fields.name })).then((created) => {
+    return run(() => createOrganization(fields), t('admin.orgs.created', { name: fields.name })).then((created) => {
       if (created) form.reset();
     });
   });

@@ -5,6 +5,7 @@ import { needsOrganization } from '../account/roles.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { field } from '../ui/field.ts';
+import { onSubmitOnce } from '../ui/submit-once.ts';
 import { organizationSelect, roleSelect, selectedRole } from './select-controls.ts';
 
 /** The create-account form and a way to refresh its organisation choices. */
@@ -34,10 +35,12 @@ export function createUserCreateForm(create: (user: NewUser) => Promise<boolean>
     label.classList.toggle('field--required', organization.select.required);
     organizationField.replaceChildren(label);
   };
-  role.addEventListener('change', () => {
+  // The rule and its mark follow the role: on a change and after the form is emptied.
+  const followRole = (): void => {
     organization.setRequired(needsOrganization(selectedRole(role)));
     organizationField.firstElementChild?.classList.toggle('field--required', organization.select.required);
-  });
+  };
+  role.addEventListener('change', followRole);
   placeOrganization([]);
 
   const form = h('form', { className: 'card admin-create-form user-create-form', attrs: { novalidate: '' } }, [
@@ -49,8 +52,7 @@ export function createUserCreateForm(create: (user: NewUser) => Promise<boolean>
     organizationField,
     h('button', { className: 'button button--primary', i18n: 'admin.users.create.submit', attrs: { type: 'submit' } }),
   ]);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  onSubmitOnce(form, () => {
     const user: NewUser = {
       username: username.value.trim(),
       password: password.value,
@@ -63,10 +65,10 @@ export function createUserCreateForm(create: (user: NewUser) => Promise<boolean>
     if (user.displayName === '') return problem(t('error.validation'));
     if (passwordProblem !== null) return problem(t(passwordProblem, { min: MIN_PASSWORD_LENGTH }));
     if (needsOrganization(user.role) && user.organizationId === undefined) return problem(t('admin.users.organizationRequired'));
-    void create(user).then((created) => {
+    return create(user).then((created) => {
       if (!created) return;
       form.reset();
-      organization.setRequired(needsOrganization(selectedRole(role)));
+      followRole();
     });
   });
   return { element: form, setOrganizations: placeOrganization };

@@ -43,6 +43,8 @@ export const en: Record<MessageKey, string> = {
   'documents.save': 'Save',
   'documents.cancel': 'Cancel',
   'documents.archive': 'Archive',
+  'documents.archiveConfirm': 'Archive “{title}”? It leaves everyone’s list; it can be restored from the archived documents.',
+  'documents.archiveYes': 'Archive it',
   'documents.unarchive': 'Restore',
   'documents.create.title': 'Create document',
   'documents.create.name': 'Document title',

@@ -45,6 +45,8 @@ export const vi = {
   'documents.save': 'Lưu',
   'documents.cancel': 'Hủy',
   'documents.archive': 'Lưu trữ',
+  'documents.archiveConfirm': 'Lưu trữ “{title}”? Tài liệu sẽ rời khỏi danh sách của mọi người; có thể khôi phục từ mục tài liệu đã lưu trữ.',
+  'documents.archiveYes': 'Xác nhận lưu trữ',
   'documents.unarchive': 'Khôi phục',
   'documents.create.title': 'Tạo tài liệu',
   'documents.create.name': 'Tên tài liệu',

@@ -8,6 +8,8 @@ import { auditPath, documentPath, revisionsPath } from '../router.ts';
 import { clear, h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
+import { onSubmitOnce } from '../ui/submit-once.ts';
+import { renderInlineConfirm } from '../ui/inline-confirm.ts';
 
 /**
  * The documents list: the documents this person may open (the server filters them), with
@@ -141,7 +143,20 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
       h('a', { className: 'button', i18n: 'documents.open', attrs: { href: documentPath(document.id) } }),
       h('a', { className: 'button button--quiet', i18n: 'revisions.open', attrs: { href: revisionsPath(document.id), 'data-action': 'revisions' } }),
     );
-    if (manage) buttons.append(button('documents.rename', startRename), button('documents.archive', () => void actions.setArchived(document, true)));
+    const confirmArchive = (): void => {
+      const shown = [...buttons.childNodes];
+      buttons.replaceChildren(
+        renderInlineConfirm({
+          question: t('documents.archiveConfirm', { title: document.title.trim() === '' ? t('documents.untitled') : document.title }),
+          confirmKey: 'documents.archiveYes',
+          cancelKey: 'documents.cancel',
+          action: 'archive',
+          onConfirm: () => actions.setArchived(document, true),
+          onCancel: () => buttons.replaceChildren(...shown),
+        }),
+      );
+    };
+    if (manage) buttons.append(button('documents.rename', startRename), button('documents.archive', confirmArchive));
   }
   if (isSecretariat(role)) {
     buttons.append(
@@ -196,13 +211,17 @@ async function renderCreateForm(role: Role, reportError: (error: unknown) => voi
     description,
     h('button', { className: 'button button--primary', i18n: 'documents.create.submit', attrs: { type: 'submit' } }),
   ]);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  onSubmitOnce(form, () => {
     const name = title.value.normalize('NFC').trim();
     if (name === '') return;
-    createDocument(name, templateSelect.value === '' ? null : templateSelect.value)
-      .then((document) => location.assign(documentPath(document.id)))
-      .catch(reportError);
+    // Stays busy after success too: the page is leaving for the new document.
+    return createDocument(name, templateSelect.value === '' ? null : templateSelect.value).then(
+      (document) => {
+        location.assign(documentPath(document.id));
+        return new Promise<never>(() => undefined);
+      },
+      reportError,
+    );
   });
   return form;
 }
