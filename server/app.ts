@@ -97,7 +97,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     ),
   );
   await app.register(fastifyWebsocket, { options: { maxPayload: config.maxMessageBytes } });
-  await app.register(documentsPlugin, { templatesDir: config.templatesDir });
+  await app.register(documentsPlugin, { templatesDir: config.templatesDir, contentTouchIntervalMs: config.contentTouchIntervalMs });
   await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });

@@ -25,6 +25,8 @@ export interface Config {
   fsyncIntervalMs: number;
   /** An automatic checkpoint is taken after this long without edits. */
   checkpointIdleMs: number;
+  /** A document's "updated" time follows content edits at most this often (tests shorten it). */
+  contentTouchIntervalMs: number;
   /** Memory budget of the cache of revisions' comparable blocks (`COMPARE_CACHE_MB`), in bytes. */
   compareCacheBytes: number;
   /** Largest accepted WebSocket message, in bytes. */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     unloadDelayMs: readInteger(env, 'UNLOAD_DELAY_MS', 10_000, 0, 3600_000),
     fsyncIntervalMs: readInteger(env, 'FSYNC_INTERVAL_MS', 250, 0, 60_000),
     checkpointIdleMs: readInteger(env, 'CHECKPOINT_IDLE_MS', 120_000, 100, 24 * 3600_000),
+    contentTouchIntervalMs: 60_000,
     compareCacheBytes: readInteger(env, 'COMPARE_CACHE_MB', 128, 0, 64 * 1024) * 1024 * 1024,
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

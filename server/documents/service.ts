@@ -111,6 +111,18 @@ export class DocumentService {
     });
   }
 
+  /**
+   * Records that the content changed at `at` (edits, restores): `updatedAt` moves forward,
+   * never back. An unknown (e.g. just deleted) document is ignored.
+   */
+  async touchContent(id: string, at: Date): Promise<void> {
+    const iso = at.toISOString();
+    await this.store.records.write((data) => {
+      const document = data.documents.find((doc) => doc.id === id);
+      if (document && document.updatedAt < iso) document.updatedAt = iso;
+    });
+  }
+
   /** Renames and/or (un)archives. Throws `ERR_DOCUMENT_NOT_FOUND`. */
   async update(id: string, changes: DocumentChanges): Promise<DocumentRecord> {
     return this.store.records.write((data) => {
