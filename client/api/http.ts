@@ -1,4 +1,5 @@
 import { csrfHeaders } from './csrf.ts';
+import { LOGIN_PATH, loginPathFor } from './return-path.ts';
 
 /**
  * The one way the client talks HTTP to the server: JSON in, JSON out, errors as
@@ -32,9 +33,6 @@ export interface RequestOptions {
   redirectOnUnauthorized?: boolean;
 }
 
-/** Path of the login page, where every lost session ends up. */
-export const LOGIN_PATH = '/login';
-
 /**
  * Performs a request and narrows the JSON answer with `parse`. Resolves only for 2xx.
  * A 204 or empty body is passed to `parse` as `undefined`. Unsafe methods send the
@@ -63,9 +61,12 @@ export async function apiRequest<T>(path: string, parse: (body: unknown) => T, o
   return parse(body);
 }
 
-/** Navigates to the login page unless already there. */
+/**
+ * Navigates to the login page unless already there, remembering the page to come back to;
+ * forms keeping drafts (`ui/draft-keeper.ts`) have saved what was typed.
+ */
 export function redirectToLogin(): void {
-  if (location.pathname !== LOGIN_PATH) location.assign(LOGIN_PATH);
+  if (location.pathname !== LOGIN_PATH) location.assign(loginPathFor(location));
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -4,6 +4,7 @@ import { createThread, type NewThread } from '../api/comment-endpoints.ts';
 import type { OutlineHeading } from '../../document-model/headings.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { discardDraft, keepDraft } from '../ui/draft-keeper.ts';
 import { field } from '../ui/field.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 import { sectionSelect } from './section-select.ts';
@@ -61,14 +62,28 @@ function oralFields(organizations: readonly Organization[]): { element: HTMLElem
  * "Góp ý mới": the selected passage (quoted) or, with nothing selected, a section to
  * comment on; the comment itself; and for the secretariat the option to record what an
  * organisation said at a meeting (name, date, organisation). The body is sent NFC and
- * trimmed. On success `onCreated` gets the new thread; on failure the text stays.
+ * trimmed. On success `onCreated` gets the new thread; on failure the text stays, and an unsent
+ * text is kept for this document through a reload or a new sign-in (`ui/draft-keeper.ts`).
  */
 export function createNewThreadForm(options: NewThreadFormOptions): HTMLFormElement {
   const body = h('textarea', { className: 'new-thread-form__body', attrs: { name: 'body', rows: '4', maxlength: '20000', required: '' } });
   const sections = options.anchor === null ? sectionSelect(options.headings, true) : null;
   const oral = options.organizations.length > 0 ? oralFields(options.organizations) : null;
   const submit = h('button', { className: 'button button--primary', i18n: 'comments.new.submit', attrs: { type: 'submit' } });
-  const cancel = h('button', { className: 'button button--quiet', i18n: 'comments.new.cancel', attrs: { type: 'button' }, on: { click: () => options.onCancel() } });
+  // One unsent new comment per document survives a reload or a new sign-in.
+  const draftKey = `new-thread:${options.documentId}`;
+  keepDraft(body, draftKey);
+  const cancel = h('button', {
+    className: 'button button--quiet',
+    i18n: 'comments.new.cancel',
+    attrs: { type: 'button' },
+    on: {
+      click: () => {
+        discardDraft(draftKey);
+        options.onCancel();
+      },
+    },
+  });
   const error = h('p', { className: 'form-error', attrs: { role: 'alert' } });
   const target: HTMLElement[] =
     options.anchor === null
@@ -102,7 +117,10 @@ export function createNewThreadForm(options: NewThreadFormOptions): HTMLFormElem
     submit.disabled = true;
     error.textContent = '';
     createThread(options.documentId, request)
-      .then(options.onCreated)
+      .then((thread) => {
+        discardDraft(draftKey);
+        options.onCreated(thread);
+      })
       .catch((failure: unknown) => {
         error.textContent = commentErrorMessage(failure);
       })

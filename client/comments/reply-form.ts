@@ -1,6 +1,7 @@
 import type { PublicThread } from '../api/comment-records.ts';
 import { replyToThread } from '../api/comment-endpoints.ts';
 import { h } from '../ui/dom.ts';
+import { discardDraft, keepDraft } from '../ui/draft-keeper.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 
 /**
@@ -13,6 +14,8 @@ export function createReplyForm(documentId: string, threadId: string, onReplied:
   const submit = h('button', { className: 'button reply-form__submit', i18n: 'comments.reply.submit', attrs: { type: 'submit' } });
   const error = h('p', { className: 'form-error', attrs: { role: 'alert' } });
   const form = h('form', { className: 'reply-form' }, [body, submit, error]);
+  const draftKey = `reply:${documentId}:${threadId}`;
+  keepDraft(body, draftKey);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = body.value.normalize('NFC').trim();
@@ -22,6 +25,7 @@ export function createReplyForm(documentId: string, threadId: string, onReplied:
     replyToThread(documentId, threadId, text)
       .then((thread) => {
         body.value = '';
+        discardDraft(draftKey);
         onReplied(thread);
       })
       .catch((failure: unknown) => {

@@ -1,4 +1,5 @@
 import { login } from '../api/endpoints.ts';
+import { nextPathAfterLogin } from '../api/return-path.ts';
 import { formatTimeOfDay } from '../../document-model/date-time.ts';
 import { ApiError } from '../api/http.ts';
 import { h } from '../ui/dom.ts';
@@ -35,7 +36,7 @@ export function renderLoginPage(root: HTMLElement): void {
     submit.disabled = true;
     submit.textContent = t('login.submitting');
     login(username.value.normalize('NFC').trim(), password.value)
-      .then(() => location.assign('/'))
+      .then(() => location.assign(nextPathAfterLogin(location.search)))
       .catch((error: unknown) => {
         message.textContent = loginFailureMessage(error);
         submit.disabled = false;

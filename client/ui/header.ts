@@ -1,6 +1,6 @@
 import { logout } from '../api/endpoints.ts';
 import type { Me } from '../api/account-records.ts';
-import { LOGIN_PATH } from '../api/http.ts';
+import { LOGIN_PATH } from '../api/return-path.ts';
 import { isSecretariat, roleLabelKey } from '../account/roles.ts';
 import { getLocale, setLocale, type MessageKey } from '../i18n/index.ts';
 import { LOCALES, parseLocale } from '../i18n/messages.ts';
