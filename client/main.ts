@@ -10,10 +10,10 @@ import { renderAuditPage } from './pages/audit-page.ts';
 import { renderComparePage } from './pages/compare-page.ts';
 import { renderDocumentsPage } from './pages/documents-page.ts';
 import { renderEditorPage } from './pages/editor-page.ts';
+import { renderErrorPage } from './pages/error-page.ts';
 import { renderLoginPage } from './pages/login-page.ts';
 import { renderRevisionPage } from './pages/revision-page.ts';
 import { renderRevisionsPage } from './pages/revisions-page.ts';
-import { h } from './ui/dom.ts';
 import { errorMessage } from './ui/error-message.ts';
 import { ApiError } from './api/http.ts';
 import { parseRoute } from './router.ts';
@@ -50,7 +50,7 @@ async function start(root: HTMLElement): Promise<void> {
       await renderComparePage(root, route.documentId);
       return;
     case 'not-found':
-      root.replaceChildren(h('main', { className: 'page' }, [h('p', { i18n: 'error.notFound' }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
+      await renderErrorPage(root, { key: 'error.pageNotFound' });
       return;
   }
 }
@@ -68,5 +68,5 @@ start(root).catch((error: unknown) => {
   // A 401 is already on its way to /login; anything else is shown instead of a blank page.
   if (error instanceof ApiError && error.status === 401) return;
   console.error(error);
-  root.replaceChildren(h('main', { className: 'page' }, [h('p', { className: 'form-error', text: failureText(error) }), h('a', { i18n: 'header.documents', attrs: { href: '/' } })]));
+  void renderErrorPage(root, { text: failureText(error) });
 });

@@ -22,6 +22,7 @@ import { revisionsPlugin } from './revisions/plugin.ts';
 import { commentsPlugin } from './comments/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
+import { appPageReader, wantsPage } from './web/app-page.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,7 +56,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // Bad percent-encoding and over-long parameters are refused before routing; answer them in our shape.
     frameworkErrors: sendError,
   });
-  installErrorHandlers(app);
+  installErrorHandlers(app, { wants: wantsPage, read: appPageReader(config.clientDir) });
   // JSON only: without this, Fastify parses text/plain and the schema answers 400 instead of 415.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', refuseIllFormedUnicode);

@@ -141,10 +141,19 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
   return reply.status(500).send(errorBody('ERR_INTERNAL', 'Internal server error'));
 }
 
-/** Installs the one error handler and the 404 handler. */
-export function installErrorHandlers(app: FastifyInstance): void {
+/**
+ * Installs the one error handler and the 404 handler. With `page`, an unknown address a
+ * browser asks for (see `wantsPage`) gets that HTML (the web client, which shows its own "not
+ * found" page) with the 404; everything else gets the JSON error.
+ */
+export function installErrorHandlers(
+  app: FastifyInstance,
+  page?: { wants(request: FastifyRequest): boolean; read(): Promise<string | null> },
+): void {
   app.setErrorHandler(sendError);
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler(async (request, reply) => {
+    const html = page?.wants(request) ? await page.read() : null;
+    if (html !== null) return reply.status(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+    return reply.status(404).send(errorBody('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 }

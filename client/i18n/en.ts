@@ -87,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server.',
   'error.notFound': 'Document not found.',
+  'error.pageNotFound': 'This page does not exist.',
   'error.forbidden': 'Your role does not allow this action.',
   'error.validation': 'The input is not valid.',
   'error.rateLimited': 'Too many requests. Please try again later.',

@@ -89,6 +89,7 @@ export const vi = {
   'error.generic': 'Đã xảy ra lỗi. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ.',
   'error.notFound': 'Không tìm thấy tài liệu.',
+  'error.pageNotFound': 'Không tìm thấy trang này.',
   'error.forbidden': 'Vai trò của bạn không được phép thực hiện thao tác này.',
   'error.validation': 'Dữ liệu không hợp lệ.',
   'error.rateLimited': 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
