@@ -51,8 +51,8 @@ export function renderUserRow(user: User, organizations: readonly Organization[]
       h('td', { i18n: roleLabelKey(user.role) }),
       h('td', { text: organizationName(organizations, user.organizationId) }),
       user.lockedUntil === undefined
-        ? h('td', { className: user.disabled ? 'status-badge status-badge--off' : 'status-badge', i18n: status })
-        : h('td', { className: 'status-badge status-badge--off', attrs: { 'data-locked-until': user.lockedUntil }, text: lockedText(user.lockedUntil) }),
+        ? h('td', { className: user.disabled ? 'account-status account-status--off' : 'account-status', i18n: status })
+        : h('td', { className: 'account-status account-status--off', attrs: { 'data-locked-until': user.lockedUntil }, text: lockedText(user.lockedUntil) }),
       h('td', { className: 'table-actions' }, [
         actionButton('admin.edit', showEdit),
         user.disabled

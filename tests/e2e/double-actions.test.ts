@@ -82,6 +82,11 @@ test('double-clicking "Tạo tài khoản" creates a ministry account once, with
   assert.equal(await form.locator('select[name="organizationId"]').evaluate((select) => (select as HTMLSelectElement).required), false);
   const users = await requestJson(server.baseUrl, 'GET', '/api/users', { token: adminToken });
   assert.equal((users.body as Array<{ username: string }>).filter((user) => user.username === 'hai.lan').length, 1);
+  // The status reads as plain text in its cell, not as the comments' grey status pill.
+  const status = page.locator('tr', { hasText: 'hai.lan' }).locator('.account-status');
+  await status.waitFor({ timeout: TIMEOUT });
+  assert.equal(await status.evaluate((cell) => getComputedStyle(cell).backgroundColor), 'rgba(0, 0, 0, 0)');
+  assert.equal(await status.evaluate((cell) => getComputedStyle(cell).borderTopLeftRadius), '0px');
   assert.deepEqual(pageErrors, []);
 });
 
