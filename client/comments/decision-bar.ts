@@ -8,7 +8,7 @@ import { DECISION_STATUSES, decisionLabelKey, needsExplanation } from './status-
 /** A mounted decision bar. */
 export interface DecisionBar {
   readonly element: HTMLElement;
-  /** Follows the thread's current status (the button of the current status is pressed). */
+  /** Follows the thread's current status (the button of the current status is pressed; "Mở lại" shows once it is not open). */
   update(thread: PublicThread): void;
 }
 
@@ -58,7 +58,11 @@ export function createDecisionBar(documentId: string, initial: PublicThread, onD
     const changed = next.explanation !== thread.explanation;
     thread = next;
     if (changed && document.activeElement !== explanation) explanation.value = next.explanation ?? '';
-    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.decision === next.status));
+    for (const button of buttons) {
+      // "Mở lại" is an action, not a state: offered only once the thread left `open`.
+      if (button.dataset.decision === 'open') button.hidden = next.status === 'open';
+      else button.setAttribute('aria-pressed', String(button.dataset.decision === next.status));
+    }
   };
   update(thread);
   const element = h('div', { className: 'decision-bar' }, [

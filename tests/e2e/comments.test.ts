@@ -130,9 +130,12 @@ test('a ministry comment reaches the committee live, is decided, and the decisio
   // The secretariat accepts it with an explanation; the officer sees both live.
   const decided = secretariat.page.locator(`.thread-card[data-thread-id="${threadId}"]`);
   await decided.waitFor();
+  assert.equal(await decided.locator('button[data-decision="open"]').isVisible(), false, 'nothing to reopen on a new comment');
   await decided.locator('textarea[name="explanation"]').fill(EXPLANATION);
   await decided.locator('button[data-decision="accepted"]').click();
   await decided.locator('.status-badge', { hasText: 'Tiếp thu' }).waitFor();
+  await decided.locator('button[data-decision="open"]').waitFor({ state: 'visible' });
+  assert.equal(await decided.locator('button[data-decision="open"]').getAttribute('aria-pressed'), null, '"Mở lại" is an action, never shown pressed');
   await ownCard.locator('.status-badge', { hasText: 'Tiếp thu' }).waitFor();
   assert.equal((await ownCard.locator('.status-badge').textContent())?.trim(), 'Tiếp thu');
   await ownCard.locator('.thread-card__explanation-text', { hasText: EXPLANATION }).waitFor();
