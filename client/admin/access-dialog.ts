@@ -2,7 +2,9 @@ import { fetchDocumentAccess, listUsers, saveDocumentAccess } from '../api/admin
 import type { DocumentAccess, Organization } from '../api/account-records.ts';
 import { listOrganizations } from '../api/endpoints.ts';
 import type { DocumentRecord, User } from '../api/records.ts';
+import { groupByKind } from '../account/organization-groups.ts';
 import { canBeDocumentMember, roleLabelKey } from '../account/roles.ts';
+import { kindLabelKey } from './select-controls.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback } from '../ui/feedback.ts';
@@ -27,6 +29,33 @@ function memberItem(user: User, checked: boolean): HTMLLabelElement {
 function organizationItem(organization: Organization, checked: boolean): HTMLLabelElement {
   const name = h('span', { className: 'checklist__name', text: organization.name });
   return checkbox('organization', organization.id, checked, organization.shortName === '' ? [name] : [name, ' ', h('span', { className: 'muted', text: `(${organization.shortName})` })]);
+}
+
+/**
+ * The invited organisations, one group per kind under its heading, each group with a box that
+ * ticks or clears the whole group (e.g. every ministry at once).
+ */
+function organizationChecklist(organizations: readonly Organization[], invited: ReadonlySet<string>): HTMLFieldSetElement {
+  if (organizations.length === 0) return checklist('access.organizations', 'access.organizationsEmpty', [], 'access-organizations');
+  const groups = groupByKind(organizations).map((group) => {
+    const items = group.organizations.map((item) => organizationItem(item, invited.has(item.id)));
+    const boxes = items.map((item) => item.querySelector('input') as HTMLInputElement);
+    const all = h('input', { attrs: { type: 'checkbox', 'data-group': group.kind } });
+    const sync = (): void => {
+      const ticked = boxes.filter((box) => box.checked).length;
+      all.checked = ticked === boxes.length;
+      all.indeterminate = ticked > 0 && ticked < boxes.length;
+    };
+    all.addEventListener('change', () => {
+      for (const box of boxes) box.checked = all.checked;
+      sync();
+    });
+    for (const box of boxes) box.addEventListener('change', sync);
+    sync();
+    const heading = h('label', { className: 'checklist__group' }, [all, h('span', { i18n: kindLabelKey(group.kind) })]);
+    return h('div', { className: 'checklist__section' }, [heading, ...items]);
+  });
+  return h('fieldset', { className: 'checklist access-organizations' }, [h('legend', { i18n: 'access.organizations' }), ...groups]);
 }
 
 function checkedValues(form: HTMLFormElement, name: string): string[] {
@@ -71,7 +100,7 @@ export async function openAccessDialog(document: DocumentRecord): Promise<void> 
   form.append(
     h('div', { className: 'access-form__lists' }, [
       checklist('access.members', 'access.membersEmpty', candidates.map((user) => memberItem(user, members.has(user.id))), 'access-members'),
-      checklist('access.organizations', 'access.organizationsEmpty', organizations.map((item) => organizationItem(item, invited.has(item.id))), 'access-organizations'),
+      organizationChecklist(organizations, invited),
     ]),
     h('div', { className: 'dialog__actions' }, [save, h('button', { className: 'button', i18n: 'access.close', attrs: { type: 'submit', value: 'cancel' } })]),
   );

@@ -1,5 +1,6 @@
 import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '../api/account-records.ts';
 import type { Role } from '../api/records.ts';
+import { groupByKind } from '../account/organization-groups.ts';
 import { ROLES, roleLabelKey } from '../account/roles.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
@@ -28,7 +29,7 @@ export function selectedRole(select: HTMLSelectElement): Role {
 }
 
 /**
- * An organisation picker (`name="organizationId"`): the organisations by name, after an
+ * An organisation picker (`name="organizationId"`): the organisations grouped by kind, after an
  * empty first choice that reads "choose one" when `required`, else "no organisation".
  * Call `setRequired` when the role changes.
  */
@@ -39,7 +40,11 @@ export function organizationSelect(
 ): { select: HTMLSelectElement; setRequired(required: boolean): void } {
   const empty = h('option', { attrs: { value: '' } });
   const select = h('select', { attrs: { name: 'organizationId' } }, [empty]);
-  for (const organization of organizations) select.append(h('option', { text: organization.name, attrs: { value: organization.id } }));
+  for (const group of groupByKind(organizations)) {
+    const options = group.organizations.map((organization) => h('option', { text: organization.name, attrs: { value: organization.id } }));
+    const label = h('optgroup', { attrs: { label: t(kindLabelKey(group.kind)) } }, options);
+    select.append(label);
+  }
   select.value = selected ?? '';
   const setRequired = (value: boolean): void => {
     const key: MessageKey = value ? 'admin.users.chooseOrganization' : 'admin.users.noOrganization';

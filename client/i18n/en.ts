@@ -154,7 +154,7 @@ export const en: Record<MessageKey, string> = {
   'orgKind.ministry': 'Ministry',
   'orgKind.ministerial_agency': 'Ministry-level agency',
   'orgKind.government_agency': 'Government agency',
-  'orgKind.other': 'Other',
+  'orgKind.other': 'Other body',
   'access.open': 'Access',
   'access.title': 'Access: {title}',
   'access.intro': 'The secretariat can always open every document. Choose who else may open this one.',

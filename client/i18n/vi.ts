@@ -156,7 +156,7 @@ export const vi = {
   'orgKind.ministry': 'Bộ',
   'orgKind.ministerial_agency': 'Cơ quan ngang bộ',
   'orgKind.government_agency': 'Cơ quan thuộc Chính phủ',
-  'orgKind.other': 'Khác',
+  'orgKind.other': 'Cơ quan khác',
   'access.open': 'Quyền truy cập',
   'access.title': 'Quyền truy cập: {title}',
   'access.intro': 'Ban thư ký luôn mở được mọi tài liệu. Chọn thêm những người và cơ quan được mở tài liệu này.',

@@ -196,11 +196,19 @@ test('the secretariat manages accounts and access in the browser; a ministry off
   assert.equal(await editorBox.isChecked(), true);
   assert.equal(await dialog.locator('input[name="organization"][value="bo-y-te"]').isChecked(), true);
   await dialog.locator('label', { hasText: 'Lê Quan Sát' }).locator('input').check();
+  // Organisations come grouped by kind; a group's box ticks the whole group.
+  assert.deepEqual(await dialog.locator('.checklist__group span').allTextContents(), ['Bộ', 'Cơ quan ngang bộ', 'Cơ quan thuộc Chính phủ', 'Cơ quan khác']);
+  assert.equal(await dialog.locator('input[data-group="ministry"]').evaluate((box) => (box as HTMLInputElement).indeterminate), true);
+  await dialog.locator('input[data-group="ministerial_agency"]').check();
+  for (const id of ['ngan-hang-nha-nuoc', 'thanh-tra-chinh-phu', 'van-phong-chinh-phu']) {
+    assert.equal(await dialog.locator(`input[name="organization"][value="${id}"]`).isChecked(), true, id);
+  }
   await dialog.locator('button[data-action="save"]').click();
   await dialog.locator('.form-success', { hasText: 'Đã lưu quyền truy cập.' }).waitFor();
   const access = await requestJson(baseUrl, 'GET', `/api/documents/${documentId}/access`, { token: adminToken });
   const members = (access.body as { members?: unknown }).members;
   assert.ok(Array.isArray(members) && members.length === 2 && members.includes(editorId), JSON.stringify(access.body));
+  assert.deepEqual((access.body as { organizations: string[] }).organizations.sort(), ['bo-y-te', 'ngan-hang-nha-nuoc', 'thanh-tra-chinh-phu', 'van-phong-chinh-phu']);
 
   // The document's audit log shows the change with a translated action.
   await admin.page.goto(`${baseUrl}/documents/${documentId}/audit`);
