@@ -63,7 +63,9 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
   root.replaceChildren(
     renderHeader(me),
     h('main', { className: 'page' }, [
-      h('div', { className: createForm ? 'documents-layout' : 'documents-layout documents-layout--single' }, [
+      // The create form sits above the list, one line wide, so the list keeps the page's width.
+      h('div', { className: 'documents-layout' }, [
+        ...(createForm ? [createForm] : []),
         h('section', { className: 'card documents-section' }, [
           h('h1', { i18n: 'documents.title' }),
           status,
@@ -71,7 +73,6 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
           toggleArchived,
           h('div', {}, [archivedList]),
         ]),
-        ...(createForm ? [createForm] : []),
       ]),
     ]),
   );
@@ -113,7 +114,9 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
   const titleCell = h('td', { className: 'documents-table__title' });
   const showTitle = (): void => {
     const label = document.title.trim() === '' ? t('documents.untitled') : document.title;
-    titleCell.replaceChildren(archived ? h('span', { text: label }) : h('a', { text: label, attrs: { href: documentPath(document.id) } }));
+    // Long titles are cut after three lines; the whole title is in the tooltip.
+    const attrs = { title: label };
+    titleCell.replaceChildren(archived ? h('span', { text: label, attrs }) : h('a', { text: label, attrs: { ...attrs, href: documentPath(document.id) } }));
   };
   showTitle();
 
@@ -134,7 +137,7 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
     input.select();
   };
 
-  const buttons = h('td', { className: 'documents-table__actions' });
+  const buttons = h('div', { className: 'row-actions' });
   const manage = canManageDocuments(role);
   if (archived) {
     if (manage) buttons.append(button('documents.unarchive', () => void actions.setArchived(document, false)));
@@ -166,8 +169,8 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
   }
   return h('tr', { attrs: { 'data-document-id': document.id } }, [
     titleCell,
-    h('td', { text: formatDateTime(document.updatedAt), attrs: { title: document.updatedAt } }),
-    buttons,
+    h('td', { className: 'documents-table__updated', text: formatDateTime(document.updatedAt), attrs: { title: document.updatedAt } }),
+    h('td', { className: 'documents-table__actions' }, [buttons]),
   ]);
 }
 
@@ -203,13 +206,15 @@ async function renderCreateForm(role: Role, reportError: (error: unknown) => voi
 
   const form = h('form', { className: 'card create-form' }, [
     h('h2', { i18n: 'documents.create.title' }),
-    h('label', { className: 'field', attrs: { for: 'create-title' } }, [h('span', { i18n: 'documents.create.name' }), title]),
-    h('label', { className: 'field', attrs: { for: 'create-template' } }, [
-      h('span', { i18n: 'documents.create.template' }),
-      templateSelect,
+    h('div', { className: 'create-form__fields' }, [
+      h('label', { className: 'field create-form__title', attrs: { for: 'create-title' } }, [h('span', { i18n: 'documents.create.name' }), title]),
+      h('label', { className: 'field create-form__template', attrs: { for: 'create-template' } }, [
+        h('span', { i18n: 'documents.create.template' }),
+        templateSelect,
+      ]),
+      h('button', { className: 'button button--primary create-form__submit', i18n: 'documents.create.submit', attrs: { type: 'submit' } }),
     ]),
     description,
-    h('button', { className: 'button button--primary', i18n: 'documents.create.submit', attrs: { type: 'submit' } }),
   ]);
   onSubmitOnce(form, () => {
     const name = title.value.normalize('NFC').trim();
