@@ -186,7 +186,9 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
       view = editor.view;
       if (canFileSubmission(actor)) {
         const current = editor.view;
-        element.append(
+        // The ministry's main official action comes right under the panel's title, before
+        // the threads, however many there are.
+        head.after(
           createSubmissionPanel(documentId, {
             currentSelection: () => captureAnchor(current.state),
             headings: () => numberingPluginKey.getState(current.state)?.headings ?? [],

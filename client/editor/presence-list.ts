@@ -5,7 +5,7 @@ import { liveView, type LiveView } from '../ui/live-view.ts';
 import { participantsFromStates } from './presence.ts';
 
 /**
- * "Người đang xem": everyone whose awareness is in this document, each with their cursor
+ * "Đang truy cập": everyone whose awareness is in this document, each with their cursor
  * colour; the local user is marked "(bạn)". Updates on every awareness change.
  * Returns the element and a function that stops listening.
  */
@@ -13,6 +13,8 @@ export function createPresenceList(awareness: Awareness): LiveView {
   const list = h('ul', { className: 'presence__list' });
   const element = h('aside', { className: 'presence', i18nAriaLabel: 'editor.presence' }, [
     h('h2', { className: 'panel-title', i18n: 'editor.presence' }),
+    // Shown instead of the list while the connection is down (by the page's stylesheet).
+    h('p', { className: 'muted presence__offline', i18n: 'editor.presenceOffline' }),
     list,
   ]);
   const render = (): void => {

@@ -14,9 +14,11 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
 /**
  * The connection indicator: `data-status` is `online`, `reconnecting` or `offline`
  * (stable English keys) and the text is the translated label. Follows the provider's
- * status and sync events and the browser's online/offline events.
+ * status and sync events and the browser's online/offline events; `onStatus` hears each
+ * status as it is shown (the page uses it to move the indicator into view and hide stale
+ * presence while not online).
  */
-export function createStatusIndicator(provider: WebsocketProvider): LiveView {
+export function createStatusIndicator(provider: WebsocketProvider, onStatus?: (status: ConnectionStatus) => void): LiveView {
   const facts: ConnectionFacts = {
     browserOnline: navigator.onLine,
     provider: provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected',
@@ -32,8 +34,9 @@ export function createStatusIndicator(provider: WebsocketProvider): LiveView {
     element.dataset.status = status;
     label.textContent = t(LABELS[status]);
     element.title = `${t('status.label')}: ${label.textContent}`;
+    onStatus?.(status);
   };
-  const onStatus = (event: { status: 'connected' | 'connecting' | 'disconnected' }): void => {
+  const onProviderStatus = (event: { status: 'connected' | 'connecting' | 'disconnected' }): void => {
     facts.provider = event.status;
     if (event.status !== 'connected') facts.synced = false;
     if (event.status !== 'disconnected') facts.retryScheduled = false;
@@ -56,14 +59,14 @@ export function createStatusIndicator(provider: WebsocketProvider): LiveView {
     render();
   };
   return liveView(element, render, () => {
-    provider.on('status', onStatus);
+    provider.on('status', onProviderStatus);
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);
     provider.on('closed', onFinalClose);
     window.addEventListener('online', onBrowser);
     window.addEventListener('offline', onBrowser);
     return [
-      () => provider.off('status', onStatus),
+      () => provider.off('status', onProviderStatus),
       () => provider.off('sync', onSync),
       () => provider.off('connection-close', onClose),
       () => provider.off('closed', onFinalClose),

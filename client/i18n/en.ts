@@ -75,6 +75,7 @@ export const en: Record<MessageKey, string> = {
   'editor.outline': 'Outline',
   'editor.outlineEmpty': 'No headings yet.',
   'editor.presence': 'In this document',
+  'editor.presenceOffline': 'No connection: who else is here cannot be seen.',
   'editor.you': '{name} (you)',
   'editor.backToList': '← All documents',
   'editor.content': 'Document content',

@@ -35,7 +35,12 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
   const toolbar = editable ? createToolbar(editor.view, true) : null;
   const outline = createOutlinePanel(editor.view);
   const presence = createPresenceList(session.provider.awareness);
-  const status = createStatusIndicator(session.provider);
+  const page = h('main', { className: 'editor-page' });
+  // While not online the indicator stays in view and others' presence and cursors, which can
+  // no longer be trusted, are hidden.
+  const status = createStatusIndicator(session.provider, (connection) => {
+    page.dataset.connection = connection;
+  });
   editor.onChange((view) => {
     toolbar?.update(view);
     outline.update(view);
@@ -57,26 +62,24 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
   ];
   if (isSecretariat(me.user.role)) headingLinks.push(h('a', { className: 'back-link audit-link', i18n: 'audit.open', attrs: { href: auditPath(document.id) } }));
 
-  root.replaceChildren(
-    renderHeader(me),
-    h('main', { className: 'editor-page' }, [
-      h('div', { className: 'editor-page__top' }, [
-        h('div', { className: 'editor-page__heading' }, [
-          h('div', { className: 'editor-page__links' }, headingLinks),
-          h('h1', { className: 'document-title', text: document.title, attrs: { 'data-document-id': document.id } }),
-        ]),
-        status.element,
+  page.append(
+    h('div', { className: 'editor-page__top' }, [
+      h('div', { className: 'editor-page__heading' }, [
+        h('div', { className: 'editor-page__links' }, headingLinks),
+        h('h1', { className: 'document-title', text: document.title, attrs: { 'data-document-id': document.id } }),
       ]),
-      ...(toolbar ? [toolbar.element] : []),
-      connectionNotice,
-      ...readOnlyNotice,
-      h('div', { className: 'editor-layout editor-layout--comments' }, [
-        outline.element,
-        h('div', { className: 'editor-paper' }, [editorMount]),
-        h('div', { className: 'editor-side' }, [presence.element, comments.element]),
-      ]),
+      status.element,
+    ]),
+    ...(toolbar ? [toolbar.element] : []),
+    connectionNotice,
+    ...readOnlyNotice,
+    h('div', { className: 'editor-layout editor-layout--comments' }, [
+      outline.element,
+      h('div', { className: 'editor-paper' }, [editorMount]),
+      h('div', { className: 'editor-side' }, [presence.element, comments.element]),
     ]),
   );
+  root.replaceChildren(renderHeader(me), page);
 
   window.addEventListener('pagehide', () => {
     comments.destroy();
