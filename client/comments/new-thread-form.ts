@@ -9,6 +9,7 @@ import { field } from '../ui/field.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 import { sectionSelect } from './section-select.ts';
 import { todayIso } from './time-format.ts';
+import { createDateInput } from '../ui/date-input.ts';
 
 /** What the new-thread form needs. */
 export interface NewThreadFormOptions {
@@ -27,18 +28,18 @@ export interface NewThreadFormOptions {
 function oralFields(organizations: readonly Organization[]): { element: HTMLElement; read(): Pick<NewThread, 'meeting' | 'organizationId'> | 'invalid' } {
   const oral = h('input', { attrs: { type: 'checkbox', name: 'oral' } });
   const meetingName = h('input', { attrs: { name: 'meetingName', maxlength: '300', autocomplete: 'off' } });
-  const meetingDate = h('input', { attrs: { type: 'date', name: 'meetingDate' } });
-  meetingDate.value = todayIso();
+  const meetingDate = createDateInput('meetingDate');
+  meetingDate.setIso(todayIso());
   const organization = h('select', { attrs: { name: 'organizationId' } }, [
     h('option', { i18n: 'comments.new.noOrganization', attrs: { value: '' } }),
     ...organizations.map((org) => h('option', { text: org.name, attrs: { value: org.id } })),
   ]);
-  const meetingFields = h('div', { className: 'new-thread-form__meeting' }, [field('comments.new.meetingName', meetingName), field('comments.new.meetingDate', meetingDate)]);
+  const meetingFields = h('div', { className: 'new-thread-form__meeting' }, [field('comments.new.meetingName', meetingName), field('comments.new.meetingDate', meetingDate.input, 'comments.dateHint')]);
   meetingFields.hidden = true;
   oral.addEventListener('change', () => {
     meetingFields.hidden = !oral.checked;
     meetingName.required = oral.checked;
-    meetingDate.required = oral.checked;
+    meetingDate.input.required = oral.checked;
     organization.required = oral.checked;
   });
   const element = h('div', { className: 'new-thread-form__oral' }, [
@@ -52,8 +53,8 @@ function oralFields(organizations: readonly Organization[]): { element: HTMLElem
       const organizationId = organization.value === '' ? undefined : organization.value;
       if (!oral.checked) return organizationId === undefined ? {} : { organizationId };
       const name = meetingName.value.normalize('NFC').trim();
-      if (name === '' || meetingDate.value === '' || organizationId === undefined) return 'invalid';
-      return { meeting: { name, date: meetingDate.value }, organizationId };
+      if (name === '' || meetingDate.iso() === '' || organizationId === undefined) return 'invalid';
+      return { meeting: { name, date: meetingDate.iso() }, organizationId };
     },
   };
 }

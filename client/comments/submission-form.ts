@@ -11,6 +11,8 @@ import { revisionPicker } from './revision-picker.ts';
 import { createSubmissionItems, type SubmissionItemsOptions } from './submission-items.ts';
 import { renderSubmissionList } from './submission-list.ts';
 import { todayIso } from './time-format.ts';
+import { createDateInput } from '../ui/date-input.ts';
+import { createFileInput } from '../ui/file-input.ts';
 
 /**
  * "Gửi văn bản góp ý", a ministry officer's official answer (công văn): số công văn, ngày,
@@ -22,10 +24,10 @@ import { todayIso } from './time-format.ts';
  */
 export function createSubmissionPanel(documentId: string, itemOptions: SubmissionItemsOptions): HTMLElement {
   const documentNumber = h('input', { attrs: { name: 'documentNumber', required: '', maxlength: '100', autocomplete: 'off' } });
-  const date = h('input', { attrs: { type: 'date', name: 'date', required: '' } });
-  date.value = todayIso();
+  const date = createDateInput('date', { required: true });
+  date.setIso(todayIso());
   const signer = h('input', { attrs: { name: 'signer', required: '', maxlength: '200', autocomplete: 'off' } });
-  const file = h('input', { attrs: { type: 'file', name: 'attachment', accept: ATTACHMENT_ACCEPT } });
+  const file = createFileInput({ name: 'attachment', accept: ATTACHMENT_ACCEPT });
   const revisionSlot = h('div', { className: 'submission-form__revision' }, [field('comments.submission.revision', revisionPicker([]))]);
   const noComments = h('input', { attrs: { type: 'checkbox', name: 'noComments' } });
   const items = createSubmissionItems(itemOptions);
@@ -45,9 +47,9 @@ export function createSubmissionPanel(documentId: string, itemOptions: Submissio
 
   const form = h('form', { className: 'submission-form' }, [
     field('comments.submission.documentNumber', documentNumber),
-    field('comments.submission.date', date),
+    field('comments.submission.date', date.input, 'comments.dateHint'),
     field('comments.submission.signer', signer),
-    field('comments.submission.attachment', file, 'comments.submission.attachmentHint'),
+    field('comments.submission.attachment', file.element, 'comments.submission.attachmentHint'),
     revisionSlot,
     h('label', { className: 'checkbox-field submission-form__no-comments' }, [noComments, h('span', { i18n: 'comments.submission.noComments' })]),
     items.element,
@@ -59,8 +61,8 @@ export function createSubmissionPanel(documentId: string, itemOptions: Submissio
   const collect = async (): Promise<NewSubmission | string> => {
     const number = documentNumber.value.normalize('NFC').trim();
     const signerName = signer.value.normalize('NFC').trim();
-    if (number === '' || signerName === '' || date.value === '') return t('comments.error.submissionIncomplete');
-    const submission: NewSubmission = { documentNumber: number, date: date.value, signer: signerName, noComments: noComments.checked, items: [] };
+    if (number === '' || signerName === '' || date.iso() === '') return t('comments.error.submissionIncomplete');
+    const submission: NewSubmission = { documentNumber: number, date: date.iso(), signer: signerName, noComments: noComments.checked, items: [] };
     const revision = form.querySelector<HTMLSelectElement>('select[name="revisionId"]')?.value ?? '';
     if (revision !== '') submission.revisionId = revision;
     if (!noComments.checked) {
@@ -69,7 +71,7 @@ export function createSubmissionPanel(documentId: string, itemOptions: Submissio
       if (read.length === 0) return t('comments.error.noItems');
       submission.items = read;
     }
-    const chosen = file.files?.[0];
+    const chosen = file.input.files?.[0];
     if (chosen !== undefined) {
       const check = checkAttachment(chosen);
       if (!check.ok) return t(check.reason === 'type' ? 'comments.error.invalidAttachment' : 'comments.error.fileTooLarge');
@@ -91,7 +93,8 @@ export function createSubmissionPanel(documentId: string, itemOptions: Submissio
         }
         const filed = await createSubmission(documentId, submission);
         form.reset();
-        date.value = todayIso();
+        file.clear();
+        date.setIso(todayIso());
         items.reset();
         items.element.hidden = false;
         success.textContent = t('comments.submission.done', { number: filed.documentNumber });

@@ -62,6 +62,7 @@ export const commentsEn: Record<keyof typeof commentsVi, string> = {
   'comments.synthesis.docx': 'Synthesis table (Word)',
   'comments.synthesis.csv': '(CSV)',
 
+  'comments.dateHint': 'Day/month/year, e.g. 02/12/2026',
   'comments.submission.title': 'Send an official response',
   'comments.submission.documentNumber': 'Letter number',
   'comments.submission.date': 'Date',

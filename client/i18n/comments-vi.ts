@@ -64,6 +64,7 @@ export const commentsVi = {
   'comments.synthesis.docx': 'Bảng tổng hợp (Word)',
   'comments.synthesis.csv': '(CSV)',
 
+  'comments.dateHint': 'Ngày/tháng/năm, ví dụ 02/12/2026',
   'comments.submission.title': 'Gửi văn bản góp ý',
   'comments.submission.documentNumber': 'Số công văn',
   'comments.submission.date': 'Ngày',
