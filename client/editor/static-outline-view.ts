@@ -18,7 +18,7 @@ export function createStaticOutlineView(mount: HTMLElement, content: ProseMirror
   return new EditorView(mount, {
     state,
     editable: () => false,
-    attributes: { 'aria-label': label, 'aria-readonly': 'true', lang: 'vi', class: 'static-outline' },
+    attributes: { role: 'document', 'aria-label': label, lang: 'vi', class: 'static-outline' },
     // Selection changes (clicks, the outline panel) are kept; nothing may change the document.
     dispatchTransaction(this: EditorView, tr) {
       if (tr.docChanged) return;

@@ -70,13 +70,17 @@ export function createToolbar(view: EditorView, editable: boolean): Toolbar {
   for (const group of GROUPS) {
     const groupElement = h('div', { className: 'toolbar__group', attrs: { role: 'group' } });
     for (const item of group) {
-      const button = h('button', {
-        className: `toolbar__button toolbar__button--${item.id}`,
-        text: item.glyph,
-        i18nTitle: item.label,
-        i18nAriaLabel: item.label,
-        attrs: { type: 'button', 'data-command': item.id, 'data-shortcut': item.shortcut },
-      });
+      // The glyph ("H2", "1.") is only seen; the spoken name is the label, so that what is
+      // read out and what a voice-control user says match (no aria-label hiding the glyph).
+      const button = h(
+        'button',
+        {
+          className: `toolbar__button toolbar__button--${item.id}`,
+          i18nTitle: item.label,
+          attrs: { type: 'button', 'data-command': item.id, 'data-shortcut': item.shortcut },
+        },
+        [h('span', { text: item.glyph, attrs: { 'aria-hidden': 'true' } }), h('span', { className: 'visually-hidden', i18n: item.label })],
+      );
       button.addEventListener('mousedown', (event) => event.preventDefault());
       button.addEventListener('click', () => {
         item.command(view.state, view.dispatch, view);
