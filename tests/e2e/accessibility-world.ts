@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
@@ -118,4 +119,20 @@ export async function checkRole(world: AccessibilityWorld, role: string, usernam
   }
   await context.close();
   return problems;
+}
+
+/** Registers hooks that start the world before the file's tests and close it after; returns a getter. */
+export function useAccessibilityWorld(): () => AccessibilityWorld {
+  let world: AccessibilityWorld | undefined;
+  before(async () => {
+    world = await startAccessibilityWorld();
+  });
+  after(async () => {
+    await world?.browser.close();
+    await world?.server.close();
+  });
+  return () => {
+    if (!world) throw new Error('not started');
+    return world;
+  };
 }

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**
  * Shared pieces of the browser tests: launching Chromium, pages that collect errors,
@@ -67,4 +69,34 @@ export async function waitUntil(condition: () => Promise<boolean> | boolean, wha
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A test server and Chromium shared by one test file. */
+export interface BrowserWorld {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Registers `before` / `after` hooks that start a test server and Chromium for the calling
+ * file and close both at the end (also when the set-up fails half way). Returns a getter that
+ * throws when called before the set-up ran.
+ */
+export function useServerAndBrowser(overrides: Parameters<typeof startTestServer>[0] = {}): () => BrowserWorld {
+  let world: BrowserWorld | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startTestServer(overrides);
+    browser = await launchBrowser();
+    world = { server, browser };
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return () => {
+    if (!world) throw new Error('the server and the browser are not started');
+    return world;
+  };
 }

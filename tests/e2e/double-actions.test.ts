@@ -1,8 +1,8 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page, Route } from 'playwright-core';
-import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, newPage, signIn, TIMEOUT } from './browser.ts';
+import type { Page, Route } from 'playwright-core';
+import { requestJson } from '../helpers/server.ts';
+import { newPage, signIn, TIMEOUT, useServerAndBrowser, type BrowserWorld } from './browser.ts';
 
 /**
  * End to end, in a real Chromium: a double click (or Enter pressed twice) creates one thing,
@@ -11,25 +11,18 @@ import { launchBrowser, newPage, signIn, TIMEOUT } from './browser.ts';
  * Needs `npm run build:client` first and Chromium (see browser.ts).
  */
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-let adminToken = '';
+const world = useServerAndBrowser();
 const pageErrors: string[] = [];
+let adminToken: Promise<string> | null = null;
 
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  adminToken = await server.login('admin', server.adminPassword);
-});
+/** The secretariat's API token, signed in once. */
+function admin(): Promise<string> {
+  adminToken ??= world().server.login('admin', world().server.adminPassword);
+  return adminToken;
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function started(): { server: TestServer; browser: Browser } {
-  if (!server || !browser) throw new Error('not started');
-  return { server, browser };
+function started(): BrowserWorld {
+  return world();
 }
 
 /** Delays the answers to `POST <path>` by 400 ms. */
@@ -56,7 +49,7 @@ test('double-clicking "Tạo tài liệu" creates one document and opens it', { 
   await page.locator('#create-title').fill(title);
   await page.getByRole('button', { name: 'Tạo tài liệu' }).dblclick();
   await page.waitForURL(/\/documents\/[^/]+$/, { timeout: TIMEOUT });
-  const list = await requestJson(server.baseUrl, 'GET', '/api/documents', { token: adminToken });
+  const list = await requestJson(server.baseUrl, 'GET', '/api/documents', { token: await admin() });
   const documents = list.body as Array<{ title: string }>;
   assert.equal(documents.filter((document) => document.title === title).length, 1);
   assert.deepEqual(pageErrors, []);
@@ -80,7 +73,7 @@ test('double-clicking "Tạo tài khoản" creates a ministry account once, with
   assert.equal(await form.locator('select[name="role"]').inputValue(), 'editor', 'the form is emptied');
   assert.equal(await form.locator('.organization-field .field--required').count(), 0, 'no longer marked required');
   assert.equal(await form.locator('select[name="organizationId"]').evaluate((select) => (select as HTMLSelectElement).required), false);
-  const users = await requestJson(server.baseUrl, 'GET', '/api/users', { token: adminToken });
+  const users = await requestJson(server.baseUrl, 'GET', '/api/users', { token: await admin() });
   assert.equal((users.body as Array<{ username: string }>).filter((user) => user.username === 'hai.lan').length, 1);
   // The status reads as plain text in its cell, not as the comments' grey status pill.
   const status = page.locator('tr', { hasText: 'hai.lan' }).locator('.account-status');
@@ -92,7 +85,7 @@ test('double-clicking "Tạo tài khoản" creates a ministry account once, with
 
 test('archiving asks first: "Hủy" keeps the document, "Xác nhận lưu trữ" archives it', { timeout: 90_000 }, async () => {
   const { server } = started();
-  const id = await server.createDocument(adminToken, 'Đề cương sắp lưu trữ');
+  const id = await server.createDocument(await admin(), 'Đề cương sắp lưu trữ');
   const page = await signedInSecretariat();
   const row = page.locator(`tr[data-document-id="${id}"]`);
   await row.getByRole('button', { name: 'Lưu trữ' }).click();
@@ -101,12 +94,12 @@ test('archiving asks first: "Hủy" keeps the document, "Xác nhận lưu trữ"
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-action')), 'archive-cancel', 'focus on "Hủy"');
   await row.locator('[data-action="archive-cancel"]').click();
   await row.getByRole('button', { name: 'Lưu trữ' }).waitFor({ timeout: TIMEOUT });
-  let record = await requestJson(server.baseUrl, 'GET', `/api/documents/${id}`, { token: adminToken });
+  let record = await requestJson(server.baseUrl, 'GET', `/api/documents/${id}`, { token: await admin() });
   assert.equal((record.body as { archived: boolean }).archived, false, 'cancel archives nothing');
   await row.getByRole('button', { name: 'Lưu trữ' }).click();
   await row.locator('[data-action="archive-confirm"]').click();
   await row.waitFor({ state: 'detached', timeout: TIMEOUT });
-  record = await requestJson(server.baseUrl, 'GET', `/api/documents/${id}`, { token: adminToken });
+  record = await requestJson(server.baseUrl, 'GET', `/api/documents/${id}`, { token: await admin() });
   assert.equal((record.body as { archived: boolean }).archived, true);
   assert.deepEqual(pageErrors, []);
 });

@@ -1,8 +1,7 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, newPage, signIn, TIMEOUT } from './browser.ts';
+import { requestJson } from '../helpers/server.ts';
+import { newPage, signIn, TIMEOUT, useServerAndBrowser } from './browser.ts';
 
 /**
  * End to end, in a real Chromium: an unknown address and a document one may not open show a
@@ -12,21 +11,10 @@ import { launchBrowser, newPage, signIn, TIMEOUT } from './browser.ts';
 
 const MINISTRY = { username: 'canbo.loi', password: 'mat-khau-bo-y-te', displayName: 'Phạm Văn Lỗi', role: 'ministry', organizationId: 'bo-y-te' };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const world = useServerAndBrowser();
 
 test('an unknown address shows the not-found page with the header; the API answers JSON', { timeout: 90_000 }, async () => {
-  if (!server || !browser) throw new Error('not started');
+  const { server, browser } = world();
   const errors: string[] = [];
   const { page } = await newPage(browser, 'thư ký', errors);
   await signIn(page, server.baseUrl, 'admin', server.adminPassword);
@@ -47,7 +35,7 @@ test('an unknown address shows the not-found page with the header; the API answe
 });
 
 test('a document one may not open says so under the usual header', { timeout: 90_000 }, async () => {
-  if (!server || !browser) throw new Error('not started');
+  const { server, browser } = world();
   const admin = await server.login('admin', server.adminPassword);
   await server.createUser(admin, MINISTRY);
   const documentId = await server.createDocument(admin, 'Đề cương nội bộ');

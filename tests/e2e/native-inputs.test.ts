@@ -1,8 +1,7 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openEditor, TIMEOUT } from './browser.ts';
+import { requestJson } from '../helpers/server.ts';
+import { openEditor, TIMEOUT, useServerAndBrowser } from './browser.ts';
 
 /**
  * In an English-language Chromium, a ministry officer files a written response: the date box
@@ -12,21 +11,10 @@ import { launchBrowser, openEditor, TIMEOUT } from './browser.ts';
 
 const MINISTRY = { username: 'canbo.ngaythang', password: 'mat-khau-bo-y-te', displayName: 'Phạm Văn Ngày', role: 'ministry', organizationId: 'bo-y-te' };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const world = useServerAndBrowser();
 
 test('the submission form\'s date and file fields follow the Vietnamese UI, not the browser\'s English', { timeout: 90_000 }, async () => {
-  if (!server || !browser) throw new Error('not started');
+  const { server, browser } = world();
   const admin = await server.login('admin', server.adminPassword);
   await server.createUser(admin, MINISTRY);
   const documentId = await server.createDocument(admin, 'Đề cương lấy ý kiến', 'nts-2030-2045');

@@ -1,8 +1,7 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, newPage, openEditor, signIn, TIMEOUT } from './browser.ts';
+import { requestJson } from '../helpers/server.ts';
+import { newPage, openEditor, signIn, TIMEOUT, useServerAndBrowser } from './browser.ts';
 
 /**
  * End to end, in a real Chromium: a committee member is typing a comment when their session
@@ -15,21 +14,10 @@ const EDITOR = { username: 'bientap.hethan', password: 'mat-khau-bien-tap', disp
 const NEW_PASSWORD = 'mat-khau-moi-1234';
 const TYPED = 'Đề nghị bổ sung nội dung về an ninh nguồn nước — chưa gửi.';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const world = useServerAndBrowser();
 
 test('a comment typed when the session ends survives the trip through the login page, which returns to the document', { timeout: 120_000 }, async () => {
-  if (!server || !browser) throw new Error('not started');
+  const { server, browser } = world();
   const admin = await server.login('admin', server.adminPassword);
   const editorId = await server.createUser(admin, EDITOR);
   const documentId = await server.createDocument(admin, 'Đề cương hết phiên', 'nts-2030-2045');
@@ -60,7 +48,7 @@ test('a comment typed when the session ends survives the trip through the login 
 });
 
 test('the login page only returns to pages of this site', { timeout: 60_000 }, async () => {
-  if (!server || !browser) throw new Error('not started');
+  const { server, browser } = world();
   const { page } = await newPage(browser, 'khách', []);
   for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
     await page.goto(`${server.baseUrl}/login?next=${encodeURIComponent(next)}`);
