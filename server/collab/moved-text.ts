@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { diffChars } from 'diff';
+import { diffArrays } from 'diff';
 
 /**
  * The text of one block element (paragraph, heading) read unit by unit from its Yjs items, also
@@ -84,29 +84,63 @@ export function byPositionDescending(x: TextEdit, y: TextEdit): number {
   return y.at - x.at || (x.kind === 'delete' ? -1 : 1) - (y.kind === 'delete' ? -1 : 1);
 }
 
-/** True when `target` is `text` itself, characters whose content is unknown matching any character. */
-function isCopyOf(text: string, target: string): boolean {
-  if (text.length !== target.length) return false;
-  for (let i = 0; i < text.length; i++) if (text[i] !== target[i] && text[i] !== UNKNOWN_UNIT) return false;
-  return true;
+/** Largest `text.length × target.length` aligned exactly; beyond it only a plain diff is tried. */
+const MAX_ALIGNMENT_CELLS = 4_000_000;
+
+/**
+ * Aligns `text` with `target` when `target` is a copy of it (a move's clone): every known
+ * character matches itself in order, and each character of unknown content either stands for
+ * one character of `target` or is dropped (its deletion had already been seen by the copier).
+ * Returns, per character of `text`, its index in `target` or -1 when dropped; null when `target`
+ * is no such copy.
+ */
+function alignCopy(text: string, target: string): number[] | null {
+  const n = text.length;
+  const m = target.length;
+  if (m > n || (n + 1) * (m + 1) > MAX_ALIGNMENT_CELLS) return null;
+  // possible[i * (m + 1) + j]: text[i…] can be aligned with target[j…].
+  const possible = new Uint8Array((n + 1) * (m + 1));
+  possible[n * (m + 1) + m] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      const match = j < m && (text[i] === target[j] || text[i] === UNKNOWN_UNIT) && possible[(i + 1) * (m + 1) + j + 1] === 1;
+      const drop = text[i] === UNKNOWN_UNIT && possible[(i + 1) * (m + 1) + j] === 1;
+      if (match || drop) possible[i * (m + 1) + j] = 1;
+    }
+  }
+  if (possible[0] !== 1) return null;
+  const aligned: number[] = [];
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const match = j < m && (text[i] === target[j] || text[i] === UNKNOWN_UNIT) && possible[(i + 1) * (m + 1) + j + 1] === 1;
+    aligned.push(match ? j++ : -1);
+  }
+  return aligned;
 }
 
 /**
  * Where each character of `text` is in `target` (or would be, had it not been deleted there) and
- * whether `target` still has it. A `target` that is an exact copy (a move's clone, checked in
- * the transaction of the move) maps one to one, unknown characters included; otherwise a
- * character diff aligns them, and characters of unknown content count as gone from `target`.
+ * whether `target` still has it: by `alignCopy` when `target` is a copy of `text`, otherwise by
+ * a character diff in which characters of unknown content match nothing (so a deletion of them
+ * is not replayed: nothing is removed on a guess).
  */
 function placeIn(text: string, target: string): { toTarget: number[]; kept: boolean[]; end: number } {
-  if (isCopyOf(text, target)) {
-    const toTarget = Array.from({ length: text.length + 1 }, (_, i) => i);
-    return { toTarget, kept: toTarget.map(() => true), end: text.length };
-  }
   const toTarget: number[] = [];
   const kept: boolean[] = [];
+  const aligned = alignCopy(text, target);
+  if (aligned) {
+    let t = 0;
+    for (const index of aligned) {
+      toTarget.push(index < 0 ? t : index);
+      kept.push(index >= 0);
+      if (index >= 0) t = index + 1;
+    }
+    toTarget.push(target.length);
+    return { toTarget, kept, end: target.length };
+  }
   let t = 0;
-  for (const part of diffChars(text, target)) {
-    const length = part.value.length;
+  for (const part of diffArrays([...text], [...target])) {
+    const length = part.count ?? part.value.length;
     if (part.added) {
       t += length;
       continue;
