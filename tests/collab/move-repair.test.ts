@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { DEFAULT_CONNECTION_LIMITS } from '../../server/collab/connection.ts';
 import { DocumentRegistry } from '../../server/collab/document-registry.ts';
+import { MoveRepair } from '../../server/collab/move-repair.ts';
 import type { ConnectionIdentity } from '../../server/collab/socket.ts';
 import { FileContentStore } from '../../server/storage/file-content-store.ts';
 import { applyYMove } from '../../document-model/y-moves.ts';
@@ -234,4 +235,32 @@ test('a third client joining later sees the same text, and compaction keeps no m
   }
   assert.equal(deletedText, 0);
   await reread.registry.close();
+});
+
+test('a document remembers at most its limit of moved-away blocks; the oldest one is forgotten and collected', () => {
+  const server = new Y.Doc();
+  const repair = new MoveRepair(server, 1);
+  const origin = { source: 'connection', connection: null };
+  const apply = (update: Uint8Array): void => {
+    repair.noteIncoming(update, 'v1');
+    try {
+      Y.applyUpdate(server, update, origin);
+    } finally {
+      repair.clearIncoming();
+    }
+  };
+  const base = seed();
+  apply(base);
+  const a = new Replica(base);
+  const original = server.getXmlFragment(CONTENT_FRAGMENT).get(4) as Y.XmlElement;
+  moveI2Down(a);
+  apply(a.take());
+  assert.equal(repair.size, 1, 'the paragraph is remembered (headings too would be, up to the limit)');
+  assert.ok(original._item?.deleted);
+  // Moving it back makes the moved copy the remembered one; the first original is collected.
+  applyYMove(a.fragment, { path: [], from: 5, count: 2, insertAt: 3 }, 'move');
+  apply(a.take());
+  assert.equal(repair.size, 1);
+  assert.ok(original._item?.content instanceof Y.ContentDeleted, 'the forgotten original is collected');
+  assert.deepEqual(order(server.getXmlFragment(CONTENT_FRAGMENT)), ['I', 'I.1', 'a', 'I.2', 'p2', 'I.3', 'd', 'II']);
 });
