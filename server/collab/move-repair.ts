@@ -98,12 +98,23 @@ export class MoveRepair {
   private incoming: { update: Uint8Array; format: 'v1' | 'v2' } | null = null;
   private decoded: DeleteRanges | null = null;
 
+  /**
+   * Watches `doc` (and sets its `gcFilter`). A failure of the repair never fails the client's
+   * update that triggered it: it is handed to `onError` and that update is simply not repaired.
+   */
   constructor(
     private readonly doc: Y.Doc,
+    private readonly onError: (error: unknown) => void,
     private readonly limit = MAX_MOVED_AWAY,
   ) {
     doc.gcFilter = (item) => !this.keeps(item);
-    doc.on('afterTransaction', (transaction: Y.Transaction) => this.afterTransaction(transaction));
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      try {
+        this.afterTransaction(transaction);
+      } catch (error) {
+        onError(error);
+      }
+    });
   }
 
   /** Number of moved-away blocks remembered. */
@@ -300,7 +311,7 @@ export class MoveRepair {
     };
     this.moved.set(element, record);
     this.forgetOldest();
-    const edits = replayEdits(units, seen, had, unitString(textUnits(twin, LIVE_UNITS)));
+    const edits = replayEdits(units, seen, had, unitString(textUnits(twin, LIVE_UNITS)), true);
     if (edits.length > 0) repairs.set(twin, [...(repairs.get(twin) ?? []), ...edits].sort(byPositionDescending));
   }
 

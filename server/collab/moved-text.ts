@@ -85,7 +85,7 @@ export function byPositionDescending(x: TextEdit, y: TextEdit): number {
 }
 
 /** Largest `text.length × target.length` aligned exactly; beyond it only a plain diff is tried. */
-const MAX_ALIGNMENT_CELLS = 4_000_000;
+const MAX_ALIGNMENT_CELLS = 1_000_000;
 
 /**
  * Aligns `text` with `target` when `target` is a copy of it (a move's clone): every known
@@ -120,14 +120,15 @@ function alignCopy(text: string, target: string): number[] | null {
 
 /**
  * Where each character of `text` is in `target` (or would be, had it not been deleted there) and
- * whether `target` still has it: by `alignCopy` when `target` is a copy of `text`, otherwise by
+ * whether `target` still has it: one to one when they are equal; by `alignCopy` when `target` is
+ * meant to be a copy of `text` (`copy`, a move's clone in the move's transaction); otherwise by
  * a character diff in which characters of unknown content match nothing (so a deletion of them
  * is not replayed: nothing is removed on a guess).
  */
-function placeIn(text: string, target: string): { toTarget: number[]; kept: boolean[]; end: number } {
+function placeIn(text: string, target: string, copy: boolean): { toTarget: number[]; kept: boolean[]; end: number } {
   const toTarget: number[] = [];
   const kept: boolean[] = [];
-  const aligned = alignCopy(text, target);
+  const aligned = text === target ? Array.from({ length: text.length }, (_, i) => i) : copy ? alignCopy(text, target) : null;
   if (aligned) {
     let t = 0;
     for (const index of aligned) {
@@ -139,7 +140,8 @@ function placeIn(text: string, target: string): { toTarget: number[]; kept: bool
     return { toTarget, kept, end: target.length };
   }
   let t = 0;
-  for (const part of diffArrays([...text], [...target])) {
+  // UTF-16 units, as Yjs counts positions (a spread would split by code points).
+  for (const part of diffArrays(text.split(''), target.split(''))) {
     const length = part.count ?? part.value.length;
     if (part.added) {
       t += length;
@@ -159,13 +161,19 @@ function placeIn(text: string, target: string): { toTarget: number[]; kept: bool
  * The edits that turn the units `before` selects into those `after` selects (both taken from
  * `units`, one block's units in document order, so what was inserted and deleted is known
  * exactly), placed in `target`: a text that started as the `before` text and was changed since
- * by others. Positions go through a character diff of the `before` text and `target`; a deletion
- * only removes what `target` still has. Sorted by `byPositionDescending`, so applying them in
+ * by others (or, with `targetIsCopy`, a copy of it: see `placeIn`). Positions go through a
+ * character diff of the `before` text and `target`; a deletion only removes what `target` still has. Sorted by `byPositionDescending`, so applying them in
  * order never shifts the next one.
  */
-export function replayEdits(units: readonly TextUnit[], before: ReadonlySet<string>, after: ReadonlySet<string>, target: string): TextEdit[] {
+export function replayEdits(
+  units: readonly TextUnit[],
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+  target: string,
+  targetIsCopy = false,
+): TextEdit[] {
   const beforeText = unitString(units.filter((unit) => before.has(unit.key)));
-  const { toTarget, kept, end: t } = placeIn(beforeText, target);
+  const { toTarget, kept, end: t } = placeIn(beforeText, target, targetIsCopy);
   const edits: TextEdit[] = [];
   let b = 0;
   for (const unit of units) {

@@ -72,7 +72,7 @@ export class SharedDocument {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.noteAdvancedClients(transaction));
-    this.moveRepair = new MoveRepair(this.doc);
+    this.moveRepair = new MoveRepair(this.doc, (error) => this.logger.error({ err: error, documentId: id }, 'could not replay edits made while a block was moved'));
     this.awareness.on('change', ({ updated }: AwarenessChanges) => this.awarenessRelay.noteChanged(updated));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.handleAwarenessUpdate(changes, origin));
   }
