@@ -13,6 +13,7 @@ import { waitFor } from '../helpers/clients.ts';
 import { RecordingSocket, updateMessage } from '../helpers/fake-socket.ts';
 import { tempDataDir } from '../helpers/server.ts';
 import { outline } from '../document-model/outline-builder.ts';
+import { prng } from '../helpers/prng.ts';
 
 /**
  * The server's move repair at the level of the collaboration core, with hand-driven clients so
@@ -95,7 +96,11 @@ interface World {
   send(update: Uint8Array): void;
   serverFragment(): Promise<Y.XmlFragment>;
   serverState(): Promise<Uint8Array>;
+  /** Resolves once the server has integrated everything `replicas` have. */
+  caughtUp(replicas: Replica[]): Promise<void>;
   updatesSent(): number;
+  /** How the server closed the sending connection, if it did. */
+  closedWith(): { code: number; reason: string } | null;
 }
 
 async function world(dir = tempDataDir()): Promise<World> {
@@ -117,7 +122,14 @@ async function world(dir = tempDataDir()): Promise<World> {
       await shared.whenStored();
       return Y.encodeStateAsUpdate(shared.doc);
     },
+    caughtUp: async (replicas) => {
+      const covered = (): boolean =>
+        replicas.every((replica) => [...Y.decodeStateVector(Y.encodeStateVector(replica.doc))].every(([client, clock]) => Y.getState(shared.doc.store, client) >= clock));
+      await waitFor(covered, 'the server has every update');
+      await shared.whenStored();
+    },
     updatesSent: () => observer.sent.length,
+    closedWith: () => socket.closedWith,
   };
 }
 
@@ -239,7 +251,9 @@ test('a third client joining later sees the same text, and compaction keeps no m
 
 test('a document remembers at most its limit of moved-away blocks; the oldest one is forgotten and collected', () => {
   const server = new Y.Doc();
-  const repair = new MoveRepair(server, 1);
+  const repair = new MoveRepair(server, (error) => {
+    throw error;
+  }, 1);
   const origin = { source: 'connection', connection: null };
   const apply = (update: Uint8Array): void => {
     repair.noteIncoming(update, 'v1');
@@ -263,4 +277,54 @@ test('a document remembers at most its limit of moved-away blocks; the oldest on
   assert.equal(repair.size, 1);
   assert.ok(original._item?.content instanceof Y.ContentDeleted, 'the forgotten original is collected');
   assert.deepEqual(order(server.getXmlFragment(CONTENT_FRAGMENT)), ['I', 'I.1', 'a', 'I.2', 'p2', 'I.3', 'd', 'II']);
+});
+
+test('random moves racing random typing: every typed word ends up exactly once, and the replicas converge', async () => {
+  const w = await world();
+  const doc = new Y.Doc();
+  prosemirrorToYXmlFragment(outline(...Array.from({ length: 12 }, (_, i) => (i % 4 === 0 ? `h2:H${i}` : `p:P${i}`))), doc.getXmlFragment(CONTENT_FRAGMENT));
+  const base = Y.encodeStateAsUpdate(doc);
+  w.send(base);
+  const a = new Replica(base);
+  const b = new Replica(base);
+  const random = prng(20261202);
+  const pick = (n: number): number => Math.floor(random() * n);
+  const typed: string[] = [];
+  for (let round = 0; round < 40; round++) {
+    const aUpdates: Uint8Array[] = [];
+    for (let m = 0; m <= pick(2); m++) {
+      const length = a.fragment.length;
+      const from = pick(length);
+      let insertAt = pick(length + 1);
+      if (insertAt === from || insertAt === from + 1) insertAt = from === 0 ? length : 0;
+      applyYMove(a.fragment, { path: [], from, count: 1, insertAt }, 'move');
+      aUpdates.push(a.take());
+    }
+    const bUpdates: Uint8Array[] = [];
+    for (let t = 0; t <= pick(3); t++) {
+      const block = b.fragment.get(pick(b.fragment.length)) as Y.XmlElement;
+      const text = block.get(0) as Y.XmlText;
+      const word = `«${round}.${t}»`;
+      typed.push(word);
+      text.insert(random() < 0.5 ? 0 : text.length, word);
+      bUpdates.push(b.take());
+    }
+    // A random interleaving of the two streams, each in its own order.
+    while (aUpdates.length > 0 || bUpdates.length > 0) {
+      const fromA = bUpdates.length === 0 || (aUpdates.length > 0 && random() < 0.5);
+      const next = (fromA ? aUpdates : bUpdates).shift();
+      if (next) w.send(next);
+    }
+    await w.caughtUp([a, b]);
+    const state = await w.serverState();
+    a.receive(state);
+    b.receive(state);
+  }
+  assert.equal(w.closedWith(), null);
+  const fragment = await w.serverFragment();
+  const text = fragment.toString();
+  for (const word of typed) assert.equal(text.split(word).length - 1, 1, `${word} exactly once in ${text}`);
+  assert.equal(a.fragment.toString(), text);
+  assert.equal(b.fragment.toString(), text);
+  await w.registry.close();
 });
