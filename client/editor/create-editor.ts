@@ -9,6 +9,7 @@ import { outlineKeymaps } from './keymap.ts';
 import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
 import { readOnlyPlugin } from './read-only-plugin.ts';
+import { selectionFollowsBlockPlugin } from './selection-follows-block-plugin.ts';
 import { wholeBlockClipboardPlugin } from './whole-block-clipboard-plugin.ts';
 import { outlineSchema } from '../../document-model/schema.ts';
 
@@ -51,6 +52,7 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
       ...outlineKeymaps(),
       wholeBlockClipboardPlugin(),
       blockIdsPlugin(),
+      selectionFollowsBlockPlugin(),
       nfcPlugin(),
       numberingPlugin(),
       blockHandlePlugin(),

@@ -8,13 +8,17 @@ import {
   topLevelBlockAt,
   type MovePlan,
 } from '../../document-model/sections.ts';
+import { planListItemMove } from '../../document-model/list-moves.ts';
 import { dispatchAsOwnStep } from './own-undo-step.ts';
+import { dispatchYMove } from './y-move-dispatch.ts';
 
 /**
- * Commands that move a section (a heading and everything under it) or a single block, and
- * promote or demote a heading with its subsections. Each is one transaction that deletes
- * the blocks and inserts the very same nodes (attributes and block ids included) elsewhere,
- * so the Yjs binding sends one update and Ctrl+Z takes the whole move back in one step.
+ * Commands that move a section (a heading and everything under it), a single block or a list
+ * item, and promote or demote a heading with its subsections. In the editor a move is one Yjs
+ * transaction that deletes the moved elements and clones them (attributes and block ids
+ * included) at the target (`y-move-dispatch.ts`), so it reaches the others as one update, Ctrl+Z
+ * takes it back in one step, and what another person types into a moved block meanwhile is not
+ * lost. Without a Yjs binding (tests, static views) it is one ProseMirror transaction.
  */
 
 /**
@@ -47,19 +51,30 @@ function moveCommand(plan: (state: EditorState) => MovePlan | null, selectMoved 
   return (state, dispatch) => {
     const found = plan(state);
     if (!found) return false;
-    if (dispatch) dispatchAsOwnStep(state, dispatch, moveTransaction(state, found, selectMoved));
+    if (dispatch) {
+      const tr = moveTransaction(state, found, selectMoved);
+      if (!dispatchYMove(state, dispatch, found, tr)) dispatchAsOwnStep(state, dispatch, tr);
+    }
     return true;
   };
 }
 
-/** Alt+Shift+↑: moves the block under the cursor (a heading with its whole section) one step up (see `planMoveUp`). */
+/**
+ * Alt+Shift+↑: inside a list, moves the list item under the cursor above its previous sibling
+ * (see `planListItemMove`); otherwise, or from a list's first item, moves the block under the
+ * cursor (a heading with its whole section, a list as a whole) one step up (see `planMoveUp`).
+ */
 export const moveBlockUp: Command = moveCommand((state) => {
+  const item = planListItemMove(state.doc, state.selection.from, -1);
+  if (item) return item;
   const block = selectedBlock(state);
   return block === null ? null : planMoveUp(state.doc, block);
 });
 
-/** Alt+Shift+↓: moves the block under the cursor (a heading with its whole section) one step down (see `planMoveDown`). */
+/** Alt+Shift+↓: the mirror of `moveBlockUp` (see `planListItemMove` and `planMoveDown`). */
 export const moveBlockDown: Command = moveCommand((state) => {
+  const item = planListItemMove(state.doc, state.selection.from, 1);
+  if (item) return item;
   const block = selectedBlock(state);
   return block === null ? null : planMoveDown(state.doc, block);
 });

@@ -8,6 +8,7 @@ import { isTransactionOrigin, LOAD_ORIGIN, type TransactionOrigin } from './orig
 import { CloseCodes } from './close-codes.ts';
 import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
 import { AwarenessRelay } from './awareness-relay.ts';
+import { MoveRepair } from './move-repair.ts';
 
 /** Rounds of retrying waiting updates after one update (each round needs the previous one's progress). */
 const MAX_RETRY_ROUNDS = 8;
@@ -56,6 +57,8 @@ export class SharedDocument {
   /** Clients whose state moved since waiting updates were last looked at. */
   private readonly advanced = new Set<number>();
   private readonly awarenessRelay = new AwarenessRelay();
+  /** Replays text typed into a block while it was being moved into the moved copy. */
+  private readonly moveRepair: MoveRepair;
 
   private constructor(
     readonly id: string,
@@ -69,6 +72,7 @@ export class SharedDocument {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.noteAdvancedClients(transaction));
+    this.moveRepair = new MoveRepair(this.doc, (error) => this.logger.error({ err: error, documentId: id }, 'could not replay edits made while a block was moved'));
     this.awareness.on('change', ({ updated }: AwarenessChanges) => this.awarenessRelay.noteChanged(updated));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.handleAwarenessUpdate(changes, origin));
   }
@@ -156,7 +160,7 @@ export class SharedDocument {
    * re-sends what the server lacks through sync step 1 / 2 when it reconnects).
    */
   applyUpdateFrom(connection: DocumentPeer, update: Uint8Array, budget: PendingBudget): boolean {
-    const leftover = applyWithoutPending(this.doc, update, { source: 'connection', connection } satisfies TransactionOrigin, 'v1');
+    const leftover = this.applyNoted(update, { source: 'connection', connection }, 'v1');
     let withinBudget = true;
     if (leftover && this.connections.has(connection)) {
       let buffer = this.pending.get(connection);
@@ -212,10 +216,27 @@ export class SharedDocument {
     // Runs as a link of the pipeline so that no append happens between taking the
     // state and cutting the log.
     const run = this.enqueue(async () => {
-      await this.content.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      await this.content.compact(this.id, this.encodeCollected());
     });
     await run;
     this.runHook('onStore', () => this.hooks.onStore?.(this));
+  }
+
+  /**
+   * The document's full state without deleted content. The move repair keeps the content of
+   * moved-away blocks in memory; re-encoding through a fresh collected Y.Doc keeps it out of
+   * snapshots, so a stored document never carries it beyond its loaded lifetime.
+   */
+  private encodeCollected(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    if (!this.moveRepair.keepsDeletedContent) return state;
+    const fresh = new Y.Doc({ gc: true });
+    try {
+      Y.applyUpdate(fresh, state);
+      return Y.encodeStateAsUpdate(fresh);
+    } finally {
+      fresh.destroy();
+    }
   }
 
   /**
@@ -249,6 +270,16 @@ export class SharedDocument {
     }
   }
 
+  /** Applies a client's update (see `applyWithoutPending`), letting the move repair read its deletions. */
+  private applyNoted(update: Uint8Array, origin: TransactionOrigin, format: 'v1' | 'v2'): ReturnType<typeof applyWithoutPending> {
+    this.moveRepair.noteIncoming(update, format);
+    try {
+      return applyWithoutPending(this.doc, update, origin, format);
+    } finally {
+      this.moveRepair.clearIncoming();
+    }
+  }
+
   /** Retries the waiting updates whose missing dependencies may have arrived. */
   private retryPending(): void {
     for (let round = 0; round < MAX_RETRY_ROUNDS && this.advanced.size > 0 && this.pending.size > 0; round++) {
@@ -257,7 +288,7 @@ export class SharedDocument {
       for (const [peer, buffer] of this.pending) {
         if (!buffer.isReady(this.doc, advanced)) continue;
         const origin: TransactionOrigin = { source: 'connection', connection: peer };
-        const withinBudget = buffer.restore(applyWithoutPending(this.doc, buffer.take(), origin, 'v2'));
+        const withinBudget = buffer.restore(this.applyNoted(buffer.take(), origin, 'v2'));
         if (buffer.isEmpty) this.pending.delete(peer);
         if (!withinBudget) peer.close(CloseCodes.PendingUpdatesOverflow.code, CloseCodes.PendingUpdatesOverflow.reason);
       }
