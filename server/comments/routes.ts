@@ -24,10 +24,11 @@ import {
   ThreadsQuery,
   ThreadsResponse,
 } from './schemas.ts';
-import { buildSynthesis } from './synthesis/table.ts';
-import { synthesisToCsv } from './synthesis/csv.ts';
-import { synthesisToDocx } from './synthesis/docx.ts';
+import type { CommentRouteKit } from './route-kit.ts';
+import { setAsideRoutes } from './set-aside-routes.ts';
+import { synthesisRoutes } from './synthesis/routes.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
+import { decisionAudit } from './decision-audit.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -182,6 +183,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
       const updated = await app.comments.setStatus(document.id, thread.id, user, request.body.status, request.body.explanation ?? null);
+      await app.audit.record(...decisionAudit(thread, updated, user));
       return announceOne(document, updated);
     },
   );
@@ -191,11 +193,14 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireRole('secretariat'), schema: { params: IdParams, body: CommentSettingsBody, response: { 200: CommentSettingsBody, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const visibility = request.body.visibility;
-      await app.store.records.write((data) => {
+      const before = await app.store.records.write((data) => {
         const document = data.documents.find((doc) => doc.id === request.params.id);
         if (!document) throw new Errors.DocumentNotFound();
+        const previous = document.commentsVisibility;
         document.commentsVisibility = visibility;
+        return previous;
       });
+      await app.audit.record('comments.settings_changed', currentUser(request).id, request.params.id, { visibility, previousVisibility: before });
       app.commentEvents.publish(request.params.id, 'settings', (userId) => (stillSees(userId, request.params.id, null) ? { visibility } : undefined));
       return { visibility };
     },
@@ -273,6 +278,15 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         attachment,
         items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null })),
       });
+      await app.audit.record('submission.filed', user.id, document.id, {
+        submissionId: submission.id,
+        organizationId,
+        documentNumber: submission.documentNumber,
+        date: submission.date,
+        noComments,
+        items: threads.length,
+        revisionId: submission.revisionId,
+      });
       await announce(document, threads);
       return reply.status(201).send(presentSubmission(submission));
     },
@@ -294,34 +308,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  /** The synthesis table of a document, from every thread. */
-  const synthesisOf = async (document: DocumentRecord) => {
-    const threads = await present(document.id, await app.comments.threadsOf(document.id));
-    const organizations = app.store.records.read((data) => new Map(data.organizations.map((org) => [org.id, org.name])));
-    return buildSynthesis({
-      documentTitle: document.title,
-      invited: document.organizations.map((id) => ({ id, name: organizations.get(id) ?? id })),
-      submissions: (await app.comments.submissionsOf(document.id)).reverse().map((s) => ({ ...s, organizationName: organizations.get(s.organizationId) ?? s.organizationId })),
-      threads,
-    });
-  };
-
-  const synthesisFormats = [
-    { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: synthesisToDocx },
-    { extension: 'csv', contentType: 'text/csv; charset=utf-8', render: synthesisToCsv },
-  ] as const;
-  for (const format of synthesisFormats) {
-    app.get<{ Params: { id: string } }>(
-      `/api/documents/:id/synthesis.${format.extension}`,
-      { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
-      async (request, reply) => {
-        const { document } = openable(request);
-        const body = await format.render(await synthesisOf(document));
-        return reply
-          .header('content-type', format.contentType)
-          .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.${format.extension}`))
-          .send(body);
-      },
-    );
-  }
+  const kit: CommentRouteKit = { openable, present, announceOne };
+  await setAsideRoutes(app, kit);
+  await synthesisRoutes(app, kit);
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, LiteralUnion, Nullable, NullableString, PersonSchema as Person, Timestamp, PageLimit } from '../http/schemas.ts';
-import { THREAD_STATUSES } from '../storage/records.ts';
+import { SET_ASIDE_REASONS, THREAD_STATUSES } from '../storage/records.ts';
 
 /** Where a thread stands: `open` is new; the secretariat decides the middle four; a ministry may withdraw. */
 export const ThreadStatusSchema = LiteralUnion(THREAD_STATUSES);
@@ -47,6 +47,29 @@ export type ThreadPosition = Static<typeof ThreadPositionSchema>;
 export const ThreadCommentSchema = Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false });
 export type ThreadComment = Static<typeof ThreadCommentSchema>;
 
+/** Why a thread is left out of the synthesis table. */
+export const SetAsideReasonSchema = LiteralUnion(SET_ASIDE_REASONS);
+
+/** A thread left out of the synthesis table: why (and which thread it repeats), by whom, when. */
+export const SetAsideSchema = Type.Object(
+  { reason: SetAsideReasonSchema, duplicateOf: NullableString, note: Type.String(), by: Person, at: Timestamp },
+  { additionalProperties: false },
+);
+export type SetAside = Static<typeof SetAsideSchema>;
+
+/** One entry of a thread's history; `event` marks a set-aside (with its reason) or its undoing. */
+export const ThreadHistoryEntrySchema = Type.Object(
+  {
+    status: Status,
+    explanation: NullableString,
+    by: Person,
+    at: Timestamp,
+    event: Type.Optional(LiteralUnion(['set_aside', 'set_aside_undone'])),
+    setAside: Type.Optional(Type.Object({ reason: SetAsideReasonSchema, duplicateOf: NullableString, note: Type.String() }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
 /** A thread as the API shows it: names instead of ids, and where its passage is now. */
 export const PublicThreadSchema = Type.Object(
   {
@@ -66,7 +89,9 @@ export const PublicThreadSchema = Type.Object(
     explanation: NullableString,
     decidedBy: Nullable(Person),
     decidedAt: Nullable(Timestamp),
-    history: Type.Array(Type.Object({ status: Status, explanation: NullableString, by: Person, at: Timestamp }, { additionalProperties: false })),
+    history: Type.Array(ThreadHistoryEntrySchema),
+    /** Left out of the synthesis table by the secretariat (still shown in the workspace), or null. */
+    setAside: Nullable(SetAsideSchema),
     comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -141,6 +166,21 @@ export const StatusBody = Type.Object(
   { additionalProperties: false },
 );
 export type StatusBody = Static<typeof StatusBody>;
+
+/**
+ * `PUT …/threads/:threadId/set-aside`: leave the thread out of the synthesis table. A
+ * `duplicate` names the thread it repeats (`duplicateOf`, required then and only then); `other`
+ * needs a note.
+ */
+export const SetAsideBody = Type.Object(
+  {
+    reason: SetAsideReasonSchema,
+    duplicateOf: Type.Optional(Id),
+    note: Type.Optional(Type.String({ maxLength: 2_000 })),
+  },
+  { additionalProperties: false },
+);
+export type SetAsideBody = Static<typeof SetAsideBody>;
 
 /** `PUT /api/documents/:id/comment-settings`. */
 export const CommentSettingsBody = Type.Object(

@@ -187,7 +187,8 @@ function copyThread(thread: ThreadRecord): ThreadRecord {
     ...thread,
     anchor: thread.anchor && { ...thread.anchor },
     meeting: thread.meeting && { ...thread.meeting },
-    history: thread.history.map((change) => ({ ...change })),
+    history: thread.history.map((change) => ({ ...change, ...(change.setAside ? { setAside: { ...change.setAside } } : {}) })),
+    setAside: thread.setAside ? { ...thread.setAside } : null,
     comments: thread.comments.map((comment) => ({ ...comment })),
   };
 }

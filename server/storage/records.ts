@@ -15,6 +15,9 @@ export const ORGANIZATION_KINDS = ['ministry', 'ministerial_agency', 'government
 /** Statuses of a comment thread, in the order filters and badges list them. */
 export const THREAD_STATUSES = ['open', 'under_review', 'accepted', 'partially_accepted', 'not_accepted', 'withdrawn'] as const;
 
+/** Why the secretariat leaves a thread out of the synthesis table. */
+export const SET_ASIDE_REASONS = ['duplicate', 'out_of_scope', 'other'] as const;
+
 /** A person who can sign in. */
 export interface UserRecord {
   id: string;
@@ -102,12 +105,29 @@ export interface ThreadCommentRecord {
   createdAt: string;
 }
 
-/** One attributed, timestamped status change. */
+/** Why and by whom a thread is left out of the synthesis table. */
+export interface SetAsideRecord {
+  reason: (typeof SET_ASIDE_REASONS)[number];
+  /** The thread this one repeats, for `duplicate`; null otherwise. */
+  duplicateOf: string | null;
+  note: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * One attributed, timestamped change in a thread's history: a status change, or (with
+ * `event`) the thread set aside from the synthesis table or taken back into it, the status
+ * then being the one it kept.
+ */
 export interface StatusChangeRecord {
   status: ThreadStatus;
   explanation: string | null;
   by: string;
   at: string;
+  event?: 'set_aside' | 'set_aside_undone';
+  /** With `event: 'set_aside'`: the reason, duplicate and note. */
+  setAside?: Pick<SetAsideRecord, 'reason' | 'duplicateOf' | 'note'>;
 }
 
 /** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
@@ -130,6 +150,8 @@ export interface ThreadRecord {
   decidedBy: string | null;
   decidedAt: string | null;
   history: StatusChangeRecord[];
+  /** Left out of the synthesis table by the secretariat; absent in rows written before it existed. */
+  setAside?: SetAsideRecord | null;
   comments: ThreadCommentRecord[];
   createdAt: string;
   updatedAt: string;
