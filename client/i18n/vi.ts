@@ -1,4 +1,5 @@
 import { commentsVi } from './comments-vi.ts';
+import { reviewVi } from './review-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -6,6 +7,7 @@ import { commentsVi } from './comments-vi.ts';
  */
 export const vi = {
   ...commentsVi,
+  ...reviewVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',
