@@ -23,6 +23,19 @@ function threadBase(documentId: string, threadId: string): string {
   return `${documentBase(documentId)}/threads/${encodeURIComponent(threadId)}`;
 }
 
+/** Why the secretariat leaves a thread out of the synthesis table. */
+export type SetAsideReason = NonNullable<PublicThread['setAside']>['reason'];
+
+/** Leaves a thread out of the synthesis table (secretariat); a duplicate names the thread it repeats. */
+export function setThreadAside(documentId: string, threadId: string, body: { reason: SetAsideReason; duplicateOf?: string; note?: string }): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/set-aside`, parseThread, { method: 'PUT', body });
+}
+
+/** Takes a set-aside thread back into the synthesis table (secretariat). */
+export function undoThreadSetAside(documentId: string, threadId: string): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/set-aside`, parseThread, { method: 'DELETE' });
+}
+
 /** What a new thread is tied to and, for the secretariat, whose oral comment it records. */
 export interface NewThread {
   body: string;

@@ -78,6 +78,7 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
       renderList();
     },
     onUpdated: (thread: PublicThread) => receive(thread),
+    threads: () => threads,
   };
 
   function renderList(): void {

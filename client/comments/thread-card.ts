@@ -8,6 +8,8 @@ import { canDecide, canReply, canWithdraw, type CommentActor } from './permissio
 import { createReplyForm } from './reply-form.ts';
 import { sourceLabelKey, statusLabelKey } from './status-labels.ts';
 import { formatCalendarDate, formatCommentTime } from './time-format.ts';
+import { createSetAsideControl, setAsideMark, type SetAsideControl } from './set-aside-form.ts';
+import { threadRef } from './thread-ref.ts';
 
 /** What a thread card needs from the sidebar. */
 export interface ThreadCardContext {
@@ -17,6 +19,8 @@ export interface ThreadCardContext {
   reveal(thread: PublicThread): void;
   /** Takes the answer of an action (reply, decision, withdrawal) into the list. */
   onUpdated(thread: PublicThread): void;
+  /** Every thread of the list, to name the one a thread duplicates when it is set aside. */
+  threads?(): readonly PublicThread[];
 }
 
 /** How a card is drawn besides its thread. */
@@ -70,8 +74,12 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
       h('time', { className: 'thread-card__time', text: formatCommentTime(thread.createdAt, getLocale()), attrs: { datetime: thread.createdAt } }),
       ' · ',
       h('span', { className: 'thread-card__source', i18n: sourceLabelKey(thread.source) }),
+      ' · ',
+      h('span', { className: 'thread-card__ref', text: t('comments.thread.ref', { ref: threadRef(thread.id) }) }),
     ]),
   );
+  const mark = setAsideMark(thread);
+  if (mark !== null) parts.push(mark);
   const section = sectionLine(thread);
   if (section !== null) parts.push(h('p', { className: 'thread-card__section', text: section }));
   if (view.orphaned) parts.push(h('p', { className: 'thread-card__orphaned', i18n: 'comments.thread.orphaned' }));
@@ -103,7 +111,9 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
  * section, the quoted passage (or "Đoạn văn đã bị xóa" with the original quote when it is
  * gone), the meeting of an oral comment, the explanation, the comment and its replies. Below
  * them, as the person's role allows: the reply box, the secretariat's decision bar, and a
- * ministry officer's "Rút ý kiến" on their organisation's undecided threads. All text from
+ * ministry officer's "Rút ý kiến" on their organisation's undecided threads; the secretariat
+ * also leaves a thread out of the synthesis table there, and a thread left out says so
+ * ("Không đưa vào bảng tổng hợp — trùng với ý kiến #…"). All text from
  * people goes in as text, never as markup.
  */
 export function createThreadCard(initial: PublicThread, initialView: ThreadCardView, context: ThreadCardContext): ThreadCard {
@@ -112,6 +122,9 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
   const actions = h('div', { className: 'thread-card__actions' });
   const replyForm = createReplyForm(context.documentId, initial.id, context.onUpdated);
   const decisionBar: DecisionBar | null = canDecide(context.actor) ? createDecisionBar(context.documentId, initial, context.onUpdated) : null;
+  const setAside: SetAsideControl | null = canDecide(context.actor)
+    ? createSetAsideControl(context.documentId, initial, () => context.threads?.() ?? [], context.onUpdated)
+    : null;
   const withdrawError = h('p', { className: 'form-error', attrs: { role: 'alert' } });
   const withdraw = h('button', { className: 'button button--quiet thread-card__withdraw', i18n: 'comments.thread.withdraw', attrs: { type: 'button' } });
   let thread = initial;
@@ -132,6 +145,7 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
   const update = (next: PublicThread, view: ThreadCardView): void => {
     thread = next;
     element.dataset.status = next.status;
+    element.classList.toggle('thread-card--set-aside', next.setAside !== null);
     element.classList.toggle('thread-card--active', view.active);
     element.classList.toggle('thread-card--orphaned', view.orphaned);
     summary.replaceChildren(...renderSummary(next, view, context));
@@ -140,6 +154,10 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
     if (decisionBar !== null) {
       decisionBar.update(next);
       controls.push(decisionBar.element);
+    }
+    if (setAside !== null) {
+      setAside.update(next);
+      controls.push(setAside.element);
     }
     if (canWithdraw(context.actor, next)) controls.push(withdraw, withdrawError);
     // Replacing with the same nodes keeps their typed text and focus state intact.
