@@ -216,9 +216,10 @@ test('official submissions: items become threads; "no comments"; attachments are
 test('the synthesis table: DOCX grouped by section in document order, CSV round-trips with Vietnamese intact', async () => {
   const docx = await fetch(`${server.baseUrl}/api/documents/${documentId}/synthesis.docx`, { headers: { authorization: `Bearer ${admin}` } });
   assert.equal(docx.status, 200);
-  const xml = unzip(Buffer.from(await docx.arrayBuffer())).get('word/document.xml')?.toString('utf8') ?? '';
+  const files = unzip(Buffer.from(await docx.arrayBuffer()));
+  const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
   assert.match(xml, /w:orient="landscape"/);
-  assert.match(xml, /Times New Roman/);
+  assert.match(files.get('word/styles.xml')?.toString('utf8') ?? '', /<w:docDefaults>[\s\S]*Times New Roman[\s\S]*<w:sz w:val="26"\/>/);
   const cellTexts = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((match) => [...(match[1] ?? '').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('\n'));
   assert.deepEqual(cellTexts.slice(2, 7), ['TT', 'Nội dung dự thảo', 'Nội dung góp ý', 'Cơ quan góp ý', 'Ý kiến tiếp thu, giải trình']);
   const text = xml.replace(/<[^>]+>/g, '');
