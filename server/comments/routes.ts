@@ -193,14 +193,14 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireRole('secretariat'), schema: { params: IdParams, body: CommentSettingsBody, response: { 200: CommentSettingsBody, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const visibility = request.body.visibility;
-      const before = await app.store.records.write((data) => {
+      const previousVisibility = await app.store.records.write((data) => {
         const document = data.documents.find((doc) => doc.id === request.params.id);
         if (!document) throw new Errors.DocumentNotFound();
         const previous = document.commentsVisibility;
         document.commentsVisibility = visibility;
         return previous;
       });
-      await app.audit.record('comments.settings_changed', currentUser(request).id, request.params.id, { visibility, previousVisibility: before });
+      await app.audit.record('comments.settings_changed', currentUser(request).id, request.params.id, { visibility, previousVisibility });
       app.commentEvents.publish(request.params.id, 'settings', (userId) => (stillSees(userId, request.params.id, null) ? { visibility } : undefined));
       return { visibility };
     },
