@@ -188,6 +188,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.user.password_changed': 'Own password changed',
   'audit.action.organization.created': 'Organisation added',
   'audit.action.organization.updated': 'Organisation edited',
+  'audit.action.proposal.applied': 'Proposed wording applied to the draft',
+  'audit.action.proposal.reverted': 'Proposed wording reverted',
   'audit.detail.updates': 'Updates',
   'audit.detail.since': 'Since',
   'audit.detail.title': 'Title',

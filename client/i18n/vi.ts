@@ -190,6 +190,8 @@ export const vi = {
   'audit.action.user.password_changed': 'Tự đổi mật khẩu',
   'audit.action.organization.created': 'Thêm cơ quan, tổ chức',
   'audit.action.organization.updated': 'Sửa cơ quan, tổ chức',
+  'audit.action.proposal.applied': 'Đưa nội dung đề nghị sửa vào dự thảo',
+  'audit.action.proposal.reverted': 'Hoàn tác nội dung đề nghị sửa',
   'audit.detail.updates': 'Số lần cập nhật',
   'audit.detail.since': 'Từ',
   'audit.detail.title': 'Tên tài liệu',

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'organization.created',
   'organization.updated',
+  'proposal.applied',
+  'proposal.reverted',
 ] as const;
 
 /** One known audit action. */

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Database, ThreadRecord } from '../storage/records.ts';
+import { threadVersion, type Database, type ThreadRecord } from '../storage/records.ts';
 import { resolveAnchor, resolveSection } from './anchors.ts';
 import type { PublicThread, ThreadPosition } from './schemas.ts';
 
@@ -26,10 +26,20 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
       explanation: thread.explanation,
       decidedBy: thread.decidedBy === null ? null : person(thread.decidedBy),
       decidedAt: thread.decidedAt,
-      history: thread.history.map((change) => ({ status: change.status, explanation: change.explanation, by: person(change.by), at: change.at })),
+      history: thread.history.map((change) => ({
+        status: change.status,
+        explanation: change.explanation,
+        by: person(change.by),
+        at: change.at,
+        ...(change.event ? { event: change.event } : {}),
+      })),
       comments: thread.comments.map((comment) => ({ id: comment.id, author: person(comment.authorId), body: comment.body, createdAt: comment.createdAt })),
       createdAt: thread.createdAt,
       updatedAt: thread.updatedAt,
+      version: threadVersion(thread),
+      proposal: thread.proposal
+        ? { text: thread.proposal.text, appliedAt: thread.proposal.appliedAt, appliedBy: thread.proposal.appliedBy === null ? null : person(thread.proposal.appliedBy) }
+        : null,
     };
   };
 }

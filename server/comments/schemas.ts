@@ -43,6 +43,32 @@ export const ThreadPositionSchema = Type.Object(
 );
 export type ThreadPosition = Static<typeof ThreadPositionSchema>;
 
+/** Wording proposed in place of a passage: a single line of text. */
+const ProposalText = Type.String({ minLength: 1, maxLength: 20_000, pattern: '^[^\\r\\n]*\\S[^\\r\\n]*$' });
+
+/** A version a change is based on (see `PublicThread.version`). */
+const ExpectedVersion = Type.Integer({ minimum: 1 });
+
+/** What a history entry records besides decisions. */
+export const ThreadEventSchema = LiteralUnion(['proposal_applied', 'proposal_reverted']);
+
+/**
+ * Replacement wording an organisation proposes for its passage ("đề nghị sửa thành"), and
+ * whether (when, by whom) the secretariat put it into the live draft.
+ */
+export const ProposalSchema = Type.Object(
+  { text: Type.String(), appliedAt: Nullable(Timestamp), appliedBy: Nullable(Person) },
+  { additionalProperties: false },
+);
+export type Proposal = Static<typeof ProposalSchema>;
+
+/** One entry of a thread's history: a decision, or (with `event`) a proposal applied or reverted. */
+export const HistoryEntrySchema = Type.Object(
+  { status: Status, explanation: NullableString, by: Person, at: Timestamp, event: Type.Optional(ThreadEventSchema) },
+  { additionalProperties: false },
+);
+export type HistoryEntry = Static<typeof HistoryEntrySchema>;
+
 /** One comment of a thread; the first is the thread's own comment, the rest are replies. */
 export const ThreadCommentSchema = Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false });
 export type ThreadComment = Static<typeof ThreadCommentSchema>;
@@ -66,10 +92,13 @@ export const PublicThreadSchema = Type.Object(
     explanation: NullableString,
     decidedBy: Nullable(Person),
     decidedAt: Nullable(Timestamp),
-    history: Type.Array(Type.Object({ status: Status, explanation: NullableString, by: Person, at: Timestamp }, { additionalProperties: false })),
+    history: Type.Array(HistoryEntrySchema),
     comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    /** Grows by one with every change; send it back as `expectedVersion` so a stale change is refused. */
+    version: Type.Integer({ minimum: 1 }),
+    proposal: Nullable(ProposalSchema),
   },
   { additionalProperties: false },
 );
@@ -126,6 +155,8 @@ export const CreateThreadBody = Type.Object(
     revisionId: Type.Optional(Id),
     organizationId: Type.Optional(Id),
     meeting: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }), date: DateOnly }, { additionalProperties: false })),
+    /** Wording proposed in place of the passage (needs `anchor`). */
+    proposal: Type.Optional(ProposalText),
   },
   { additionalProperties: false },
 );
@@ -135,12 +166,42 @@ export type CreateThreadBody = Static<typeof CreateThreadBody>;
 export const ReplyBody = Type.Object({ body: Body }, { additionalProperties: false });
 export type ReplyBody = Static<typeof ReplyBody>;
 
-/** `POST …/threads/:threadId/status`. */
+/**
+ * `POST …/threads/:threadId/status`: a decision and its explanation (also to edit only the
+ * explanation: send the same status). With `expectedVersion`, refused with 409
+ * `ERR_THREAD_VERSION_CONFLICT` if the thread changed since that version.
+ */
 export const StatusBody = Type.Object(
-  { status: Status, explanation: Type.Optional(Type.String({ maxLength: 20_000 })) },
+  { status: Status, explanation: Type.Optional(Type.String({ maxLength: 20_000 })), expectedVersion: Type.Optional(ExpectedVersion) },
   { additionalProperties: false },
 );
 export type StatusBody = Static<typeof StatusBody>;
+
+/** `PUT …/threads/:threadId/proposal`: proposed wording for the passage, or null to withdraw it. */
+export const ProposalBody = Type.Object(
+  { text: Type.Union([ProposalText, Type.Null()]), expectedVersion: Type.Optional(ExpectedVersion) },
+  { additionalProperties: false },
+);
+export type ProposalBody = Static<typeof ProposalBody>;
+
+/** `POST …/threads/:threadId/proposal/apply` and `…/revert`: optionally the version seen. */
+export const VersionedBody = Type.Object({ expectedVersion: Type.Optional(ExpectedVersion) }, { additionalProperties: false });
+export type VersionedBody = Static<typeof VersionedBody>;
+
+/**
+ * A 409 answer of the thread routes. For `ERR_THREAD_VERSION_CONFLICT`, `current` is the
+ * thread as it is now (someone else's change), so the client can show it and decide again.
+ */
+export const ThreadConflictResponse = Type.Object(
+  {
+    error: Type.Object(
+      { code: Type.String(), message: Type.String(), current: Type.Optional(PublicThreadSchema) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ThreadConflictResponse = Static<typeof ThreadConflictResponse>;
 
 /** `PUT /api/documents/:id/comment-settings`. */
 export const CommentSettingsBody = Type.Object(
@@ -171,7 +232,12 @@ export const CreateSubmissionBody = Type.Object(
     attachment: Type.Optional(AttachmentInput),
     items: Type.Array(
       Type.Object(
-        { body: Body, anchor: Type.Optional(AnchorSchema), sectionBlockId: Type.Optional(Type.String({ maxLength: 64 })) },
+        {
+          body: Body,
+          anchor: Type.Optional(AnchorSchema),
+          sectionBlockId: Type.Optional(Type.String({ maxLength: 64 })),
+          proposal: Type.Optional(ProposalText),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 500 },

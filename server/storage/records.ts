@@ -108,6 +108,25 @@ export interface StatusChangeRecord {
   explanation: string | null;
   by: string;
   at: string;
+  /** Set when the entry records something other than a decision: a proposal applied to the draft or reverted. */
+  event?: ThreadEvent;
+}
+
+/** What a history entry that is not a decision records. */
+export type ThreadEvent = 'proposal_applied' | 'proposal_reverted';
+
+/**
+ * Replacement text an organisation proposes for its thread's passage ("đề nghị sửa thành").
+ * Once applied to the live draft, `appliedAt`/`appliedBy` say when and by whom, and
+ * `replacedText` keeps the passage as it was, so the application can be reverted.
+ */
+export interface ProposalRecord {
+  text: string;
+  proposedBy: string;
+  proposedAt: string;
+  appliedAt: string | null;
+  appliedBy: string | null;
+  replacedText: string | null;
 }
 
 /** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
@@ -133,6 +152,19 @@ export interface ThreadRecord {
   comments: ThreadCommentRecord[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Starts at 1 and grows by one with every change (decision, explanation, reply, proposal…),
+   * so a change based on an older version can be refused. Rows written before versions
+   * existed have none: read them through `threadVersion`.
+   */
+  version?: number;
+  /** Proposed replacement wording for the passage, if the organisation gave one. */
+  proposal?: ProposalRecord | null;
+}
+
+/** A thread's version; rows stored before versions existed count as version 1. */
+export function threadVersion(thread: Pick<ThreadRecord, 'version'>): number {
+  return thread.version ?? 1;
 }
 
 /** An organisation's official written submission (công văn) for a document. */
