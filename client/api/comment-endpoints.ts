@@ -79,10 +79,13 @@ export function replyToThread(documentId: string, threadId: string, body: string
 
 /**
  * Moves a thread to `status`. The server requires an explanation for partially and not
- * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out.
+ * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out. `expectedVersion`
+ * is the thread version the person saw: if someone changed it since, the server refuses
+ * with 409 `ERR_THREAD_VERSION_CONFLICT` instead of overwriting.
  */
-export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string): Promise<PublicThread> {
-  const body = explanation === '' ? { status } : { status, explanation };
+export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string, expectedVersion?: number): Promise<PublicThread> {
+  const versioned = expectedVersion === undefined ? { status } : { status, expectedVersion };
+  const body = explanation === '' ? versioned : { ...versioned, explanation };
   return apiRequest(`${threadBase(documentId, threadId)}/status`, parseThread, { method: 'POST', body });
 }
 

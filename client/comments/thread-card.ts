@@ -118,7 +118,7 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
   withdraw.addEventListener('click', () => {
     withdraw.disabled = true;
     withdrawError.textContent = '';
-    setThreadStatus(context.documentId, thread.id, 'withdrawn', '')
+    setThreadStatus(context.documentId, thread.id, 'withdrawn', '', thread.version)
       .then(context.onUpdated)
       .catch((failure: unknown) => {
         withdrawError.textContent = commentErrorMessage(failure);

@@ -1,9 +1,11 @@
+import { reviewEn } from './review-en.ts';
 import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...commentsEn,
+  ...reviewEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

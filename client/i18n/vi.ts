@@ -1,3 +1,4 @@
+import { reviewVi } from './review-vi.ts';
 import { commentsVi } from './comments-vi.ts';
 
 /**
@@ -6,6 +7,7 @@ import { commentsVi } from './comments-vi.ts';
  */
 export const vi = {
   ...commentsVi,
+  ...reviewVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',

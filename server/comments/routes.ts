@@ -31,6 +31,7 @@ import { synthesisToDocx } from './synthesis/docx.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import { conflictingThread } from './conflict.ts';
 import { proposalRoutes } from './proposal-routes.ts';
+import { sectionRoutes } from './section-routes.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -211,6 +212,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
   );
 
   await proposalRoutes(app, { openable, withConflicts });
+  await sectionRoutes(app, { openable });
 
   app.put<{ Params: { id: string }; Body: CommentSettingsBody }>(
     '/api/documents/:id/comment-settings',

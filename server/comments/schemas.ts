@@ -57,7 +57,16 @@ export const ThreadEventSchema = LiteralUnion(['proposal_applied', 'proposal_rev
  * whether (when, by whom) the secretariat put it into the live draft.
  */
 export const ProposalSchema = Type.Object(
-  { text: Type.String(), appliedAt: Nullable(Timestamp), appliedBy: Nullable(Person) },
+  {
+    text: Type.String(),
+    appliedAt: Nullable(Timestamp),
+    appliedBy: Nullable(Person),
+    /**
+     * Word by word (Vietnamese-aware tokens): from the passage as it stands now to the proposed
+     * text; once applied, from the text it replaced to the proposal.
+     */
+    diff: Type.Array(Type.Object({ op: LiteralUnion(['equal', 'insert', 'delete']), text: Type.String() }, { additionalProperties: false })),
+  },
   { additionalProperties: false },
 );
 export type Proposal = Static<typeof ProposalSchema>;

@@ -19,7 +19,7 @@ interface Thread {
   version: number;
   anchor: { quote: string } | null;
   position: { status: string; text: string };
-  proposal: { text: string; appliedAt: string | null; appliedBy: { displayName: string } | null } | null;
+  proposal: { text: string; appliedAt: string | null; appliedBy: { displayName: string } | null; diff: Array<{ op: string; text: string }> } | null;
   history: Array<{ status: string; event?: string; by: { displayName: string } }>;
 }
 
@@ -47,7 +47,13 @@ const paragraphText = (needle: string): string => findParagraph(editor, needle).
 
 test('a ministry proposes wording when commenting or later; only its organisation (or the secretariat) may', async () => {
   const created = (await as('byt', 'POST', '/threads', { body: 'Nên nêu rõ hơn.', anchor: anchorFor(editor, 'thiên tai cực đoan'), proposal: 'thiên tai và dịch bệnh cực đoan' })).body as Thread;
-  assert.deepEqual(created.proposal, { text: 'thiên tai và dịch bệnh cực đoan', appliedAt: null, appliedBy: null });
+  assert.equal(created.proposal?.text, 'thiên tai và dịch bệnh cực đoan');
+  assert.equal(created.proposal?.appliedAt, null);
+  // The desk shows it word by word against the passage as it stands.
+  const diff = created.proposal?.diff ?? [];
+  assert.equal(diff.map((step) => (step.op === 'delete' ? '' : step.text)).join(''), 'thiên tai và dịch bệnh cực đoan');
+  assert.equal(diff.map((step) => (step.op === 'insert' ? '' : step.text)).join(''), 'thiên tai cực đoan');
+  assert.deepEqual(diff.filter((step) => step.op !== 'equal').map((step) => [step.op, step.text.trim()]), [['insert', 'và dịch bệnh']]);
   const plain = (await as('byt', 'POST', '/threads', { body: 'Góp ý khác.', anchor: anchorFor(editor, 'khủng bố') })).body as Thread;
   assert.equal(plain.proposal, null);
   assert.equal((await as('btc', 'PUT', `/threads/${plain.id}/proposal`, { text: 'x' })).status, 404, 'another ministry does not see it');
