@@ -34,6 +34,8 @@ export interface NewThread {
   organizationId?: string;
   /** Secretariat only: the meeting where it was said (`date` as YYYY-MM-DD). */
   meeting?: { name: string; date: string };
+  /** Wording proposed in place of the passage (needs `anchor`; one line). */
+  proposal?: string;
 }
 
 /** One item of a written submission: a comment on a passage or on a section. */

@@ -81,6 +81,15 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
   if (thread.meeting !== null) {
     parts.push(h('p', { className: 'thread-card__meeting muted', text: t('comments.thread.meeting', { name: thread.meeting.name, date: formatCalendarDate(thread.meeting.date) }) }));
   }
+  if (thread.proposal !== null) {
+    parts.push(
+      h('div', { className: 'thread-card__proposal' }, [
+        h('span', { className: 'thread-card__explanation-label', i18n: 'comments.proposal.title' }),
+        h('p', { className: 'thread-card__proposal-text', text: thread.proposal.text }),
+        ...(thread.proposal.appliedAt !== null ? [h('p', { className: 'thread-card__proposal-applied muted', i18n: 'comments.proposal.applied' })] : []),
+      ]),
+    );
+  }
   if (thread.explanation !== null && thread.explanation !== '') {
     parts.push(
       h('div', { className: 'thread-card__explanation' }, [

@@ -49,4 +49,5 @@ export const reviewEn: Record<keyof typeof reviewVi, string> = {
   'comments.error.proposalNotApplicable': 'The proposed wording cannot be applied: the passage changed or was deleted, or the comment is not accepted.',
   'comments.proposal.label': 'Proposed wording (optional)',
   'comments.proposal.title': 'Proposed wording',
+  'comments.proposal.applied': 'Applied to the draft.',
 };

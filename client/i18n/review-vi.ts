@@ -50,4 +50,5 @@ export const reviewVi = {
   'comments.error.proposalNotApplicable': 'Không thể áp dụng đề nghị sửa: đoạn văn đã thay đổi, đã bị xóa hoặc góp ý chưa được tiếp thu.',
   'comments.proposal.label': 'Đề nghị sửa thành (không bắt buộc)',
   'comments.proposal.title': 'Đề nghị sửa thành',
+  'comments.proposal.applied': 'Đã đưa vào dự thảo.',
 };
