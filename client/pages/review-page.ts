@@ -48,7 +48,7 @@ function select(name: string, label: string, options: ReadonlyArray<[string, str
  * status, explanation, history), filtered by status, organisation, section and text, sorted,
  * driven from the keyboard (see `deskKeyAction`), with the same decision applied to selected
  * rows. Changes by others arrive live; a save based on an old version shows theirs instead of
- * overwriting it. Marks `desk:first-render` when the rows are first drawn (for the benchmark).
+ * overwriting it. Marks `desk:start`, `desk:data` (answers received and narrowed) and `desk:first-render` (rows first drawn) for the benchmark.
  */
 export async function renderReviewPage(root: HTMLElement, documentId: string): Promise<void> {
   const me = await fetchMe();
@@ -62,6 +62,7 @@ export async function renderReviewPage(root: HTMLElement, documentId: string): P
     listReviewThreads(documentId),
     apiRequest(`/api/documents/${encodeURIComponent(documentId)}/sections`, (body) => narrowShape('Sections', body, 'sections')),
   ]);
+  performance.mark('desk:data');
   window.document.title = `${t('review.title')} — ${document.title} — Draftroom`;
   const paths = new Map(sections.sections.map((section) => [section.id, section.path]));
   const desk = new Desk(document.id, list.threads, paths);
