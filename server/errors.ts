@@ -24,6 +24,8 @@ export const Errors = {
   SubmissionNotFound: createError('ERR_SUBMISSION_NOT_FOUND', 'No such submission', 404),
   ExplanationRequired: createError('ERR_EXPLANATION_REQUIRED', 'A written explanation is required for this decision', 400),
   InvalidTransition: createError('ERR_INVALID_TRANSITION', 'This status change is not allowed', 409),
+  ThreadVersionConflict: createError('ERR_THREAD_VERSION_CONFLICT', 'Someone else changed this comment meanwhile; the current thread is in error.current', 409),
+  ProposalNotApplicable: createError<[string]>('ERR_PROPOSAL_NOT_APPLICABLE', 'The proposed wording cannot be applied: %s', 409),
   InvalidAttachment: createError('ERR_INVALID_ATTACHMENT', 'Attachments must be PDF or DOCX files within the size limit', 400),
   OrganizationExists: createError('ERR_ORGANIZATION_EXISTS', 'An organisation with this name already exists', 409),
   LastSecretariat: createError('ERR_LAST_SECRETARIAT', 'At least one active secretariat account must remain', 409),

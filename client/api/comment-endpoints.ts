@@ -47,6 +47,8 @@ export interface NewThread {
   organizationId?: string;
   /** Secretariat only: the meeting where it was said (`date` as YYYY-MM-DD). */
   meeting?: { name: string; date: string };
+  /** Wording proposed in place of the passage (needs `anchor`; one line). */
+  proposal?: string;
 }
 
 /** One item of a written submission: a comment on a passage or on a section. */
@@ -92,10 +94,13 @@ export function replyToThread(documentId: string, threadId: string, body: string
 
 /**
  * Moves a thread to `status`. The server requires an explanation for partially and not
- * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out.
+ * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out. `expectedVersion`
+ * is the thread version the person saw: if someone changed it since, the server refuses
+ * with 409 `ERR_THREAD_VERSION_CONFLICT` instead of overwriting.
  */
-export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string): Promise<PublicThread> {
-  const body = explanation === '' ? { status } : { status, explanation };
+export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string, expectedVersion?: number): Promise<PublicThread> {
+  const versioned = expectedVersion === undefined ? { status } : { status, expectedVersion };
+  const body = explanation === '' ? versioned : { ...versioned, explanation };
   return apiRequest(`${threadBase(documentId, threadId)}/status`, parseThread, { method: 'POST', body });
 }
 

@@ -8,6 +8,8 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   ERR_INVALID_TRANSITION: 'comments.error.invalidTransition',
   ERR_INVALID_ATTACHMENT: 'comments.error.invalidAttachment',
   ERR_PAYLOAD_TOO_LARGE: 'comments.error.fileTooLarge',
+  ERR_THREAD_VERSION_CONFLICT: 'comments.error.versionConflict',
+  ERR_PROPOSAL_NOT_APPLICABLE: 'comments.error.proposalNotApplicable',
 };
 
 /** A translated message for a failed comment request: comment-specific codes first, then the app's general ones. */

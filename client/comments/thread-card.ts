@@ -89,6 +89,15 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
   if (thread.meeting !== null) {
     parts.push(h('p', { className: 'thread-card__meeting muted', text: t('comments.thread.meeting', { name: thread.meeting.name, date: formatCalendarDate(thread.meeting.date) }) }));
   }
+  if (thread.proposal !== null) {
+    parts.push(
+      h('div', { className: 'thread-card__proposal' }, [
+        h('span', { className: 'thread-card__explanation-label', i18n: 'comments.proposal.title' }),
+        h('p', { className: 'thread-card__proposal-text', text: thread.proposal.text }),
+        ...(thread.proposal.appliedAt !== null ? [h('p', { className: 'thread-card__proposal-applied muted', i18n: 'comments.proposal.applied' })] : []),
+      ]),
+    );
+  }
   if (thread.explanation !== null && thread.explanation !== '') {
     parts.push(
       h('div', { className: 'thread-card__explanation' }, [
@@ -131,7 +140,7 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
   withdraw.addEventListener('click', () => {
     withdraw.disabled = true;
     withdrawError.textContent = '';
-    setThreadStatus(context.documentId, thread.id, 'withdrawn', '')
+    setThreadStatus(context.documentId, thread.id, 'withdrawn', '', thread.version)
       .then(context.onUpdated)
       .catch((failure: unknown) => {
         withdrawError.textContent = commentErrorMessage(failure);

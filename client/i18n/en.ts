@@ -1,11 +1,13 @@
 import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
+import { reviewDeskEn } from './review-desk-en.ts';
 import { reviewEn } from './review-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...reviewEn,
+  ...reviewDeskEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',
@@ -190,6 +192,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.user.password_changed': 'Own password changed',
   'audit.action.organization.created': 'Organisation added',
   'audit.action.organization.updated': 'Organisation edited',
+  'audit.action.proposal.applied': 'Proposed wording applied to the draft',
+  'audit.action.proposal.reverted': 'Proposed wording reverted',
   'audit.detail.updates': 'Updates',
   'audit.detail.since': 'Since',
   'audit.detail.title': 'Title',

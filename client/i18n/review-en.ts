@@ -8,7 +8,6 @@ export const reviewEn: Record<keyof typeof reviewVi, string> = {
   'audit.action.thread.explanation_changed': 'Explanation edited',
   'audit.action.thread.set_aside': 'Comment left out of the synthesis table',
   'audit.action.thread.set_aside_undone': 'Comment put back into the synthesis table',
-  'audit.action.proposal.applied': 'Proposed wording applied to the draft',
   'audit.action.submission.filed': 'Official submission filed',
   'audit.action.comments.settings_changed': 'Comment visibility changed',
   'audit.action.export.comparison': 'Comparison downloaded',

@@ -10,7 +10,6 @@ export const reviewVi = {
   'audit.action.thread.explanation_changed': 'Sửa giải trình',
   'audit.action.thread.set_aside': 'Không đưa góp ý vào bảng tổng hợp',
   'audit.action.thread.set_aside_undone': 'Đưa góp ý trở lại bảng tổng hợp',
-  'audit.action.proposal.applied': 'Áp dụng đề nghị sửa vào dự thảo',
   'audit.action.submission.filed': 'Gửi công văn góp ý',
   'audit.action.comments.settings_changed': 'Thay đổi chế độ xem góp ý',
   'audit.action.export.comparison': 'Tải bản so sánh',

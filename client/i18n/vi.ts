@@ -1,4 +1,5 @@
 import { commentsVi } from './comments-vi.ts';
+import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
 
 /**
@@ -8,6 +9,7 @@ import { reviewVi } from './review-vi.ts';
 export const vi = {
   ...commentsVi,
   ...reviewVi,
+  ...reviewDeskVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',
@@ -192,6 +194,8 @@ export const vi = {
   'audit.action.user.password_changed': 'Tự đổi mật khẩu',
   'audit.action.organization.created': 'Thêm cơ quan, tổ chức',
   'audit.action.organization.updated': 'Sửa cơ quan, tổ chức',
+  'audit.action.proposal.applied': 'Đưa nội dung đề nghị sửa vào dự thảo',
+  'audit.action.proposal.reverted': 'Hoàn tác nội dung đề nghị sửa',
   'audit.detail.updates': 'Số lần cập nhật',
   'audit.detail.since': 'Từ',
   'audit.detail.title': 'Tên tài liệu',

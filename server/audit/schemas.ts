@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'comments.settings_changed',
   'export.comparison',
   'export.synthesis',
+  'proposal.reverted',
 ] as const;
 
 /**

@@ -87,7 +87,7 @@ function enclosingIds(text: Y.XmlText): string[] {
  * rule as the editor's highlights (`document-model/quote-search.ts`); quotes within one
  * paragraph only.
  */
-function findQuote(fragment: Y.XmlFragment, anchor: ThreadAnchor): { text: Y.XmlText; index: number } | null {
+export function findQuote(fragment: Y.XmlFragment, anchor: ThreadAnchor): { text: Y.XmlText; index: number } | null {
   const quote = anchor.quote.normalize('NFC');
   if (quote.trim() === '' || quote.includes('\n')) return null;
   const everywhere: Array<{ text: Y.XmlText; index: number }> = [];

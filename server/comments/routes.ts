@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { canOpenDocument } from '../documents/access.ts';
@@ -20,6 +20,7 @@ import {
   ReplyBody,
   StatusBody,
   SubmissionParams,
+  ThreadConflictResponse,
   ThreadParams,
   ThreadsQuery,
   ThreadsResponse,
@@ -29,6 +30,9 @@ import { setAsideRoutes } from './set-aside-routes.ts';
 import { synthesisRoutes } from './synthesis/routes.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import { decisionAudit } from './decision-audit.ts';
+import { conflictingThread } from './conflict.ts';
+import { proposalRoutes } from './proposal-routes.ts';
+import { sectionRoutes } from './section-routes.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -138,8 +142,9 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
       if (!canStartThread(user)) throw new Errors.Forbidden();
-      const { body, anchor, sectionBlockId, revisionId, meeting } = request.body;
+      const { body, anchor, sectionBlockId, revisionId, meeting, proposal } = request.body;
       if (meeting && user.role !== 'secretariat') throw new Errors.Forbidden();
+      if (proposal !== undefined && !anchor) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (!anchor && !sectionBlockId && !meeting) throw new Errors.Validation('a thread needs a passage (anchor) or a section (sectionBlockId)');
       if (revisionId) app.revisions.get(document.id, revisionId);
       const thread = await app.comments.createThread({
@@ -152,6 +157,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         sectionBlockId: sectionBlockId ?? null,
         revisionId: revisionId ?? null,
         meeting: meeting ?? null,
+        proposal: proposal ?? null,
       });
       return reply.status(201).send(await announceOne(document, thread));
     },
@@ -172,21 +178,44 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /**
+   * Runs a change of one thread; a version conflict is answered 409 with the thread as it is
+   * now (`error.current`), so the person sees the other change instead of overwriting it.
+   */
+  const withConflicts = async (document: DocumentRecord, reply: FastifyReply, change: () => Promise<ThreadRecord>): Promise<PublicThread | FastifyReply> => {
+    try {
+      return await announceOne(document, await change());
+    } catch (error) {
+      const current = conflictingThread(error);
+      if (current === null) throw error;
+      const [shown] = await present(document.id, [current]);
+      const refusal = new Errors.ThreadVersionConflict();
+      return reply.status(409).send({ error: { code: refusal.code, message: refusal.message, current: shown } });
+    }
+  };
+
   app.post<{ Params: ThreadParams; Body: StatusBody }>(
     '/api/documents/:id/threads/:threadId/status',
-    { preHandler: app.requireUser, schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
-    async (request) => {
+    {
+      preHandler: app.requireUser,
+      schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404), 409: ThreadConflictResponse } },
+    },
+    async (request, reply) => {
       const { document, user } = openable(request);
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
       const thread = await app.comments.thread(document.id, request.params.threadId);
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
-      const updated = await app.comments.setStatus(document.id, thread.id, user, request.body.status, request.body.explanation ?? null);
-      await app.audit.record(...decisionAudit(thread, updated, user));
-      return announceOne(document, updated);
+      const { status, explanation, expectedVersion } = request.body;
+      return withConflicts(document, reply, async () => {
+        const updated = await app.comments.setStatus(document.id, thread.id, user, status, explanation ?? null, expectedVersion);
+        await app.audit.record(...decisionAudit(thread, updated, user));
+        return updated;
+      });
     },
   );
+
 
   app.put<{ Params: { id: string }; Body: CommentSettingsBody }>(
     '/api/documents/:id/comment-settings',
@@ -262,6 +291,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (noComments && items.length > 0) throw new Errors.Validation('a "no comments" submission has no items');
       if (!noComments && items.length === 0) throw new Errors.Validation('add at least one item, or declare "no comments"');
       if (items.some((item) => !item.anchor && !item.sectionBlockId)) throw new Errors.Validation('each item is tied to a passage (anchor) or a section (sectionBlockId)');
+      if (items.some((item) => item.proposal !== undefined && !item.anchor)) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (revisionId) app.revisions.get(document.id, revisionId);
       const attachment = request.body.attachment
         ? await app.attachments.save(request.body.attachment.fileName, request.body.attachment.contentType, request.body.attachment.dataBase64)
@@ -276,7 +306,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         signer: request.body.signer,
         noComments,
         attachment,
-        items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null })),
+        items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null, proposal: item.proposal ?? null })),
       });
       await app.audit.record('submission.filed', user.id, document.id, {
         submissionId: submission.id,
@@ -308,7 +338,9 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const kit: CommentRouteKit = { openable, present, announceOne };
+  const kit: CommentRouteKit = { openable, present, announceOne, withConflicts };
+  await proposalRoutes(app, kit);
+  await sectionRoutes(app, kit);
   await setAsideRoutes(app, kit);
   await synthesisRoutes(app, kit);
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, LiteralUnion, Nullable, NullableString, PersonSchema as Person, Timestamp, PageLimit } from '../http/schemas.ts';
-import { SET_ASIDE_REASONS, THREAD_STATUSES } from '../storage/records.ts';
+import { SET_ASIDE_REASONS, THREAD_EVENTS, THREAD_STATUSES } from '../storage/records.ts';
 
 /** Where a thread stands: `open` is new; the secretariat decides the middle four; a ministry may withdraw. */
 export const ThreadStatusSchema = LiteralUnion(THREAD_STATUSES);
@@ -43,6 +43,34 @@ export const ThreadPositionSchema = Type.Object(
 );
 export type ThreadPosition = Static<typeof ThreadPositionSchema>;
 
+/** Wording proposed in place of a passage: a single line of text. */
+const ProposalText = Type.String({ minLength: 1, maxLength: 20_000, pattern: '^[^\\r\\n]*\\S[^\\r\\n]*$' });
+
+/** A version a change is based on (see `PublicThread.version`). */
+const ExpectedVersion = Type.Integer({ minimum: 1 });
+
+/** What a history entry records besides decisions. */
+export const ThreadEventSchema = LiteralUnion(THREAD_EVENTS);
+
+/**
+ * Replacement wording an organisation proposes for its passage ("đề nghị sửa thành"), and
+ * whether (when, by whom) the secretariat put it into the live draft.
+ */
+export const ProposalSchema = Type.Object(
+  {
+    text: Type.String(),
+    appliedAt: Nullable(Timestamp),
+    appliedBy: Nullable(Person),
+    /**
+     * Word by word (Vietnamese-aware tokens): from the passage as it stands now to the proposed
+     * text; once applied, from the text it replaced to the proposal.
+     */
+    diff: Type.Array(Type.Object({ op: LiteralUnion(['equal', 'insert', 'delete']), text: Type.String() }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type Proposal = Static<typeof ProposalSchema>;
+
 /** One comment of a thread; the first is the thread's own comment, the rest are replies. */
 export const ThreadCommentSchema = Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false });
 export type ThreadComment = Static<typeof ThreadCommentSchema>;
@@ -57,18 +85,22 @@ export const SetAsideSchema = Type.Object(
 );
 export type SetAside = Static<typeof SetAsideSchema>;
 
-/** One entry of a thread's history; `event` marks a set-aside (with its reason) or its undoing. */
-export const ThreadHistoryEntrySchema = Type.Object(
+/**
+ * One entry of a thread's history: a decision, or (with `event`) a set-aside (with its reason)
+ * or its undoing, a proposal applied or reverted.
+ */
+export const HistoryEntrySchema = Type.Object(
   {
     status: Status,
     explanation: NullableString,
     by: Person,
     at: Timestamp,
-    event: Type.Optional(LiteralUnion(['set_aside', 'set_aside_undone'])),
+    event: Type.Optional(ThreadEventSchema),
     setAside: Type.Optional(Type.Object({ reason: SetAsideReasonSchema, duplicateOf: NullableString, note: Type.String() }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
+export type HistoryEntry = Static<typeof HistoryEntrySchema>;
 
 /** A thread as the API shows it: names instead of ids, and where its passage is now. */
 export const PublicThreadSchema = Type.Object(
@@ -89,12 +121,15 @@ export const PublicThreadSchema = Type.Object(
     explanation: NullableString,
     decidedBy: Nullable(Person),
     decidedAt: Nullable(Timestamp),
-    history: Type.Array(ThreadHistoryEntrySchema),
+    history: Type.Array(HistoryEntrySchema),
     /** Left out of the synthesis table by the secretariat (still shown in the workspace), or null. */
     setAside: Nullable(SetAsideSchema),
     comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    /** Grows by one with every change; send it back as `expectedVersion` so a stale change is refused. */
+    version: Type.Integer({ minimum: 1 }),
+    proposal: Nullable(ProposalSchema),
   },
   { additionalProperties: false },
 );
@@ -151,6 +186,8 @@ export const CreateThreadBody = Type.Object(
     revisionId: Type.Optional(Id),
     organizationId: Type.Optional(Id),
     meeting: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }), date: DateOnly }, { additionalProperties: false })),
+    /** Wording proposed in place of the passage (needs `anchor`). */
+    proposal: Type.Optional(ProposalText),
   },
   { additionalProperties: false },
 );
@@ -160,9 +197,13 @@ export type CreateThreadBody = Static<typeof CreateThreadBody>;
 export const ReplyBody = Type.Object({ body: Body }, { additionalProperties: false });
 export type ReplyBody = Static<typeof ReplyBody>;
 
-/** `POST …/threads/:threadId/status`. */
+/**
+ * `POST …/threads/:threadId/status`: a decision and its explanation (also to edit only the
+ * explanation: send the same status). With `expectedVersion`, refused with 409
+ * `ERR_THREAD_VERSION_CONFLICT` if the thread changed since that version.
+ */
 export const StatusBody = Type.Object(
-  { status: Status, explanation: Type.Optional(Type.String({ maxLength: 20_000 })) },
+  { status: Status, explanation: Type.Optional(Type.String({ maxLength: 20_000 })), expectedVersion: Type.Optional(ExpectedVersion) },
   { additionalProperties: false },
 );
 export type StatusBody = Static<typeof StatusBody>;
@@ -181,6 +222,32 @@ export const SetAsideBody = Type.Object(
   { additionalProperties: false },
 );
 export type SetAsideBody = Static<typeof SetAsideBody>;
+
+/** `PUT …/threads/:threadId/proposal`: proposed wording for the passage, or null to withdraw it. */
+export const ProposalBody = Type.Object(
+  { text: Type.Union([ProposalText, Type.Null()]), expectedVersion: Type.Optional(ExpectedVersion) },
+  { additionalProperties: false },
+);
+export type ProposalBody = Static<typeof ProposalBody>;
+
+/** `POST …/threads/:threadId/proposal/apply` and `…/revert`: optionally the version seen. */
+export const VersionedBody = Type.Object({ expectedVersion: Type.Optional(ExpectedVersion) }, { additionalProperties: false });
+export type VersionedBody = Static<typeof VersionedBody>;
+
+/**
+ * A 409 answer of the thread routes. For `ERR_THREAD_VERSION_CONFLICT`, `current` is the
+ * thread as it is now (someone else's change), so the client can show it and decide again.
+ */
+export const ThreadConflictResponse = Type.Object(
+  {
+    error: Type.Object(
+      { code: Type.String(), message: Type.String(), current: Type.Optional(PublicThreadSchema) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ThreadConflictResponse = Static<typeof ThreadConflictResponse>;
 
 /** `PUT /api/documents/:id/comment-settings`. */
 export const CommentSettingsBody = Type.Object(
@@ -211,7 +278,12 @@ export const CreateSubmissionBody = Type.Object(
     attachment: Type.Optional(AttachmentInput),
     items: Type.Array(
       Type.Object(
-        { body: Body, anchor: Type.Optional(AnchorSchema), sectionBlockId: Type.Optional(Type.String({ maxLength: 64 })) },
+        {
+          body: Body,
+          anchor: Type.Optional(AnchorSchema),
+          sectionBlockId: Type.Optional(Type.String({ maxLength: 64 })),
+          proposal: Type.Optional(ProposalText),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 500 },

@@ -18,6 +18,12 @@ export const THREAD_STATUSES = ['open', 'under_review', 'accepted', 'partially_a
 /** Why the secretariat leaves a thread out of the synthesis table. */
 export const SET_ASIDE_REASONS = ['duplicate', 'out_of_scope', 'other'] as const;
 
+/**
+ * What a history entry that is not a decision records: the thread set aside from the
+ * synthesis table or taken back into it, or its proposal applied to the draft or reverted.
+ */
+export const THREAD_EVENTS = ['set_aside', 'set_aside_undone', 'proposal_applied', 'proposal_reverted'] as const;
+
 /** A person who can sign in. */
 export interface UserRecord {
   id: string;
@@ -125,9 +131,27 @@ export interface StatusChangeRecord {
   explanation: string | null;
   by: string;
   at: string;
-  event?: 'set_aside' | 'set_aside_undone';
+  /** Set when the entry records something other than a decision (see `ThreadEvent`). */
+  event?: ThreadEvent;
   /** With `event: 'set_aside'`: the reason, duplicate and note. */
   setAside?: Pick<SetAsideRecord, 'reason' | 'duplicateOf' | 'note'>;
+}
+
+/** What a history entry that is not a decision records (see `THREAD_EVENTS`). */
+export type ThreadEvent = (typeof THREAD_EVENTS)[number];
+
+/**
+ * Replacement text an organisation proposes for its thread's passage ("đề nghị sửa thành").
+ * Once applied to the live draft, `appliedAt`/`appliedBy` say when and by whom, and
+ * `replacedText` keeps the passage as it was, so the application can be reverted.
+ */
+export interface ProposalRecord {
+  text: string;
+  proposedBy: string;
+  proposedAt: string;
+  appliedAt: string | null;
+  appliedBy: string | null;
+  replacedText: string | null;
 }
 
 /** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
@@ -155,6 +179,19 @@ export interface ThreadRecord {
   comments: ThreadCommentRecord[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Starts at 1 and grows by one with every change (decision, explanation, reply, proposal…),
+   * so a change based on an older version can be refused. Rows written before versions
+   * existed have none: read them through `threadVersion`.
+   */
+  version?: number;
+  /** Proposed replacement wording for the passage, if the organisation gave one. */
+  proposal?: ProposalRecord | null;
+}
+
+/** A thread's version; rows stored before versions existed count as version 1. */
+export function threadVersion(thread: Pick<ThreadRecord, 'version'>): number {
+  return thread.version ?? 1;
 }
 
 /** An organisation's official written submission (công văn) for a document. */

@@ -1,16 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSynthesis, commentCell, type SynthesisInput, type SynthesisThread } from '../../server/comments/synthesis/table.ts';
+import { buildSynthesis, commentCell, type SynthesisInput } from '../../server/comments/synthesis/table.ts';
+import type { PublicThread } from '../../server/comments/schemas.ts';
 import { preambleSentences } from '../../server/comments/synthesis/preamble.ts';
 import { placeDateLine } from '../../server/comments/synthesis/dates.ts';
-import { placesOf } from '../../server/comments/synthesis/section-paths.ts';
+import { sectionPlaces } from '../../document-model/section-paths.ts';
 import type { SubmissionRecord } from '../../server/storage/records.ts';
 
 const ORGS = ['bo-a', 'bo-b', 'bo-c', 'bo-d', 'bo-e', 'bo-f'];
 const person = (id: string) => ({ id, displayName: `Người ${id}` });
 
 /** A thread as the API presents it, with `overrides`. */
-function buildThread(overrides: Partial<SynthesisThread> & { id: string }): SynthesisThread {
+function buildThread(overrides: Partial<PublicThread> & { id: string }): PublicThread {
   return {
     documentId: 'd1',
     organization: { id: 'bo-a', name: 'Bộ A', shortName: 'BA' },
@@ -31,11 +32,13 @@ function buildThread(overrides: Partial<SynthesisThread> & { id: string }): Synt
     comments: [{ id: 'c1', author: person('u-a'), body: 'Góp ý.', createdAt: '2026-11-01T00:00:00.000Z' }],
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
+    version: 1,
+    proposal: null,
     ...overrides,
   };
 }
 
-function input(threads: SynthesisThread[], submissions: SubmissionRecord[] = []): SynthesisInput {
+function input(threads: PublicThread[], submissions: SubmissionRecord[] = []): SynthesisInput {
   return {
     documentTitle: 'Chiến lược',
     version: 'Bản hiện hành',
@@ -43,7 +46,7 @@ function input(threads: SynthesisThread[], submissions: SubmissionRecord[] = [])
     draftingBody: 'Tổ biên soạn',
     place: 'Hà Nội',
     issuedAt: new Date('2026-12-02T03:00:00Z'),
-    sections: placesOf([
+    sections: sectionPlaces([
       { pos: 0, level: 1, number: 'Phần I', text: 'Bối cảnh', id: 'p1h' },
       { pos: 1, level: 2, number: '1.', text: 'Thực trạng', id: 'h1' },
       { pos: 2, level: 1, number: 'Phần II', text: 'Quan điểm', id: 'p2h' },
@@ -59,8 +62,8 @@ function input(threads: SynthesisThread[], submissions: SubmissionRecord[] = [])
 
 test('proposed wording is part of the organisation’s comment, and says when it was applied', () => {
   const synthesis = buildSynthesis(input([
-    buildThread({ id: 't1', proposal: { text: 'Tăng cường hợp tác quốc tế.', applied: true } }),
-    buildThread({ id: 't2', proposal: { text: 'Bổ sung nguồn lực.' } }),
+    buildThread({ id: 't1', proposal: { text: 'Tăng cường hợp tác quốc tế.', appliedAt: '2026-11-02T00:00:00.000Z', appliedBy: person('u-s'), diff: [] } }),
+    buildThread({ id: 't2', proposal: { text: 'Bổ sung nguồn lực.', appliedAt: null, appliedBy: null, diff: [] } }),
     buildThread({ id: 't3', proposal: null }),
   ]));
   const rows = synthesis.groups.flatMap((group) => group.rows);
@@ -73,8 +76,8 @@ test('proposed wording is part of the organisation’s comment, and says when it
 
 test('the paths of sections with the same number and title in different parts stay apart', () => {
   const places = input([]).sections;
-  assert.equal(places.get('h1')?.path, 'Phần I. Bối cảnh › 1. Thực trạng');
-  assert.equal(places.get('h2')?.path, 'Phần II. Quan điểm › 1. Thực trạng');
+  assert.equal(places.get('h1')?.path, 'Phần I › 1. Thực trạng');
+  assert.equal(places.get('h2')?.path, 'Phần II › 1. Thực trạng');
   assert.ok((places.get('h1')?.order ?? 0) < (places.get('h2')?.order ?? 0));
 });
 

@@ -153,7 +153,7 @@ test('the synthesis table is ready to sign: own words only, one group per sectio
   assert.deepEqual(table?.[0], ['TT', 'Nội dung dự thảo', 'Nội dung góp ý', 'Cơ quan góp ý', 'Ý kiến tiếp thu, giải trình']);
   assert.deepEqual(
     rows.filter((row) => row.length === 1).map((row) => row[0]),
-    ['Phần I. Bối cảnh › 1. Thực trạng', 'Phần I. Bối cảnh › 2. Giải pháp', 'Phần II. Quan điểm › 1. Thực trạng', 'Phần II. Quan điểm › 2. Giải pháp', 'Phần III. Mục tiêu › 1. Thực trạng'],
+    ['Phần I › 1. Thực trạng', 'Phần I › 2. Giải pháp', 'Phần II › 1. Thực trạng', 'Phần II › 2. Giải pháp', 'Phần III › 1. Thực trạng'],
   );
   const body = rows.filter((row) => row.length === 5);
   assert.deepEqual(body.map((row) => row[0]), ['1', '2', '3', '4', '5'], 'numbered continuously');
@@ -204,7 +204,7 @@ test('the synthesis table is ready to sign: own words only, one group per sectio
   assert.deepEqual(records[0]?.slice(5), ['Mục', 'Trao đổi khác (không thuộc bảng chính thức)']);
   const csvRows = records.slice(1);
   assert.deepEqual(csvRows.map((row) => row.slice(0, 5)), body);
-  assert.equal(csvRows[0]?.[5], 'Phần I. Bối cảnh › 1. Thực trạng');
+  assert.equal(csvRows[0]?.[5], 'Phần I › 1. Thực trạng');
   assert.equal(csvRows[0]?.[6], 'Người ed: Tổ biên soạn ghi nhận, sẽ bổ sung.\nQuản trị viên: Thư ký đề nghị Bộ gửi số liệu.');
   assert.ok(csvRows.slice(1).every((row) => row[6] === ''));
 });

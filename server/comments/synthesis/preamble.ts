@@ -1,5 +1,6 @@
 import { vietnameseDate } from './dates.ts';
-import type { SynthesisInput, SynthesisThread } from './table.ts';
+import type { PublicThread } from '../schemas.ts';
+import type { SynthesisInput } from './table.ts';
 
 /** An organisation named in the preamble, with how it answered. */
 export interface PreambleOrganization {
@@ -53,7 +54,7 @@ export function buildPreamble(input: SynthesisInput, rowsInTable: number): Synth
     entry.channels.add(`Công văn số ${submission.documentNumber} ngày ${vietnameseDate(submission.date)}`);
     if (!submission.noComments) entry.commented = true;
   }
-  const spoken = input.threads.filter((thread): thread is SynthesisThread & { organization: NonNullable<SynthesisThread['organization']> } => thread.organization !== null && thread.status !== 'withdrawn');
+  const spoken = input.threads.filter((thread): thread is PublicThread & { organization: NonNullable<PublicThread['organization']> } => thread.organization !== null && thread.status !== 'withdrawn');
   for (const thread of [...spoken].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
     const entry = answersOf(thread.organization.id);
     entry.commented = true;

@@ -3,11 +3,12 @@ import { errorResponses, IdParams } from '../../http/schemas.ts';
 import { contentDisposition } from '../../revisions/routes.ts';
 import { versionLabel } from '../../revisions/present.ts';
 import type { DocumentRecord } from '../../storage/records.ts';
+import { sectionPlaces } from '../../../document-model/section-paths.ts';
+import { liveHeadings } from '../live-headings.ts';
 import type { CommentRouteKit } from '../route-kit.ts';
 import { synthesisToCsv } from './csv.ts';
 import { synthesisToDocx } from './docx.ts';
 import { SynthesisQuery } from './schemas.ts';
-import { sectionPlaces } from './section-paths.ts';
 import { buildSynthesis, type Synthesis } from './table.ts';
 
 const FORMATS = [
@@ -38,7 +39,7 @@ export async function synthesisRoutes(app: FastifyInstance, kit: CommentRouteKit
       draftingBody: app.synthesisIssuer.draftingBody,
       place: app.synthesisIssuer.place,
       issuedAt: new Date(),
-      sections: sectionPlaces(shared.doc),
+      sections: sectionPlaces(liveHeadings(shared.doc)),
       invited: document.organizations.map((id) => ({ id, name: organizationNames.get(id) ?? id })),
       organizationNames,
       submissions: ofRevision(await app.comments.submissionsOf(document.id)),

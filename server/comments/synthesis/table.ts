@@ -1,7 +1,7 @@
 import type { PublicThread } from '../schemas.ts';
 import type { SubmissionRecord } from '../../storage/records.ts';
 import { buildPreamble, type SynthesisPreamble } from './preamble.ts';
-import type { SectionPlace } from './section-paths.ts';
+import type { SectionPlace } from '../../../document-model/section-paths.ts';
 import { vietnameseDate } from './dates.ts';
 
 /** One row of the synthesis table (Bảng tổng hợp, tiếp thu, giải trình ý kiến). */
@@ -32,19 +32,6 @@ export interface SynthesisGroup {
   rows: SynthesisRow[];
 }
 
-/**
- * Proposed wording of a thread as the table needs it. Threads gain a `proposal` field in
- * issue 11 point 4; until then (and for threads without one) it is absent or null.
- */
-export interface SynthesisProposal {
-  text: string;
-  /** True once the wording was applied to the draft. */
-  applied?: boolean;
-}
-
-/** A thread as the table reads it. */
-export type SynthesisThread = PublicThread & { proposal?: SynthesisProposal | null };
-
 /** Everything the table is built from. */
 export interface SynthesisInput {
   documentTitle: string;
@@ -68,7 +55,7 @@ export interface SynthesisInput {
   /** Names of every organisation, for those that answered without being invited (any more). */
   organizationNames: ReadonlyMap<string, string>;
   submissions: SubmissionRecord[];
-  threads: SynthesisThread[];
+  threads: PublicThread[];
   /** The organisation a user speaks for as a ministry officer, or null (committee, secretariat). */
   officerOrganization(userId: string): string | null;
 }
@@ -103,12 +90,12 @@ export const UNPLACED = 'Ý kiến chung (không gắn với mục cụ thể)';
  * True for the threads the official table holds: in a consulted organisation's name (the
  * committee's and secretariat's own threads speak for no one), not withdrawn, not set aside.
  */
-export function inTable(thread: SynthesisThread): boolean {
+export function inTable(thread: PublicThread): boolean {
   return thread.organization !== null && thread.status !== 'withdrawn' && thread.setAside === null;
 }
 
 /** How a thread reached the secretariat, as the "Cơ quan góp ý" column says it. */
-function sourceOf(thread: SynthesisThread, submissions: ReadonlyMap<string, SubmissionRecord>): string {
+function sourceOf(thread: PublicThread, submissions: ReadonlyMap<string, SubmissionRecord>): string {
   const submission = thread.submissionId ? submissions.get(thread.submissionId) : undefined;
   if (submission) return `Công văn số ${submission.documentNumber} ngày ${vietnameseDate(submission.date)}`;
   if (thread.meeting) return `Ý kiến tại ${thread.meeting.name} ngày ${vietnameseDate(thread.meeting.date)}`;
@@ -116,13 +103,13 @@ function sourceOf(thread: SynthesisThread, submissions: ReadonlyMap<string, Subm
 }
 
 /** The passage a thread is about, as the "Nội dung dự thảo" column quotes it (the group heading names the section). */
-function draftOf(thread: SynthesisThread): string {
+function draftOf(thread: PublicThread): string {
   if (!thread.anchor) return thread.position.sectionId === null ? '' : '(Góp ý chung cho cả mục)';
   return thread.position.status === 'orphaned' ? `“${thread.anchor.quote}” (đoạn này đã bị xóa khỏi dự thảo)` : `“${thread.position.text}”`;
 }
 
 /** The row of one thread: the organisation's words apart from everyone else's. */
-function rowOf(thread: SynthesisThread, index: number, input: SynthesisInput, submissions: ReadonlyMap<string, SubmissionRecord>): SynthesisRow {
+function rowOf(thread: PublicThread, index: number, input: SynthesisInput, submissions: ReadonlyMap<string, SubmissionRecord>): SynthesisRow {
   const organizationId = thread.organization?.id ?? null;
   // The first comment is the organisation's even when the secretariat recorded it (oral comments).
   const own = thread.comments.filter((comment, at) => at === 0 || (organizationId !== null && input.officerOrganization(comment.author.id) === organizationId));
@@ -133,7 +120,7 @@ function rowOf(thread: SynthesisThread, index: number, input: SynthesisInput, su
     threadId: thread.id,
     draft: draftOf(thread),
     comment: own.map((comment) => comment.body).join('\n'),
-    proposal: thread.proposal ? { text: thread.proposal.text, applied: thread.proposal.applied === true } : null,
+    proposal: thread.proposal ? { text: thread.proposal.text, applied: thread.proposal.appliedAt !== null } : null,
     organization: [thread.organization?.name ?? '', sourceOf(thread, submissions)].join('\n'),
     response: thread.explanation ? `${decision}. ${thread.explanation}` : decision,
     replies: others.map((comment) => `${comment.author.displayName}: ${comment.body}`).join('\n'),
