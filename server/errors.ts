@@ -24,6 +24,8 @@ export const Errors = {
   SubmissionNotFound: createError('ERR_SUBMISSION_NOT_FOUND', 'No such submission', 404),
   ExplanationRequired: createError('ERR_EXPLANATION_REQUIRED', 'A written explanation is required for this decision', 400),
   InvalidTransition: createError('ERR_INVALID_TRANSITION', 'This status change is not allowed', 409),
+  ThreadNotOrphaned: createError('ERR_THREAD_NOT_ORPHANED', 'Only a thread whose passage is gone can be re-attached', 409),
+  AnchorMismatch: createError('ERR_ANCHOR_MISMATCH', 'The selected passage is not in the live draft as sent; select it again', 409),
   InvalidAttachment: createError('ERR_INVALID_ATTACHMENT', 'Attachments must be PDF or DOCX files within the size limit', 400),
   OrganizationExists: createError('ERR_ORGANIZATION_EXISTS', 'An organisation with this name already exists', 409),
   LastSecretariat: createError('ERR_LAST_SECRETARIAT', 'At least one active secretariat account must remain', 409),

@@ -35,6 +35,9 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
   organizationId: 'audit.detail.organization',
   name: 'audit.detail.organization',
   changed: 'audit.detail.changed',
+  threadId: 'audit.detail.thread',
+  fromQuote: 'audit.detail.fromQuote',
+  toQuote: 'audit.detail.toQuote',
 };
 
 function idList(value: string, name: (id: string) => string | null): { text: string } | { key: MessageKey } {

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'organization.created',
   'organization.updated',
+  'thread.reattached',
 ] as const;
 
 /** One known audit action. */

@@ -27,6 +27,7 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
       decidedBy: thread.decidedBy === null ? null : person(thread.decidedBy),
       decidedAt: thread.decidedAt,
       history: thread.history.map((change) => ({ status: change.status, explanation: change.explanation, by: person(change.by), at: change.at })),
+      anchorHistory: (thread.anchorHistory ?? []).map((change) => ({ by: person(change.by), at: change.at, fromQuote: change.fromQuote, toQuote: change.toQuote })),
       comments: thread.comments.map((comment) => ({ id: comment.id, author: person(comment.authorId), body: comment.body, createdAt: comment.createdAt })),
       createdAt: thread.createdAt,
       updatedAt: thread.updatedAt,

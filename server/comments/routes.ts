@@ -28,6 +28,7 @@ import { buildSynthesis } from './synthesis/table.ts';
 import { synthesisToCsv } from './synthesis/csv.ts';
 import { synthesisToDocx } from './synthesis/docx.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
+import { reattachRoutes } from './reattach-route.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -185,6 +186,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       return announceOne(document, updated);
     },
   );
+
+  await reattachRoutes(app, { openable, announceOne });
 
   app.put<{ Params: { id: string }; Body: CommentSettingsBody }>(
     '/api/documents/:id/comment-settings',

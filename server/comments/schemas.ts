@@ -47,6 +47,13 @@ export type ThreadPosition = Static<typeof ThreadPositionSchema>;
 export const ThreadCommentSchema = Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false });
 export type ThreadComment = Static<typeof ThreadCommentSchema>;
 
+/** One re-attachment: who, when, the quote before (null: tied to a whole section) and after. */
+export const AnchorChangeSchema = Type.Object(
+  { by: Person, at: Timestamp, fromQuote: NullableString, toQuote: Type.String() },
+  { additionalProperties: false },
+);
+export type AnchorChange = Static<typeof AnchorChangeSchema>;
+
 /** A thread as the API shows it: names instead of ids, and where its passage is now. */
 export const PublicThreadSchema = Type.Object(
   {
@@ -67,6 +74,8 @@ export const PublicThreadSchema = Type.Object(
     decidedBy: Nullable(Person),
     decidedAt: Nullable(Timestamp),
     history: Type.Array(Type.Object({ status: Status, explanation: NullableString, by: Person, at: Timestamp }, { additionalProperties: false })),
+    /** Re-attachments of the thread to a new passage by the secretariat, oldest first. */
+    anchorHistory: Type.Array(AnchorChangeSchema),
     comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -188,6 +188,7 @@ function copyThread(thread: ThreadRecord): ThreadRecord {
     anchor: thread.anchor && { ...thread.anchor },
     meeting: thread.meeting && { ...thread.meeting },
     history: thread.history.map((change) => ({ ...change })),
+    ...(thread.anchorHistory ? { anchorHistory: thread.anchorHistory.map((change) => ({ ...change })) } : {}),
     comments: thread.comments.map((comment) => ({ ...comment })),
   };
 }

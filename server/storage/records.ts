@@ -110,6 +110,15 @@ export interface StatusChangeRecord {
   at: string;
 }
 
+/** One attributed, timestamped re-attachment of an orphaned thread to a new passage. */
+export interface AnchorChangeRecord {
+  by: string;
+  at: string;
+  /** The quote the thread had before (null: it was tied to a whole section). */
+  fromQuote: string | null;
+  toQuote: string;
+}
+
 /** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
 export interface ThreadRecord {
   id: string;
@@ -130,6 +139,8 @@ export interface ThreadRecord {
   decidedBy: string | null;
   decidedAt: string | null;
   history: StatusChangeRecord[];
+  /** Re-attachments, oldest first; absent on threads never re-attached (and on older rows). */
+  anchorHistory?: AnchorChangeRecord[];
   comments: ThreadCommentRecord[];
   createdAt: string;
   updatedAt: string;
