@@ -159,14 +159,22 @@ export function passageAt(doc: Y.Doc, anchor: ThreadAnchor): { position: ThreadP
  * Resolves an anchor against the current document: the text between its two relative
  * positions (which follow concurrent edits), and the section it is in now. When those
  * positions died with their text but the quoted words still stand in the draft (moved by cut
- * and paste, a move command or a restore), the passage is found again by its quote. Only when
- * the words are really gone (or the range collapsed) is the anchor `orphaned`, keeping its
- * original quote and block id.
+ * and paste, a move command or a restore), the passage is found again by its quote. The same
+ * when the positions live on in a block with another id while the anchor's own block, holding
+ * the quote, stands elsewhere: an editor that rewrites blocks in place (y-prosemirror turns
+ * the paragraph of I.2 into that of I.3 when I.2 moves below I.3) leaves them on other words.
+ * Only when the words are really gone (or the range collapsed) is the anchor `orphaned`,
+ * keeping its original quote and block id.
  */
 export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition {
-  const passage = passageAt(doc, anchor);
-  if (passage !== null) return passage.position;
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+  const passage = passageAt(doc, anchor);
+  if (passage !== null) {
+    if (anchor.blockId === null || passage.enclosingIds.includes(anchor.blockId)) return passage.position;
+    const inOwnBlock = findQuote(fragment, anchor);
+    const blockId = anchor.blockId;
+    return inOwnBlock !== null && enclosingIds(inOwnBlock.text).includes(blockId) ? foundAgain(fragment, anchor, inOwnBlock) : passage.position;
+  }
   const found = findQuote(fragment, anchor);
   if (found !== null) return foundAgain(fragment, anchor, found);
   return {
