@@ -69,7 +69,9 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
   const viewOf = (thread: PublicThread): ThreadCardView => {
     const state = view === null ? undefined : commentsPluginKey.getState(view.state);
     const gone = thread.anchor !== null && state !== undefined && state.resolved && !state.ranges.has(thread.id);
-    return { orphaned: thread.position.status === 'orphaned' || gone, active: thread.id === activeId, selection: hasSelection() };
+    const orphaned = thread.position.status === 'orphaned' || gone;
+    // Only the cards offering "Gắn lại" follow the selection, so selecting text redraws no other card.
+    return { orphaned, active: thread.id === activeId, selection: orphaned && canDecide(actor) && hasSelection() };
   };
 
   const cardContext = {
