@@ -38,9 +38,9 @@ export function checkAnchor(doc: Y.Doc, anchor: ThreadAnchor): void {
  * becomes tied to the passage. The caller checks the role (secretariat).
  */
 export async function reattachThread(store: CommentStore, input: Reattachment): Promise<{ thread: ThreadRecord; change: AnchorChangeRecord }> {
-  checkAnchor(input.doc, input.anchor);
   const thread = await store.updateThread(input.documentId, input.threadId, (current) => {
     if (!current) throw new Errors.ThreadNotFound();
+    checkAnchor(input.doc, input.anchor);
     if (current.status === 'withdrawn') throw new Errors.InvalidTransition();
     // Checked inside the serialised update, against the live document, so two secretaries
     // re-attaching at once cannot both succeed.
