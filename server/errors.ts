@@ -26,6 +26,8 @@ export const Errors = {
   InvalidTransition: createError('ERR_INVALID_TRANSITION', 'This status change is not allowed', 409),
   ThreadVersionConflict: createError('ERR_THREAD_VERSION_CONFLICT', 'Someone else changed this comment meanwhile; the current thread is in error.current', 409),
   ProposalNotApplicable: createError<[string]>('ERR_PROPOSAL_NOT_APPLICABLE', 'The proposed wording cannot be applied: %s', 409),
+  ThreadNotOrphaned: createError('ERR_THREAD_NOT_ORPHANED', 'Only a thread whose passage is gone can be re-attached', 409),
+  AnchorMismatch: createError('ERR_ANCHOR_MISMATCH', 'The selected passage is not in the live draft as sent; select it again', 409),
   InvalidAttachment: createError('ERR_INVALID_ATTACHMENT', 'Attachments must be PDF or DOCX files within the size limit', 400),
   OrganizationExists: createError('ERR_ORGANIZATION_EXISTS', 'An organisation with this name already exists', 409),
   LastSecretariat: createError('ERR_LAST_SECRETARIAT', 'At least one active secretariat account must remain', 409),

@@ -136,3 +136,13 @@ export function synthesisUrl(documentId: string, format: 'docx' | 'csv'): string
 export function threadEventsUrl(documentId: string): string {
   return `${documentBase(documentId)}/threads/events`;
 }
+
+/**
+ * Re-attaches an orphaned thread to `anchor`, a passage of the live draft (secretariat only);
+ * resolves with the thread, its `anchorHistory` holding the change. Refused with
+ * `ERR_THREAD_NOT_ORPHANED` when its passage is still there, `ERR_ANCHOR_MISMATCH` when the
+ * selection no longer matches the draft.
+ */
+export function reattachThread(documentId: string, threadId: string, anchor: ThreadAnchor): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/anchor`, parseThread, { method: 'PUT', body: { anchor } });
+}

@@ -57,6 +57,8 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
   toLabel: 'audit.detail.toLabel',
   round: 'audit.detail.round',
   bytes: 'audit.detail.bytes',
+  fromQuote: 'audit.detail.fromQuote',
+  toQuote: 'audit.detail.toQuote',
 };
 
 /** Translations of enumerated detail values, by detail key then value. */

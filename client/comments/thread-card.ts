@@ -1,10 +1,11 @@
-import type { PublicThread, ThreadComment } from '../api/comment-records.ts';
+import type { PublicThread, ThreadAnchor, ThreadComment } from '../api/comment-records.ts';
 import { setThreadStatus } from '../api/comment-endpoints.ts';
 import { getLocale, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 import { createDecisionBar, type DecisionBar } from './decision-bar.ts';
 import { canDecide, canReply, canWithdraw, type CommentActor } from './permissions.ts';
+import { createReattachControl, renderAnchorHistory, type ReattachControl } from './reattach-control.ts';
 import { createReplyForm } from './reply-form.ts';
 import { sourceLabelKey, statusLabelKey } from './status-labels.ts';
 import { formatCalendarDate, formatCommentTime } from './time-format.ts';
@@ -21,6 +22,8 @@ export interface ThreadCardContext {
   onUpdated(thread: PublicThread): void;
   /** Every thread of the list, to name the one a thread duplicates when it is set aside. */
   threads?(): readonly PublicThread[];
+  /** The editor's selection as an anchor (for re-attaching an orphaned thread), or null. */
+  selectedAnchor(): ThreadAnchor | null;
 }
 
 /** How a card is drawn besides its thread. */
@@ -28,6 +31,8 @@ export interface ThreadCardView {
   /** The passage no longer exists in the live document. */
   orphaned: boolean;
   active: boolean;
+  /** The editor holds a non-empty text selection (a passage an orphaned thread can be re-attached to). */
+  selection: boolean;
 }
 
 /** A mounted thread card; its reply and decision boxes keep what is typed across updates. */
@@ -86,6 +91,7 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
   if (thread.position.text !== '') {
     parts.push(h('blockquote', { className: view.orphaned ? 'thread-card__quote thread-card__quote--orphaned' : 'thread-card__quote', text: thread.position.text }));
   }
+  parts.push(...renderAnchorHistory(thread));
   if (thread.meeting !== null) {
     parts.push(h('p', { className: 'thread-card__meeting muted', text: t('comments.thread.meeting', { name: thread.meeting.name, date: formatCalendarDate(thread.meeting.date) }) }));
   }
@@ -118,11 +124,12 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
  * One thread in the sidebar: organisation and status badge (a button that shows the
  * passage in the editor), author, time and how it was received, "{number} {title}" of its
  * section, the quoted passage (or "Đoạn văn đã bị xóa" with the original quote when it is
- * gone), the meeting of an oral comment, the explanation, the comment and its replies. Below
+ * gone) and who re-attached it to a new passage, when, the meeting of an oral comment, the explanation, the comment and its replies. Below
  * them, as the person's role allows: the reply box, the secretariat's decision bar, and a
- * ministry officer's "Rút ý kiến" on their organisation's undecided threads; the secretariat
- * also leaves a thread out of the synthesis table there, and a thread left out says so
- * ("Không đưa vào bảng tổng hợp — trùng với ý kiến #…"). All text from
+ * ministry officer's "Rút ý kiến" on their organisation's undecided threads, and on an
+ * orphaned thread the secretariat's "Gắn lại vào đoạn đang chọn"; the secretariat also leaves
+ * a thread out of the synthesis table there, and a thread left out says so ("Không đưa vào
+ * bảng tổng hợp — trùng với ý kiến #…"). All text from
  * people goes in as text, never as markup.
  */
 export function createThreadCard(initial: PublicThread, initialView: ThreadCardView, context: ThreadCardContext): ThreadCard {
@@ -133,6 +140,16 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
   const decisionBar: DecisionBar | null = canDecide(context.actor) ? createDecisionBar(context.documentId, initial, context.onUpdated) : null;
   const setAside: SetAsideControl | null = canDecide(context.actor)
     ? createSetAsideControl(context.documentId, initial, () => context.threads?.() ?? [], context.onUpdated)
+    : null;
+  const reattach: ReattachControl | null = canDecide(context.actor)
+    ? createReattachControl(initial, {
+        documentId: context.documentId,
+        selectedAnchor: context.selectedAnchor,
+        onReattached: (thread) => {
+          context.onUpdated(thread);
+          context.reveal(thread);
+        },
+      })
     : null;
   const withdrawError = h('p', { className: 'form-error', attrs: { role: 'alert' } });
   const withdraw = h('button', { className: 'button button--quiet thread-card__withdraw', i18n: 'comments.thread.withdraw', attrs: { type: 'button' } });
@@ -169,6 +186,10 @@ export function createThreadCard(initial: PublicThread, initialView: ThreadCardV
       controls.push(setAside.element);
     }
     if (canWithdraw(context.actor, next)) controls.push(withdraw, withdrawError);
+    if (reattach !== null && view.orphaned && next.status !== 'withdrawn') {
+      reattach.update(next, view.selection);
+      controls.push(...reattach.elements);
+    }
     // Replacing with the same nodes keeps their typed text and focus state intact.
     if (controls.length !== actions.childNodes.length || controls.some((control, index) => actions.childNodes[index] !== control)) actions.replaceChildren(...controls);
   };

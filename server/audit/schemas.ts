@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'export.comparison',
   'export.synthesis',
   'proposal.reverted',
+  'thread.reattached',
 ] as const;
 
 /**

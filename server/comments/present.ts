@@ -40,6 +40,7 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
         ...(change.setAside === undefined ? {} : { setAside: { ...change.setAside } }),
       })),
       setAside: thread.setAside ? { ...thread.setAside, by: person(thread.setAside.by) } : null,
+      anchorHistory: (thread.anchorHistory ?? []).map((change) => ({ by: person(change.by), at: change.at, fromQuote: change.fromQuote, toQuote: change.toQuote })),
       comments: thread.comments.map((comment) => ({ id: comment.id, author: person(comment.authorId), body: comment.body, createdAt: comment.createdAt })),
       createdAt: thread.createdAt,
       updatedAt: thread.updatedAt,

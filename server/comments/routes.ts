@@ -33,6 +33,7 @@ import { decisionAudit } from './decision-audit.ts';
 import { conflictingThread } from './conflict.ts';
 import { proposalRoutes } from './proposal-routes.ts';
 import { sectionRoutes } from './section-routes.ts';
+import { reattachRoutes } from './reattach-route.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -216,7 +217,6 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-
   app.put<{ Params: { id: string }; Body: CommentSettingsBody }>(
     '/api/documents/:id/comment-settings',
     { preHandler: app.requireRole('secretariat'), schema: { params: IdParams, body: CommentSettingsBody, response: { 200: CommentSettingsBody, ...errorResponses(400, 401, 403, 404) } } },
@@ -341,6 +341,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
   const kit: CommentRouteKit = { openable, present, announceOne, withConflicts };
   await proposalRoutes(app, kit);
   await sectionRoutes(app, kit);
+  await reattachRoutes(app, kit);
   await setAsideRoutes(app, kit);
   await synthesisRoutes(app, kit);
 }

@@ -47,7 +47,7 @@ export type ThreadPosition = Static<typeof ThreadPositionSchema>;
 const ProposalText = Type.String({ minLength: 1, maxLength: 20_000, pattern: '^[^\\r\\n]*\\S[^\\r\\n]*$' });
 
 /** A version a change is based on (see `PublicThread.version`). */
-const ExpectedVersion = Type.Integer({ minimum: 1 });
+export const ExpectedVersion = Type.Integer({ minimum: 1 });
 
 /** What a history entry records besides decisions. */
 export const ThreadEventSchema = LiteralUnion(THREAD_EVENTS);
@@ -102,6 +102,13 @@ export const HistoryEntrySchema = Type.Object(
 );
 export type HistoryEntry = Static<typeof HistoryEntrySchema>;
 
+/** One re-attachment: who, when, the quote before (null: tied to a whole section) and after. */
+export const AnchorChangeSchema = Type.Object(
+  { by: Person, at: Timestamp, fromQuote: NullableString, toQuote: Type.String() },
+  { additionalProperties: false },
+);
+export type AnchorChange = Static<typeof AnchorChangeSchema>;
+
 /** A thread as the API shows it: names instead of ids, and where its passage is now. */
 export const PublicThreadSchema = Type.Object(
   {
@@ -124,6 +131,8 @@ export const PublicThreadSchema = Type.Object(
     history: Type.Array(HistoryEntrySchema),
     /** Left out of the synthesis table by the secretariat (still shown in the workspace), or null. */
     setAside: Nullable(SetAsideSchema),
+    /** Re-attachments of the thread to a new passage by the secretariat, oldest first. */
+    anchorHistory: Type.Array(AnchorChangeSchema),
     comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -211,13 +220,14 @@ export type StatusBody = Static<typeof StatusBody>;
 /**
  * `PUT …/threads/:threadId/set-aside`: leave the thread out of the synthesis table. A
  * `duplicate` names the thread it repeats (`duplicateOf`, required then and only then); `other`
- * needs a note.
+ * needs a note. `expectedVersion`: the thread version seen (see `PublicThread.version`).
  */
 export const SetAsideBody = Type.Object(
   {
     reason: SetAsideReasonSchema,
     duplicateOf: Type.Optional(Id),
     note: Type.Optional(Type.String({ maxLength: 2_000 })),
+    expectedVersion: Type.Optional(ExpectedVersion),
   },
   { additionalProperties: false },
 );

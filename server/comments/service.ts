@@ -35,6 +35,9 @@ export interface NewSubmission {
   items: Array<Pick<NewThread, 'body' | 'anchor' | 'sectionBlockId' | 'proposal'>>;
 }
 
+/** What a `CommentService.change` callback returns when it found nothing to change. */
+export const UNCHANGED = Symbol('unchanged');
+
 /** Normalises user text: NFC, trimmed, line endings unified. */
 export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
@@ -72,14 +75,19 @@ export class CommentService {
    * (else `ERR_THREAD_VERSION_CONFLICT`, carrying the current thread); the result gets the
    * next version. `change` runs synchronously inside the document's update queue, so it may
    * also change something else that must happen exactly once per version (the live draft).
+   * A `change` that finds nothing to do returns `UNCHANGED`: the thread keeps its version.
    */
-  async change(documentId: string, threadId: string, expectedVersion: number | undefined, change: (thread: ThreadRecord, now: string) => void): Promise<ThreadRecord> {
+  async change(
+    documentId: string,
+    threadId: string,
+    expectedVersion: number | undefined,
+    change: (thread: ThreadRecord, now: string) => void | typeof UNCHANGED,
+  ): Promise<ThreadRecord> {
     const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
       checkVersion(thread, expectedVersion);
       const now = new Date().toISOString();
-      change(thread, now);
-      touch(thread, now);
+      if (change(thread, now) !== UNCHANGED) touch(thread, now);
       return thread;
     });
     return copyThread(updated);
@@ -230,6 +238,7 @@ function copyThread(thread: ThreadRecord): ThreadRecord {
     proposal: thread.proposal ? { ...thread.proposal } : null,
     history: thread.history.map((change) => ({ ...change, ...(change.setAside ? { setAside: { ...change.setAside } } : {}) })),
     setAside: thread.setAside ? { ...thread.setAside } : null,
+    ...(thread.anchorHistory ? { anchorHistory: thread.anchorHistory.map((change) => ({ ...change })) } : {}),
     comments: thread.comments.map((comment) => ({ ...comment })),
   };
 }

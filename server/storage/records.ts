@@ -154,6 +154,15 @@ export interface ProposalRecord {
   replacedText: string | null;
 }
 
+/** One attributed, timestamped re-attachment of an orphaned thread to a new passage. */
+export interface AnchorChangeRecord {
+  by: string;
+  at: string;
+  /** The quote the thread had before (null: it was tied to a whole section). */
+  fromQuote: string | null;
+  toQuote: string;
+}
+
 /** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
 export interface ThreadRecord {
   id: string;
@@ -176,6 +185,8 @@ export interface ThreadRecord {
   history: StatusChangeRecord[];
   /** Left out of the synthesis table by the secretariat; absent in rows written before it existed. */
   setAside?: SetAsideRecord | null;
+  /** Re-attachments, oldest first; absent on threads never re-attached (and on older rows). */
+  anchorHistory?: AnchorChangeRecord[];
   comments: ThreadCommentRecord[];
   createdAt: string;
   updatedAt: string;

@@ -27,6 +27,7 @@ function buildThread(overrides: Partial<ReviewThread> & { id: string }): ReviewT
     decidedAt: null,
     history: [{ status: 'open', explanation: null, by: person, at: '2026-11-20T02:00:00.000Z' }],
     setAside: null,
+    anchorHistory: [],
     comments: [{ id: 'c1', author: person, body: 'Góp ý', createdAt: '2026-11-20T02:00:00.000Z' }],
     createdAt: '2026-11-20T02:00:00.000Z',
     updatedAt: '2026-11-20T02:00:00.000Z',

@@ -29,6 +29,7 @@ function buildThread(overrides: Partial<PublicThread> & { id: string }): PublicT
     decidedAt: null,
     history: [],
     setAside: null,
+    anchorHistory: [],
     comments: [{ id: 'c1', author: person('u-a'), body: 'Góp ý.', createdAt: '2026-11-01T00:00:00.000Z' }],
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
