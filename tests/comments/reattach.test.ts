@@ -177,3 +177,19 @@ test('a thread filed on a section whose heading was deleted can be tied to a pas
   assert.equal(thread.position.text, 'Tóm lược');
   assert.equal(thread.anchorHistory[0]?.fromQuote, null);
 });
+
+test('re-attaching makes a new thread version; one based on a stale version is refused with the current thread', async () => {
+  const orphan = (await orphanedThread('trao đổi kinh nghiệm và thông tin')) as Thread & { version: number };
+  const path = `/threads/${orphan.id}/anchor`;
+  const anchor = anchorFor(editorClient, 'sơ kết vào năm 2027');
+  const stale = await call('admin', 'PUT', path, { anchor, expectedVersion: orphan.version + 1 });
+  assert.equal(stale.status, 409);
+  const refusal = (stale.body as { error: { code: string; current: Thread & { version: number } } }).error;
+  assert.equal(refusal.code, 'ERR_THREAD_VERSION_CONFLICT');
+  assert.equal(refusal.current.version, orphan.version);
+  assert.deepEqual(refusal.current.anchorHistory, [], 'nothing changed');
+
+  const answer = await call('admin', 'PUT', path, { anchor, expectedVersion: orphan.version });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  assert.equal((answer.body as { version: number }).version, orphan.version + 1);
+});

@@ -239,13 +239,13 @@ test('the synthesis table: DOCX grouped by section in document order, CSV round-
   // Grouped by section, in document order, each with its full path (numbers restart under
   // each Phần, as in the outline); the drafting group's own thread on "khủng bố" is left out.
   assert.deepEqual(body.map((row) => row[5]), [
-    'Phần I. BỐI CẢNH, THỰC TRẠNG VÀ DỰ BÁO › 1. Bối cảnh quốc tế và khu vực',
-    'Phần I. BỐI CẢNH, THỰC TRẠNG VÀ DỰ BÁO › 1. Bối cảnh quốc tế và khu vực',
-    'Phần I. BỐI CẢNH, THỰC TRẠNG VÀ DỰ BÁO › 1. Bối cảnh quốc tế và khu vực',
-    'Phần IV. NHIỆM VỤ VÀ GIẢI PHÁP › 4. Bảo đảm nguồn lực',
-    'Phần IV. NHIỆM VỤ VÀ GIẢI PHÁP › 4. Bảo đảm nguồn lực',
-    'Phần V. TỔ CHỨC THỰC HIỆN',
-    'Phần V. TỔ CHỨC THỰC HIỆN › 1. Phân công trách nhiệm',
+    'Phần I › 1. Bối cảnh quốc tế và khu vực',
+    'Phần I › 1. Bối cảnh quốc tế và khu vực',
+    'Phần I › 1. Bối cảnh quốc tế và khu vực',
+    'Phần IV › 4. Bảo đảm nguồn lực',
+    'Phần IV › 4. Bảo đảm nguồn lực',
+    'Phần V',
+    'Phần V › 1. Phân công trách nhiệm',
   ]);
   // Within a section, passages follow their order in the text.
   assert.deepEqual(body.slice(0, 3).map((row) => row[1]), ['“thiên tai cực đoan”', '“dịch bệnh mới nổi”', '“tội phạm mạng”']);

@@ -77,3 +77,30 @@ test('the secretariat sets a thread aside as a duplicate, it stays in the worksp
   assert.equal((twice.body as Thread).history.length, length);
   assert.equal((await as('admin', 'DELETE', '/threads/khong-co-that/set-aside')).status, 404);
 });
+
+test('setting aside and taking back each make a new thread version; a set-aside based on a stale version is refused and not audited', async () => {
+  const created = (await as('byt', 'POST', '/threads', { body: 'Làm rõ phạm vi.', anchor: anchorFor(reader, 'thiên tai cực đoan') })).body as Thread & { version: number };
+  assert.equal(created.version, 1);
+  const path = `/threads/${created.id}/set-aside`;
+  const audited = async (): Promise<number> =>
+    ((await requestJson(server.baseUrl, 'GET', `/api/audit?documentId=${documentId}`, { token: tokens.admin })).body as Array<{ action: string; details: { threadId?: string } }>).filter(
+      (entry) => entry.action === 'thread.set_aside' && entry.details.threadId === created.id,
+    ).length;
+
+  const marked = await as('admin', 'PUT', path, { reason: 'out_of_scope', expectedVersion: 1 });
+  assert.equal(marked.status, 200, JSON.stringify(marked.body));
+  assert.equal((marked.body as { version: number }).version, 2);
+
+  const stale = await as('admin', 'PUT', path, { reason: 'other', note: 'Lý do khác.', expectedVersion: 1 });
+  assert.equal(stale.status, 409);
+  const refusal = (stale.body as { error: { code: string; current: Thread & { version: number } } }).error;
+  assert.equal(refusal.code, 'ERR_THREAD_VERSION_CONFLICT');
+  assert.equal(refusal.current.version, 2);
+  assert.equal(refusal.current.setAside?.reason, 'out_of_scope', 'nothing was overwritten');
+  assert.equal(await audited(), 1, 'only the change that went through is audited');
+
+  const undone = await as('admin', 'DELETE', path);
+  assert.equal((undone.body as { version: number }).version, 3);
+  const twice = await as('admin', 'DELETE', path);
+  assert.equal((twice.body as { version: number }).version, 3, 'nothing to undo keeps the version');
+});
