@@ -3,6 +3,7 @@ import './styles/admin.css';
 import './styles/editor.css';
 import './styles/comments.css';
 import './styles/revisions.css';
+import './styles/review.css';
 import { getLocale, t } from './i18n/index.ts';
 import { renderAccountPage } from './pages/account-page.ts';
 import { renderAdminPage } from './pages/admin-page.ts';
@@ -12,6 +13,7 @@ import { renderDocumentsPage } from './pages/documents-page.ts';
 import { renderEditorPage } from './pages/editor-page.ts';
 import { renderErrorPage } from './pages/error-page.ts';
 import { renderLoginPage } from './pages/login-page.ts';
+import { renderReviewPage } from './pages/review-page.ts';
 import { renderRevisionPage } from './pages/revision-page.ts';
 import { renderRevisionsPage } from './pages/revisions-page.ts';
 import { errorMessage } from './ui/error-message.ts';
@@ -39,6 +41,9 @@ async function start(root: HTMLElement): Promise<void> {
       return;
     case 'audit':
       await renderAuditPage(root, route.documentId);
+      return;
+    case 'review':
+      await renderReviewPage(root, route.documentId);
       return;
     case 'revisions':
       await renderRevisionsPage(root, route.documentId);

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'editor'; documentId: string }
   | { name: 'audit'; documentId: string }
+  | { name: 'review'; documentId: string }
   | { name: 'revisions'; documentId: string }
   | { name: 'revision'; documentId: string; revisionId: string }
   | { name: 'compare'; documentId: string }
@@ -29,14 +30,14 @@ function decodeSegment(segment: string): string | null {
 
 /**
  * Maps a pathname to a route: `/login`, `/`, `/account`, `/admin`, `/documents/:id`,
- * `/documents/:id/audit`, `/documents/:id/revisions`, `/documents/:id/revisions/:revisionId`
+ * `/documents/:id/audit`, `/documents/:id/review`, `/documents/:id/revisions`, `/documents/:id/revisions/:revisionId`
  * and `/documents/:id/compare` (its `from` and `to` are in the query, see `parseCompareRefs`);
  * a trailing slash is accepted. Anything else, including a segment that is not valid
  * percent-encoding, is not found.
  */
 export function parseRoute(pathname: string): Route {
   for (const [pattern, route] of FIXED) if (pattern.test(pathname)) return route;
-  const match = /^\/documents\/([^/]+)(?:\/(audit|revisions|compare)(?:\/([^/]+))?)?\/?$/.exec(pathname);
+  const match = /^\/documents\/([^/]+)(?:\/(audit|review|revisions|compare)(?:\/([^/]+))?)?\/?$/.exec(pathname);
   if (!match?.[1]) return { name: 'not-found' };
   const documentId = decodeSegment(match[1]);
   if (documentId === null) return { name: 'not-found' };
@@ -50,6 +51,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'editor', documentId };
     case 'audit':
       return { name: 'audit', documentId };
+    case 'review':
+      return { name: 'review', documentId };
     case 'revisions':
       return { name: 'revisions', documentId };
     default:
@@ -78,6 +81,11 @@ export function documentPath(id: string): string {
 /** Path of a document's audit log page. */
 export function auditPath(id: string): string {
   return `${documentPath(id)}/audit`;
+}
+
+/** Path of a document's review desk (secretariat). */
+export function reviewPath(id: string): string {
+  return `${documentPath(id)}/review`;
 }
 
 /** Path of a document's revisions page. */

@@ -102,7 +102,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
-  await app.register(commentsPlugin, { dataDir: config.dataDir });
+  await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace });
 
   app.get(
     '/api/health',

@@ -55,6 +55,10 @@ export interface Config {
    * (default), true (any), a number of hops, or a list of proxy addresses / CIDR ranges.
    */
   trustProxy: boolean | number | string[];
+  /** The drafting body named in the synthesis table's header block and signature (`DRAFTING_BODY`). */
+  draftingBody: string;
+  /** The place of the synthesis table's place-and-date line (`DRAFTING_PLACE`, default Hà Nội). */
+  draftingPlace: string;
   /** Failed sign-ins allowed per account and per address (fixed; tests lower them). */
   loginRules: LoginThrottleRules;
   /** Disk operations of the store; never set from the environment (tests inject write failures). */
@@ -147,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: logLevel === 'silent' ? false : logLevel,
     allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
     trustProxy: readTrustProxy(env, 'TRUST_PROXY'),
+    draftingBody: env.DRAFTING_BODY?.trim().normalize('NFC') || 'Tổ biên soạn',
+    draftingPlace: env.DRAFTING_PLACE?.trim().normalize('NFC') || 'Hà Nội',
     loginRules: DEFAULT_LOGIN_RULES,
     ...overrides,
   };

@@ -77,9 +77,13 @@ export function saveDocumentAccess(documentId: string, access: DocumentAccess): 
   return apiRequest(`/api/documents/${encodeURIComponent(documentId)}/access`, parseDocumentAccess, { method: 'PUT', body: access });
 }
 
-/** The audit trail, newest first: of one document, or (with null) of everything. */
-export function listAudit(documentId: string | null, limit = 500): Promise<AuditEntry[]> {
+/**
+ * The audit trail, newest first: of one document, or (with null) of everything; `action`
+ * keeps only some actions (exact names, or prefixes ending in a dot such as `thread.`).
+ */
+export function listAudit(documentId: string | null, limit = 500, action?: string): Promise<AuditEntry[]> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (documentId !== null) query.set('documentId', documentId);
+  if (action !== undefined && action !== '') query.set('action', action);
   return apiRequest(`/api/audit?${query.toString()}`, (body) => parseList(body, parseAuditEntry));
 }

@@ -23,6 +23,19 @@ function threadBase(documentId: string, threadId: string): string {
   return `${documentBase(documentId)}/threads/${encodeURIComponent(threadId)}`;
 }
 
+/** Why the secretariat leaves a thread out of the synthesis table. */
+export type SetAsideReason = NonNullable<PublicThread['setAside']>['reason'];
+
+/** Leaves a thread out of the synthesis table (secretariat); a duplicate names the thread it repeats. */
+export function setThreadAside(documentId: string, threadId: string, body: { reason: SetAsideReason; duplicateOf?: string; note?: string }): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/set-aside`, parseThread, { method: 'PUT', body });
+}
+
+/** Takes a set-aside thread back into the synthesis table (secretariat). */
+export function undoThreadSetAside(documentId: string, threadId: string): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/set-aside`, parseThread, { method: 'DELETE' });
+}
+
 /** What a new thread is tied to and, for the secretariat, whose oral comment it records. */
 export interface NewThread {
   body: string;
@@ -34,6 +47,8 @@ export interface NewThread {
   organizationId?: string;
   /** Secretariat only: the meeting where it was said (`date` as YYYY-MM-DD). */
   meeting?: { name: string; date: string };
+  /** Wording proposed in place of the passage (needs `anchor`; one line). */
+  proposal?: string;
 }
 
 /** One item of a written submission: a comment on a passage or on a section. */
@@ -79,10 +94,13 @@ export function replyToThread(documentId: string, threadId: string, body: string
 
 /**
  * Moves a thread to `status`. The server requires an explanation for partially and not
- * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out.
+ * accepted (`ERR_EXPLANATION_REQUIRED`); an empty explanation is left out. `expectedVersion`
+ * is the thread version the person saw: if someone changed it since, the server refuses
+ * with 409 `ERR_THREAD_VERSION_CONFLICT` instead of overwriting.
  */
-export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string): Promise<PublicThread> {
-  const body = explanation === '' ? { status } : { status, explanation };
+export function setThreadStatus(documentId: string, threadId: string, status: ThreadStatus, explanation: string, expectedVersion?: number): Promise<PublicThread> {
+  const versioned = expectedVersion === undefined ? { status } : { status, expectedVersion };
+  const body = explanation === '' ? versioned : { ...versioned, explanation };
   return apiRequest(`${threadBase(documentId, threadId)}/status`, parseThread, { method: 'POST', body });
 }
 
@@ -117,4 +135,14 @@ export function synthesisUrl(documentId: string, format: 'docx' | 'csv'): string
 /** URL of the document's live thread events (Server-Sent Events). */
 export function threadEventsUrl(documentId: string): string {
   return `${documentBase(documentId)}/threads/events`;
+}
+
+/**
+ * Re-attaches an orphaned thread to `anchor`, a passage of the live draft (secretariat only);
+ * resolves with the thread, its `anchorHistory` holding the change. Refused with
+ * `ERR_THREAD_NOT_ORPHANED` when its passage is still there, `ERR_ANCHOR_MISMATCH` when the
+ * selection no longer matches the draft.
+ */
+export function reattachThread(documentId: string, threadId: string, anchor: ThreadAnchor): Promise<PublicThread> {
+  return apiRequest(`${threadBase(documentId, threadId)}/anchor`, parseThread, { method: 'PUT', body: { anchor } });
 }

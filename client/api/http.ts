@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds after which a retry may succeed (the `Retry-After` of a 429 or 503), or null. */
     readonly retryAfterSeconds: number | null = null,
+    /** The `error` object of the answer as sent (it may carry more than code and message, e.g. `current`). */
+    readonly detail: unknown = null,
   ) {
     super(message);
   }
@@ -84,7 +86,7 @@ function toApiError(status: number, body: unknown, retryAfterSeconds: number | n
     const error: unknown = body.error;
     if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
       const message = 'message' in error && typeof error.message === 'string' ? error.message : error.code;
-      return new ApiError(status, error.code, message, retryAfterSeconds);
+      return new ApiError(status, error.code, message, retryAfterSeconds, error);
     }
   }
   return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`);

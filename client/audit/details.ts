@@ -2,6 +2,8 @@ import type { AuditDetailValue } from '../api/audit-records.ts';
 import { parseRole } from '../api/records.ts';
 import { roleLabelKey } from '../account/roles.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { STATUS_KEYS } from '../comments/status-labels.ts';
+import { threadRef } from '../comments/thread-ref.ts';
 
 /** One readable line of an audit entry's details: a label (a UI key, or the raw key when unknown) and a value. */
 export interface DetailLine {
@@ -17,8 +19,9 @@ export interface DetailNames {
   time(iso: string): string;
 }
 
-// `window` only says whether an edit entry opens or closes a 10-minute window.
-const HIDDEN: ReadonlySet<string> = new Set(['window']);
+// `window` only says whether an edit entry opens or closes a 10-minute window; the others are
+// ids of things shown by name in the same entry, or flags the action's name already says.
+const HIDDEN: ReadonlySet<string> = new Set(['window', 'revisionId', 'checkpointId', 'submissionId', 'fromRef', 'toRef', 'explanationChanged']);
 
 const LABELS: Readonly<Record<string, MessageKey>> = {
   updates: 'audit.detail.updates',
@@ -35,6 +38,40 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
   organizationId: 'audit.detail.organization',
   name: 'audit.detail.organization',
   changed: 'audit.detail.changed',
+  revisionName: 'audit.detail.revisionName',
+  threadId: 'audit.detail.thread',
+  status: 'audit.detail.status',
+  previousStatus: 'audit.detail.previousStatus',
+  explanation: 'audit.detail.explanation',
+  reason: 'audit.detail.reason',
+  duplicateOf: 'audit.detail.duplicateOf',
+  note: 'audit.detail.note',
+  documentNumber: 'audit.detail.documentNumber',
+  date: 'audit.detail.date',
+  noComments: 'audit.detail.noComments',
+  items: 'audit.detail.items',
+  visibility: 'audit.detail.visibility',
+  previousVisibility: 'audit.detail.previousVisibility',
+  format: 'audit.detail.format',
+  fromLabel: 'audit.detail.fromLabel',
+  toLabel: 'audit.detail.toLabel',
+  round: 'audit.detail.round',
+  bytes: 'audit.detail.bytes',
+  fromQuote: 'audit.detail.fromQuote',
+  toQuote: 'audit.detail.toQuote',
+};
+
+/** Translations of enumerated detail values, by detail key then value. */
+const VALUE_KEYS: Readonly<Record<string, Readonly<Record<string, MessageKey>>>> = {
+  status: STATUS_KEYS,
+  previousStatus: STATUS_KEYS,
+  reason: {
+    duplicate: 'comments.setAside.reason.duplicate',
+    out_of_scope: 'comments.setAside.reason.out_of_scope',
+    other: 'comments.setAside.reason.other',
+  },
+  visibility: { own_organization: 'audit.visibility.own_organization', all_participants: 'audit.visibility.all_participants' },
+  previousVisibility: { own_organization: 'audit.visibility.own_organization', all_participants: 'audit.visibility.all_participants' },
 };
 
 function idList(value: string, name: (id: string) => string | null): { text: string } | { key: MessageKey } {
@@ -44,8 +81,14 @@ function idList(value: string, name: (id: string) => string | null): { text: str
 }
 
 function describeValue(key: string, value: AuditDetailValue, names: DetailNames): DetailLine['value'] {
+  if (typeof value === 'boolean') return { key: value ? 'audit.detail.yes' : 'audit.detail.no' };
   if (typeof value !== 'string') return { text: String(value) };
+  const translated = Object.hasOwn(VALUE_KEYS, key) ? VALUE_KEYS[key] : undefined;
+  if (translated !== undefined && Object.hasOwn(translated, value)) return { key: translated[value] as MessageKey };
   switch (key) {
+    case 'threadId':
+    case 'duplicateOf':
+      return { text: `#${threadRef(value)}` };
     case 'members':
       return idList(value, names.userName);
     case 'organizations':

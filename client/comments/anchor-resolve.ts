@@ -58,10 +58,34 @@ function resolvePosition(binding: YBinding, position: Y.RelativePosition): numbe
   return relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping);
 }
 
+/** The `id` attributes of the nodes around `pos`, innermost first. */
+function idsAround(state: EditorState, pos: number): string[] {
+  const $pos = state.doc.resolve(pos);
+  const ids: string[] = [];
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const id: unknown = $pos.node(depth).attrs.id;
+    if (typeof id === 'string' && id !== '') ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * The quote's place inside the anchor's own block when the resolved range lies in a block
+ * with another id: the positions were carried onto other words by an edit that rewrote a
+ * block in place (y-prosemirror turns the paragraph of I.2 into that of I.3 when I.2 moves
+ * below I.3). Null when the range is in its own block, or the own block no longer has the quote.
+ */
+function displaced(state: EditorState, anchor: DecodedAnchor, from: number): DocRange | null {
+  if (anchor.blockId === null || idsAround(state, from).includes(anchor.blockId)) return null;
+  const found = findQuote(state.doc, anchor.quote, anchor.blockId);
+  return found !== null && idsAround(state, found.from).includes(anchor.blockId) ? found : null;
+}
+
 /**
  * Where each anchor is now in `state`'s document: the range between its two relative
  * positions; when those died with their text (a move, a cut and paste, a restore re-create
- * it), where the quoted words stand now (`findQuote`, as the server does). An anchor whose
+ * it), or live on in another block while the anchor's own block holds the quote elsewhere,
+ * where the quoted words stand now (`findQuote`, as the server does). An anchor whose
  * words are gone, or whose range collapsed or ended outside the document, is left out: it is
  * orphaned and has no highlight. Null when the editor is not bound to Yjs yet.
  */
@@ -86,7 +110,7 @@ export function resolveAnchors(state: EditorState, anchors: readonly DecodedAnch
       if (found !== null) ranges.set(anchor.threadId, found);
       continue;
     }
-    ranges.set(anchor.threadId, { from, to });
+    ranges.set(anchor.threadId, displaced(state, anchor, from) ?? { from, to });
   }
   return ranges;
 }

@@ -62,11 +62,16 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
   // Without the list the secretariat can still comment; only the oral-comment fields are left out.
   const organizations = canDecide(actor) ? listOrganizations().catch(() => []) : Promise.resolve([]);
 
+  /** True when the editor holds a text selection an orphaned thread could be re-attached to. */
+  const hasSelection = (): boolean => view !== null && !view.state.selection.empty && view.state.doc.textBetween(view.state.selection.from, view.state.selection.to, '\n').trim() !== '';
+
   /** How a thread's card is drawn now: orphaned per the live editor once it resolved the anchors. */
   const viewOf = (thread: PublicThread): ThreadCardView => {
     const state = view === null ? undefined : commentsPluginKey.getState(view.state);
     const gone = thread.anchor !== null && state !== undefined && state.resolved && !state.ranges.has(thread.id);
-    return { orphaned: thread.position.status === 'orphaned' || gone, active: thread.id === activeId };
+    const orphaned = thread.position.status === 'orphaned' || gone;
+    // Only the cards offering "Gắn lại" follow the selection, so selecting text redraws no other card.
+    return { orphaned, active: thread.id === activeId, selection: orphaned && canDecide(actor) && hasSelection() };
   };
 
   const cardContext = {
@@ -78,6 +83,8 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
       renderList();
     },
     onUpdated: (thread: PublicThread) => receive(thread),
+    threads: () => threads,
+    selectedAnchor: () => (view === null ? null : captureAnchor(view.state)),
   };
 
   function renderList(): void {
@@ -85,7 +92,7 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
     const locale = getLocale();
     const elements = shown.map((thread) => {
       const cardView = viewOf(thread);
-      const signature = `${thread.updatedAt}|${thread.position.order}|${thread.position.text}|${cardView.orphaned}|${cardView.active}|${locale}`;
+      const signature = `${thread.updatedAt}|${thread.position.order}|${thread.position.text}|${cardView.orphaned}|${cardView.active}|${cardView.selection}|${locale}`;
       const held = cards.get(thread.id);
       if (held === undefined) {
         const card = createThreadCard(thread, cardView, cardContext);

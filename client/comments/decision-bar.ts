@@ -2,6 +2,7 @@ import type { PublicThread, ThreadStatus } from '../api/comment-records.ts';
 import { setThreadStatus } from '../api/comment-endpoints.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { conflictCurrent } from '../api/review-endpoints.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 import { DECISION_STATUSES, decisionLabelKey, needsExplanation } from './status-labels.ts';
 
@@ -45,10 +46,13 @@ export function createDecisionBar(documentId: string, initial: PublicThread, onD
     }
     error.textContent = '';
     for (const button of buttons) button.disabled = true;
-    setThreadStatus(documentId, thread.id, status, text)
+    setThreadStatus(documentId, thread.id, status, text, thread.version)
       .then(onDecided)
       .catch((failure: unknown) => {
         error.textContent = commentErrorMessage(failure);
+        // Someone else decided meanwhile: show their decision; deciding again confirms over it.
+        const current = conflictCurrent(failure);
+        if (current) onDecided(current);
       })
       .finally(() => {
         for (const button of buttons) button.disabled = false;

@@ -62,9 +62,11 @@ function oralFields(organizations: readonly Organization[]): { element: HTMLElem
 /**
  * "Góp ý mới": the selected passage (quoted) or, with nothing selected, a section to
  * comment on; the comment itself; and for the secretariat the option to record what an
- * organisation said at a meeting (name, date, organisation). The body is sent NFC and
- * trimmed. On success `onCreated` gets the new thread; on failure the text stays, and an unsent
- * text is kept for this document through a reload or a new sign-in (`ui/draft-keeper.ts`).
+ * organisation said at a meeting (name, date, organisation); with a passage, the wording
+ * proposed in its place ("Đề nghị sửa thành", prefilled with the passage; unchanged means
+ * none). The body is sent NFC and trimmed. On success `onCreated` gets the new thread; on
+ * failure the text stays, and an unsent text is kept for this document through a reload or a
+ * new sign-in (`ui/draft-keeper.ts`).
  */
 export function createNewThreadForm(options: NewThreadFormOptions): HTMLFormElement {
   const body = h('textarea', { className: 'new-thread-form__body', attrs: { name: 'body', rows: '4', maxlength: '20000', required: '' } });
@@ -86,6 +88,9 @@ export function createNewThreadForm(options: NewThreadFormOptions): HTMLFormElem
     },
   });
   const error = h('p', { className: 'form-error', attrs: { role: 'alert' } });
+  // Proposed wording replaces the selected passage, so it is offered only with one.
+  const proposal = options.anchor === null ? null : h('input', { className: 'new-thread-form__proposal', attrs: { name: 'proposal', maxlength: '20000', autocomplete: 'off' } });
+  if (proposal && options.anchor) proposal.value = options.anchor.quote.includes('\n') ? '' : options.anchor.quote;
   const target: HTMLElement[] =
     options.anchor === null
       ? [h('p', { className: 'muted new-thread-form__hint', i18n: 'comments.new.noSelection' }), ...(sections ? [field('comments.new.section', sections)] : [])]
@@ -95,6 +100,7 @@ export function createNewThreadForm(options: NewThreadFormOptions): HTMLFormElem
     ...target,
     ...(oral ? [oral.element] : []),
     field('comments.new.body', body),
+    ...(proposal ? [field('comments.proposal.label', proposal)] : []),
     error,
     h('div', { className: 'new-thread-form__actions' }, [submit, cancel]),
   ]);
@@ -115,6 +121,9 @@ export function createNewThreadForm(options: NewThreadFormOptions): HTMLFormElem
       return;
     }
     Object.assign(request, extra);
+    const proposed = proposal?.value.normalize('NFC').replace(/[\r\n]+/g, ' ') ?? '';
+    // Left as the passage itself, the field proposes nothing.
+    if (proposed.trim() !== '' && proposed !== options.anchor?.quote) request.proposal = proposed;
     submit.disabled = true;
     error.textContent = '';
     createThread(options.documentId, request)

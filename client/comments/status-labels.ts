@@ -1,7 +1,8 @@
 import type { ThreadSource, ThreadStatus } from '../api/comment-records.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-const STATUS_LABELS: Readonly<Record<ThreadStatus, MessageKey>> = {
+/** The UI string key of each status (Mới, Đang xem xét, …). */
+export const STATUS_KEYS: Readonly<Record<ThreadStatus, MessageKey>> = {
   open: 'comments.status.open',
   under_review: 'comments.status.under_review',
   accepted: 'comments.status.accepted',
@@ -18,7 +19,7 @@ const SOURCE_LABELS: Readonly<Record<ThreadSource, MessageKey>> = {
 
 /** The UI string key of a status badge: Mới, Đang xem xét, Tiếp thu, Tiếp thu một phần, Không tiếp thu, Đã rút. */
 export function statusLabelKey(status: ThreadStatus): MessageKey {
-  return STATUS_LABELS[status];
+  return STATUS_KEYS[status];
 }
 
 /** The UI string key of how a comment was received (trực tiếp, công văn, cuộc họp). */
@@ -31,7 +32,7 @@ export const DECISION_STATUSES: readonly ThreadStatus[] = ['under_review', 'acce
 
 /** The UI string key of a decision button (the action, e.g. "Tiếp thu một phần"; `open` is "Mở lại"). */
 export function decisionLabelKey(status: ThreadStatus): MessageKey {
-  return status === 'open' ? 'comments.decision.reopen' : STATUS_LABELS[status];
+  return status === 'open' ? 'comments.decision.reopen' : STATUS_KEYS[status];
 }
 
 /** True for decisions that need a written explanation (giải trình): partially and not accepted. */

@@ -1,5 +1,6 @@
 import type { BlockChange, ChangeStatus, Comparison, RedlineOp } from '../api/comparison-records.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { isPartNumber } from '../../document-model/section-reference.ts';
 
 /**
  * What the comparison views show, computed from a `Comparison` without touching the DOM:
@@ -64,22 +65,22 @@ export interface BlockTag {
   params?: Record<string, string>;
 }
 
+/** The note at a moved block's new place: "Đã chuyển từ mục 2." (or "… từ Phần I"), plain "Di chuyển" when it came from before the first heading. */
+function movedTag(fromSection: string | null): BlockTag {
+  if (fromSection === null) return { name: 'moved', key: 'compare.tag.moved' };
+  return { name: 'moved', key: isPartNumber(fromSection) ? 'compare.tag.movedFromPart' : 'compare.tag.movedFrom', params: { number: fromSection } };
+}
+
 /**
- * The notes of a block: added / removed; moved ("Di chuyển từ 2." when its number was
- * different, plain "Di chuyển" when there is none to name); whitespace- or formatting-only;
- * too long for a word diff.
+ * The notes of a block: added / removed; moved, on the first block of what moved together
+ * (a section with its blocks): the section it came from, as the exports say it; whitespace-
+ * or formatting-only; too long for a word diff.
  */
 export function blockTags(block: BlockChange): BlockTag[] {
   const tags: BlockTag[] = [];
   if (block.status === 'added') tags.push({ name: 'added', key: 'compare.tag.added' });
   if (block.status === 'removed') tags.push({ name: 'removed', key: 'compare.tag.removed' });
-  if (block.moved) {
-    tags.push(
-      block.fromNumber !== null && block.fromNumber !== block.toNumber
-        ? { name: 'moved', key: 'compare.tag.movedFrom', params: { number: block.fromNumber } }
-        : { name: 'moved', key: 'compare.tag.moved' },
-    );
-  }
+  if (block.moved && block.move?.first !== false) tags.push(movedTag(block.move?.fromSection ?? null));
   if (block.status === 'modified' && block.changeKind === 'whitespace') tags.push({ name: 'whitespace', key: 'compare.tag.whitespace' });
   if (block.status === 'modified' && block.changeKind === 'formatting') tags.push({ name: 'formatting', key: 'compare.tag.formatting' });
   if (block.coarse === true) tags.push({ name: 'coarse', key: 'compare.tag.coarse' });

@@ -1,9 +1,13 @@
 import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
+import { reviewDeskEn } from './review-desk-en.ts';
+import { reviewEn } from './review-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...commentsEn,
+  ...reviewEn,
+  ...reviewDeskEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',
@@ -195,6 +199,9 @@ export const en: Record<MessageKey, string> = {
   'audit.action.user.password_changed': 'Own password changed',
   'audit.action.organization.created': 'Organisation added',
   'audit.action.organization.updated': 'Organisation edited',
+  'audit.action.proposal.applied': 'Proposed wording applied to the draft',
+  'audit.action.proposal.reverted': 'Proposed wording reverted',
+  'audit.action.thread.reattached': 'Comment re-attached to a new passage',
   'audit.detail.updates': 'Updates',
   'audit.detail.since': 'Since',
   'audit.detail.title': 'Title',
@@ -208,6 +215,8 @@ export const en: Record<MessageKey, string> = {
   'audit.detail.organization': 'Organisation',
   'audit.detail.changed': 'Changed fields',
   'audit.detail.none': '(none)',
+  'audit.detail.fromQuote': 'Former passage',
+  'audit.detail.toQuote': 'New passage',
   'editor.accessRevoked': 'Your access to this document has been revoked.',
   'error.forbiddenDocument': 'You do not have access to this document.',
   'error.usernameTaken': 'This username is already in use.',
@@ -298,7 +307,8 @@ export const en: Record<MessageKey, string> = {
   'compare.tag.added': 'Added',
   'compare.tag.removed': 'Removed',
   'compare.tag.moved': 'Moved',
-  'compare.tag.movedFrom': 'Moved from {number}',
+  'compare.tag.movedFrom': 'Moved from section {number}',
+  'compare.tag.movedFromPart': 'Moved from {number}',
   'compare.tag.whitespace': 'Whitespace only',
   'compare.tag.formatting': 'Formatting only',
   'compare.tag.coarse': 'Too long to compare word by word',

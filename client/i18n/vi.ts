@@ -1,4 +1,6 @@
 import { commentsVi } from './comments-vi.ts';
+import { reviewDeskVi } from './review-desk-vi.ts';
+import { reviewVi } from './review-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -6,6 +8,8 @@ import { commentsVi } from './comments-vi.ts';
  */
 export const vi = {
   ...commentsVi,
+  ...reviewVi,
+  ...reviewDeskVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',
@@ -197,6 +201,9 @@ export const vi = {
   'audit.action.user.password_changed': 'Tự đổi mật khẩu',
   'audit.action.organization.created': 'Thêm cơ quan, tổ chức',
   'audit.action.organization.updated': 'Sửa cơ quan, tổ chức',
+  'audit.action.proposal.applied': 'Đưa nội dung đề nghị sửa vào dự thảo',
+  'audit.action.proposal.reverted': 'Hoàn tác nội dung đề nghị sửa',
+  'audit.action.thread.reattached': 'Gắn lại góp ý vào đoạn mới',
   'audit.detail.updates': 'Số lần cập nhật',
   'audit.detail.since': 'Từ',
   'audit.detail.title': 'Tên tài liệu',
@@ -210,6 +217,8 @@ export const vi = {
   'audit.detail.organization': 'Cơ quan, tổ chức',
   'audit.detail.changed': 'Trường đã sửa',
   'audit.detail.none': '(không có)',
+  'audit.detail.fromQuote': 'Đoạn cũ',
+  'audit.detail.toQuote': 'Đoạn mới',
   'editor.accessRevoked': 'Quyền truy cập tài liệu đã bị thu hồi.',
   'error.forbiddenDocument': 'Bạn không có quyền mở tài liệu này.',
   'error.usernameTaken': 'Tên đăng nhập này đã được sử dụng.',
@@ -300,7 +309,8 @@ export const vi = {
   'compare.tag.added': 'Thêm mới',
   'compare.tag.removed': 'Đã xóa',
   'compare.tag.moved': 'Di chuyển',
-  'compare.tag.movedFrom': 'Di chuyển từ {number}',
+  'compare.tag.movedFrom': 'Đã chuyển từ mục {number}',
+  'compare.tag.movedFromPart': 'Đã chuyển từ {number}',
   'compare.tag.whitespace': 'Chỉ khác khoảng trắng',
   'compare.tag.formatting': 'Chỉ khác định dạng',
   'compare.tag.coarse': 'Đoạn quá dài để so sánh từng từ',

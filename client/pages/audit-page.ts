@@ -4,11 +4,13 @@ import { fetchDocument, fetchMe, listOrganizations } from '../api/endpoints.ts';
 import { isSecretariat } from '../account/roles.ts';
 import { formatDateTime } from '../../document-model/date-time.ts';
 import { auditActionKey } from '../audit/actions.ts';
+import { createActionFilter } from '../audit/action-filter.ts';
 import { describeDetails, type DetailNames } from '../audit/details.ts';
 import { onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
 import { documentPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
+import { errorMessage } from '../ui/error-message.ts';
 
 const COLUMNS: readonly MessageKey[] = ['audit.time', 'audit.actor', 'audit.action', 'audit.details'];
 
@@ -36,7 +38,8 @@ function entryRow(entry: AuditEntry, names: DetailNames): HTMLTableRowElement {
 /**
  * `/documents/:id/audit`, for the secretariat: the document's activity, newest first, as
  * a table of time (Vietnamese date-time format in Vietnamese), actor, translated action
- * and readable details (ids of people and organisations shown by name). Other roles see
+ * and readable details (ids of people and organisations shown by name), filtered by action
+ * (all, a group such as every comment decision, or one action). Other roles see
  * the "not allowed" message; the server refuses them the trail anyway.
  */
 export async function renderAuditPage(root: HTMLElement, documentId: string): Promise<void> {
@@ -45,7 +48,7 @@ export async function renderAuditPage(root: HTMLElement, documentId: string): Pr
     root.replaceChildren(renderHeader(me), h('main', { className: 'page' }, [h('p', { className: 'notice audit-forbidden', i18n: 'error.forbidden', attrs: { role: 'alert' } })]));
     return;
   }
-  const [document, entries, users, organizations] = await Promise.all([
+  const [document, firstEntries, users, organizations] = await Promise.all([
     fetchDocument(documentId),
     listAudit(documentId),
     listUsers(),
@@ -61,6 +64,21 @@ export async function renderAuditPage(root: HTMLElement, documentId: string): Pr
   };
 
   const tableContainer = h('div', { className: 'table-scroll' });
+  let entries = firstEntries;
+  let shown = 0;
+  const filter = createActionFilter((action) => {
+    const request = ++shown;
+    listAudit(documentId, 500, action)
+      .then((found) => {
+        // A slower answer to an earlier choice must not replace a newer one.
+        if (request !== shown) return;
+        entries = found;
+        render();
+      })
+      .catch((failure: unknown) => {
+        tableContainer.replaceChildren(h('p', { className: 'form-error', attrs: { role: 'alert' }, text: errorMessage(failure) }));
+      });
+  });
   const render = (): void => {
     if (entries.length === 0) {
       tableContainer.replaceChildren(h('p', { className: 'muted', i18n: 'audit.empty' }));
@@ -82,6 +100,7 @@ export async function renderAuditPage(root: HTMLElement, documentId: string): Pr
         h('a', { className: 'back-link', i18n: 'audit.backToDocument', attrs: { href: documentPath(document.id) } }),
         h('h1', { i18n: 'audit.title' }),
         h('p', { className: 'document-title audit-page__document', text: document.title }),
+        filter,
         tableContainer,
       ]),
     ]),

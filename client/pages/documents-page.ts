@@ -4,7 +4,7 @@ import type { DocumentRecord, Role, Template } from '../api/records.ts';
 import { canManageDocuments, isSecretariat } from '../account/roles.ts';
 import { openAccessDialog } from '../admin/access-dialog.ts';
 import { getLocale, onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
-import { auditPath, documentPath, revisionsPath } from '../router.ts';
+import { auditPath, documentPath, reviewPath, revisionsPath } from '../router.ts';
 import { clear, h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -164,6 +164,7 @@ function renderRow(document: DocumentRecord, archived: boolean, role: Role, acti
   if (isSecretariat(role)) {
     buttons.append(
       button('access.open', () => void actions.editAccess(document)),
+      h('a', { className: 'button button--quiet', i18n: 'review.open', attrs: { href: reviewPath(document.id), 'data-action': 'review' } }),
       h('a', { className: 'button button--quiet', i18n: 'audit.open', attrs: { href: auditPath(document.id) } }),
     );
   }

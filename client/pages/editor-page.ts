@@ -9,7 +9,7 @@ import { createPresenceList } from '../editor/presence-list.ts';
 import { createStatusIndicator } from '../editor/status-indicator.ts';
 import { createToolbar } from '../editor/toolbar.ts';
 import { createCommentsPanel } from '../comments/comments-panel.ts';
-import { auditPath, revisionsPath } from '../router.ts';
+import { auditPath, reviewPath, revisionsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
 
@@ -60,7 +60,12 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
     h('a', { className: 'back-link', i18n: 'editor.backToList', attrs: { href: '/' } }),
     h('a', { className: 'back-link revisions-link', i18n: 'revisions.open', attrs: { href: revisionsPath(document.id) } }),
   ];
-  if (isSecretariat(me.user.role)) headingLinks.push(h('a', { className: 'back-link audit-link', i18n: 'audit.open', attrs: { href: auditPath(document.id) } }));
+  if (isSecretariat(me.user.role)) {
+    headingLinks.push(
+      h('a', { className: 'back-link review-link', i18n: 'review.open', attrs: { href: reviewPath(document.id) } }),
+      h('a', { className: 'back-link audit-link', i18n: 'audit.open', attrs: { href: auditPath(document.id) } }),
+    );
+  }
 
   page.append(
     h('div', { className: 'editor-page__top' }, [

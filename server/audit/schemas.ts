@@ -19,7 +19,28 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'organization.created',
   'organization.updated',
+  'revision.created',
+  'revision.restored',
+  'thread.status_changed',
+  'thread.explanation_changed',
+  'thread.set_aside',
+  'thread.set_aside_undone',
+  'proposal.applied',
+  'submission.filed',
+  'comments.settings_changed',
+  'export.comparison',
+  'export.synthesis',
+  'proposal.reverted',
+  'thread.reattached',
 ] as const;
+
+/**
+ * The items of the `action` query: exact action names, and prefixes ending in a dot
+ * (`thread.`). Undefined when there is no filter.
+ */
+export function parseActionQuery(query: string | undefined): string[] | undefined {
+  return query === undefined ? undefined : query.split(',').filter((item) => item !== '');
+}
 
 /** One known audit action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -28,6 +49,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AuditQuery = Type.Object(
   {
     documentId: Type.Optional(Id),
+    /**
+     * Only these actions: a comma-separated list of action names, or prefixes ending in a dot
+     * (`thread.` for every thread action), e.g. `thread.,export.synthesis`.
+     */
+    action: Type.Optional(Type.String({ maxLength: 500, pattern: '^[a-z_.]+(,[a-z_.]+)*$' })),
     limit: Type.Optional(PageLimit),
     /** The `x-next-cursor` header of the previous page. */
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })),

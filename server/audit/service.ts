@@ -1,5 +1,5 @@
 import type { AuditDetailValue } from '../storage/records.ts';
-import type { AuditStore, RecordStore } from '../storage/store.ts';
+import type { AuditSelection, AuditStore, RecordStore } from '../storage/store.ts';
 import { newId } from '../ids.ts';
 import type { AuditAction, AuditEntry } from './schemas.ts';
 
@@ -76,10 +76,11 @@ export class AuditLog {
   }
 
   /**
-   * Entries newest first, optionally of one document, with actors' display names; `before`
+   * Entries newest first, optionally of one document and of some actions (exact names, or
+   * prefixes ending in a dot), with actors' display names; `before`
    * continues from the `next` cursor of a previous page.
    */
-  async list(options: { documentId?: string; limit: number; before?: string }): Promise<{ entries: AuditEntry[]; next: string | null }> {
+  async list(options: AuditSelection): Promise<{ entries: AuditEntry[]; next: string | null }> {
     const page = await this.store.list(options);
     const names = this.records.read((data) => new Map(data.users.map((user) => [user.id, user.displayName])));
     const entries = page.entries.map((entry) => ({

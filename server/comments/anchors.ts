@@ -87,7 +87,7 @@ function enclosingIds(text: Y.XmlText): string[] {
  * rule as the editor's highlights (`document-model/quote-search.ts`); quotes within one
  * paragraph only.
  */
-function findQuote(fragment: Y.XmlFragment, anchor: ThreadAnchor): { text: Y.XmlText; index: number } | null {
+export function findQuote(fragment: Y.XmlFragment, anchor: ThreadAnchor): { text: Y.XmlText; index: number } | null {
   const quote = anchor.quote.normalize('NFC');
   if (quote.trim() === '' || quote.includes('\n')) return null;
   const everywhere: Array<{ text: Y.XmlText; index: number }> = [];
@@ -115,31 +115,16 @@ function foundAgain(fragment: Y.XmlFragment, anchor: ThreadAnchor, found: { text
 }
 
 /**
- * Resolves an anchor against the current document: the text between its two relative
- * positions (which follow concurrent edits), and the section it is in now. When those
- * positions died with their text but the quoted words still stand in the draft (moved by cut
- * and paste, a move command or a restore), the passage is found again by its quote. Only when
- * the words are really gone (or the range collapsed) is the anchor `orphaned`, keeping its
- * original quote and block id.
+ * The passage between an anchor's relative positions in the current document, with the ids
+ * of the elements around its start (nearest first); null when a position died with its text,
+ * the two ends are out of order or the range holds only whitespace. The quote is not consulted:
+ * `text` is what stands there now.
  */
-export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition {
+export function passageAt(doc: Y.Doc, anchor: ThreadAnchor): { position: ThreadPosition; enclosingIds: string[] } | null {
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
-  const orphaned: ThreadPosition = {
-    status: 'orphaned',
-    text: anchor.quote,
-    blockId: anchor.blockId,
-    sectionId: null,
-    sectionNumber: null,
-    sectionTitle: null,
-    order: Number.MAX_SAFE_INTEGER,
-  };
-  const lost = (): ThreadPosition => {
-    const found = findQuote(fragment, anchor);
-    return found === null ? orphaned : foundAgain(fragment, anchor, found);
-  };
   const start = resolvePosition(anchor.start, doc);
   const end = resolvePosition(anchor.end, doc);
-  if (!start || !end) return lost();
+  if (!start || !end) return null;
   const startText = start.type as Y.XmlText;
   const endText = end.type as Y.XmlText;
   let text: string;
@@ -149,21 +134,57 @@ export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition 
     const texts = textsIn(fragment);
     const from = texts.indexOf(startText);
     const to = texts.indexOf(endText);
-    if (from < 0 || to < 0 || to < from) return lost();
+    if (from < 0 || to < 0 || to < from) return null;
     const parts = texts.slice(from, to + 1).map(textOf);
     parts[0] = (parts[0] ?? '').slice(start.index);
     parts[parts.length - 1] = (parts[parts.length - 1] ?? '').slice(0, to === from ? end.index - start.index : end.index);
     text = parts.join('\n');
   }
-  if (text.trim() === '') return lost();
+  if (text.trim() === '') return null;
   const block = topLevelBlock(fragment, startText as unknown as TypeNode);
   const parentId = (startText.parent as Y.XmlElement | null)?.getAttribute?.('id');
   return {
-    status: 'active',
-    text: text.normalize('NFC'),
-    blockId: typeof parentId === 'string' ? parentId : anchor.blockId,
-    ...(block ? sectionAt(fragment, block.index) : { sectionId: null, sectionNumber: null, sectionTitle: null }),
-    order: (block?.index ?? 0) * 1_000_000 + start.index,
+    position: {
+      status: 'active',
+      text: text.normalize('NFC'),
+      blockId: typeof parentId === 'string' ? parentId : anchor.blockId,
+      ...(block ? sectionAt(fragment, block.index) : { sectionId: null, sectionNumber: null, sectionTitle: null }),
+      order: (block?.index ?? 0) * 1_000_000 + start.index,
+    },
+    enclosingIds: enclosingIds(startText),
+  };
+}
+
+/**
+ * Resolves an anchor against the current document: the text between its two relative
+ * positions (which follow concurrent edits), and the section it is in now. When those
+ * positions died with their text but the quoted words still stand in the draft (moved by cut
+ * and paste, a move command or a restore), the passage is found again by its quote. The same
+ * when the positions live on in a block with another id while the anchor's own block, holding
+ * the quote, stands elsewhere: an editor that rewrites blocks in place (y-prosemirror turns
+ * the paragraph of I.2 into that of I.3 when I.2 moves below I.3) leaves them on other words.
+ * Only when the words are really gone (or the range collapsed) is the anchor `orphaned`,
+ * keeping its original quote and block id.
+ */
+export function resolveAnchor(doc: Y.Doc, anchor: ThreadAnchor): ThreadPosition {
+  const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+  const passage = passageAt(doc, anchor);
+  if (passage !== null) {
+    if (anchor.blockId === null || passage.enclosingIds.includes(anchor.blockId)) return passage.position;
+    const inOwnBlock = findQuote(fragment, anchor);
+    const blockId = anchor.blockId;
+    return inOwnBlock !== null && enclosingIds(inOwnBlock.text).includes(blockId) ? foundAgain(fragment, anchor, inOwnBlock) : passage.position;
+  }
+  const found = findQuote(fragment, anchor);
+  if (found !== null) return foundAgain(fragment, anchor, found);
+  return {
+    status: 'orphaned',
+    text: anchor.quote,
+    blockId: anchor.blockId,
+    sectionId: null,
+    sectionNumber: null,
+    sectionTitle: null,
+    order: Number.MAX_SAFE_INTEGER,
   };
 }
 

@@ -43,3 +43,13 @@ export function canSetStatus(user: UserRecord, thread: ThreadRecord, status: Thr
   }
   return user.role === 'secretariat' && (DECISIONS.has(status) || status === 'open');
 }
+
+/**
+ * True when `user` may set or withdraw the wording proposed in `thread`: a ministry officer
+ * of the thread's organisation, or the secretariat on its behalf; never once withdrawn.
+ */
+export function canPropose(user: UserRecord, thread: ThreadRecord): boolean {
+  if (thread.status === 'withdrawn') return false;
+  if (user.role === 'secretariat') return true;
+  return user.role === 'ministry' && thread.organizationId !== null && thread.organizationId === user.organizationId;
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { canOpenDocument } from '../documents/access.ts';
@@ -20,14 +20,20 @@ import {
   ReplyBody,
   StatusBody,
   SubmissionParams,
+  ThreadConflictResponse,
   ThreadParams,
   ThreadsQuery,
   ThreadsResponse,
 } from './schemas.ts';
-import { buildSynthesis } from './synthesis/table.ts';
-import { synthesisToCsv } from './synthesis/csv.ts';
-import { synthesisToDocx } from './synthesis/docx.ts';
+import type { CommentRouteKit } from './route-kit.ts';
+import { setAsideRoutes } from './set-aside-routes.ts';
+import { synthesisRoutes } from './synthesis/routes.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
+import { decisionAudit } from './decision-audit.ts';
+import { conflictingThread } from './conflict.ts';
+import { proposalRoutes } from './proposal-routes.ts';
+import { sectionRoutes } from './section-routes.ts';
+import { reattachRoutes } from './reattach-route.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -137,8 +143,9 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
       if (!canStartThread(user)) throw new Errors.Forbidden();
-      const { body, anchor, sectionBlockId, revisionId, meeting } = request.body;
+      const { body, anchor, sectionBlockId, revisionId, meeting, proposal } = request.body;
       if (meeting && user.role !== 'secretariat') throw new Errors.Forbidden();
+      if (proposal !== undefined && !anchor) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (!anchor && !sectionBlockId && !meeting) throw new Errors.Validation('a thread needs a passage (anchor) or a section (sectionBlockId)');
       if (revisionId) app.revisions.get(document.id, revisionId);
       const thread = await app.comments.createThread({
@@ -151,6 +158,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         sectionBlockId: sectionBlockId ?? null,
         revisionId: revisionId ?? null,
         meeting: meeting ?? null,
+        proposal: proposal ?? null,
       });
       return reply.status(201).send(await announceOne(document, thread));
     },
@@ -171,18 +179,41 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /**
+   * Runs a change of one thread; a version conflict is answered 409 with the thread as it is
+   * now (`error.current`), so the person sees the other change instead of overwriting it.
+   */
+  const withConflicts = async (document: DocumentRecord, reply: FastifyReply, change: () => Promise<ThreadRecord>): Promise<PublicThread | FastifyReply> => {
+    try {
+      return await announceOne(document, await change());
+    } catch (error) {
+      const current = conflictingThread(error);
+      if (current === null) throw error;
+      const [shown] = await present(document.id, [current]);
+      const refusal = new Errors.ThreadVersionConflict();
+      return reply.status(409).send({ error: { code: refusal.code, message: refusal.message, current: shown } });
+    }
+  };
+
   app.post<{ Params: ThreadParams; Body: StatusBody }>(
     '/api/documents/:id/threads/:threadId/status',
-    { preHandler: app.requireUser, schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
-    async (request) => {
+    {
+      preHandler: app.requireUser,
+      schema: { params: ThreadParams, body: StatusBody, response: { 200: PublicThreadSchema, ...errorResponses(400, 401, 403, 404), 409: ThreadConflictResponse } },
+    },
+    async (request, reply) => {
       const { document, user } = openable(request);
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
       const thread = await app.comments.thread(document.id, request.params.threadId);
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
-      const updated = await app.comments.setStatus(document.id, thread.id, user, request.body.status, request.body.explanation ?? null);
-      return announceOne(document, updated);
+      const { status, explanation, expectedVersion } = request.body;
+      return withConflicts(document, reply, async () => {
+        const updated = await app.comments.setStatus(document.id, thread.id, user, status, explanation ?? null, expectedVersion);
+        await app.audit.record(...decisionAudit(thread, updated, user));
+        return updated;
+      });
     },
   );
 
@@ -191,11 +222,14 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireRole('secretariat'), schema: { params: IdParams, body: CommentSettingsBody, response: { 200: CommentSettingsBody, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const visibility = request.body.visibility;
-      await app.store.records.write((data) => {
+      const previousVisibility = await app.store.records.write((data) => {
         const document = data.documents.find((doc) => doc.id === request.params.id);
         if (!document) throw new Errors.DocumentNotFound();
+        const previous = document.commentsVisibility;
         document.commentsVisibility = visibility;
+        return previous;
       });
+      await app.audit.record('comments.settings_changed', currentUser(request).id, request.params.id, { visibility, previousVisibility });
       app.commentEvents.publish(request.params.id, 'settings', (userId) => (stillSees(userId, request.params.id, null) ? { visibility } : undefined));
       return { visibility };
     },
@@ -257,6 +291,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (noComments && items.length > 0) throw new Errors.Validation('a "no comments" submission has no items');
       if (!noComments && items.length === 0) throw new Errors.Validation('add at least one item, or declare "no comments"');
       if (items.some((item) => !item.anchor && !item.sectionBlockId)) throw new Errors.Validation('each item is tied to a passage (anchor) or a section (sectionBlockId)');
+      if (items.some((item) => item.proposal !== undefined && !item.anchor)) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (revisionId) app.revisions.get(document.id, revisionId);
       const attachment = request.body.attachment
         ? await app.attachments.save(request.body.attachment.fileName, request.body.attachment.contentType, request.body.attachment.dataBase64)
@@ -271,7 +306,16 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         signer: request.body.signer,
         noComments,
         attachment,
-        items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null })),
+        items: items.map((item) => ({ body: item.body, anchor: item.anchor ?? null, sectionBlockId: item.sectionBlockId ?? null, proposal: item.proposal ?? null })),
+      });
+      await app.audit.record('submission.filed', user.id, document.id, {
+        submissionId: submission.id,
+        organizationId,
+        documentNumber: submission.documentNumber,
+        date: submission.date,
+        noComments,
+        items: threads.length,
+        revisionId: submission.revisionId,
       });
       await announce(document, threads);
       return reply.status(201).send(presentSubmission(submission));
@@ -294,34 +338,10 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  /** The synthesis table of a document, from every thread. */
-  const synthesisOf = async (document: DocumentRecord) => {
-    const threads = await present(document.id, await app.comments.threadsOf(document.id));
-    const organizations = app.store.records.read((data) => new Map(data.organizations.map((org) => [org.id, org.name])));
-    return buildSynthesis({
-      documentTitle: document.title,
-      invited: document.organizations.map((id) => ({ id, name: organizations.get(id) ?? id })),
-      submissions: (await app.comments.submissionsOf(document.id)).reverse().map((s) => ({ ...s, organizationName: organizations.get(s.organizationId) ?? s.organizationId })),
-      threads,
-    });
-  };
-
-  const synthesisFormats = [
-    { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: synthesisToDocx },
-    { extension: 'csv', contentType: 'text/csv; charset=utf-8', render: synthesisToCsv },
-  ] as const;
-  for (const format of synthesisFormats) {
-    app.get<{ Params: { id: string } }>(
-      `/api/documents/:id/synthesis.${format.extension}`,
-      { preHandler: app.requireRole('secretariat', 'editor'), schema: { params: IdParams, response: errorResponses(400, 401, 403, 404) } },
-      async (request, reply) => {
-        const { document } = openable(request);
-        const body = await format.render(await synthesisOf(document));
-        return reply
-          .header('content-type', format.contentType)
-          .header('content-disposition', contentDisposition(`Bảng tổng hợp ý kiến - ${document.title}.${format.extension}`))
-          .send(body);
-      },
-    );
-  }
+  const kit: CommentRouteKit = { openable, present, announceOne, withConflicts };
+  await proposalRoutes(app, kit);
+  await sectionRoutes(app, kit);
+  await reattachRoutes(app, kit);
+  await setAsideRoutes(app, kit);
+  await synthesisRoutes(app, kit);
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, LiteralUnion, Nullable, NullableString, PersonSchema as Person, Timestamp, PageLimit } from '../http/schemas.ts';
-import { THREAD_STATUSES } from '../storage/records.ts';
+import { SET_ASIDE_REASONS, THREAD_EVENTS, THREAD_STATUSES } from '../storage/records.ts';
 
 /** Where a thread stands: `open` is new; the secretariat decides the middle four; a ministry may withdraw. */
 export const ThreadStatusSchema = LiteralUnion(THREAD_STATUSES);
@@ -43,9 +43,71 @@ export const ThreadPositionSchema = Type.Object(
 );
 export type ThreadPosition = Static<typeof ThreadPositionSchema>;
 
+/** Wording proposed in place of a passage: a single line of text. */
+const ProposalText = Type.String({ minLength: 1, maxLength: 20_000, pattern: '^[^\\r\\n]*\\S[^\\r\\n]*$' });
+
+/** A version a change is based on (see `PublicThread.version`). */
+export const ExpectedVersion = Type.Integer({ minimum: 1 });
+
+/** What a history entry records besides decisions. */
+export const ThreadEventSchema = LiteralUnion(THREAD_EVENTS);
+
+/**
+ * Replacement wording an organisation proposes for its passage ("đề nghị sửa thành"), and
+ * whether (when, by whom) the secretariat put it into the live draft.
+ */
+export const ProposalSchema = Type.Object(
+  {
+    text: Type.String(),
+    appliedAt: Nullable(Timestamp),
+    appliedBy: Nullable(Person),
+    /**
+     * Word by word (Vietnamese-aware tokens): from the passage as it stands now to the proposed
+     * text; once applied, from the text it replaced to the proposal.
+     */
+    diff: Type.Array(Type.Object({ op: LiteralUnion(['equal', 'insert', 'delete']), text: Type.String() }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type Proposal = Static<typeof ProposalSchema>;
+
 /** One comment of a thread; the first is the thread's own comment, the rest are replies. */
 export const ThreadCommentSchema = Type.Object({ id: Type.String(), author: Person, body: Type.String(), createdAt: Timestamp }, { additionalProperties: false });
 export type ThreadComment = Static<typeof ThreadCommentSchema>;
+
+/** Why a thread is left out of the synthesis table. */
+export const SetAsideReasonSchema = LiteralUnion(SET_ASIDE_REASONS);
+
+/** A thread left out of the synthesis table: why (and which thread it repeats), by whom, when. */
+export const SetAsideSchema = Type.Object(
+  { reason: SetAsideReasonSchema, duplicateOf: NullableString, note: Type.String(), by: Person, at: Timestamp },
+  { additionalProperties: false },
+);
+export type SetAside = Static<typeof SetAsideSchema>;
+
+/**
+ * One entry of a thread's history: a decision, or (with `event`) a set-aside (with its reason)
+ * or its undoing, a proposal applied or reverted.
+ */
+export const HistoryEntrySchema = Type.Object(
+  {
+    status: Status,
+    explanation: NullableString,
+    by: Person,
+    at: Timestamp,
+    event: Type.Optional(ThreadEventSchema),
+    setAside: Type.Optional(Type.Object({ reason: SetAsideReasonSchema, duplicateOf: NullableString, note: Type.String() }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type HistoryEntry = Static<typeof HistoryEntrySchema>;
+
+/** One re-attachment: who, when, the quote before (null: tied to a whole section) and after. */
+export const AnchorChangeSchema = Type.Object(
+  { by: Person, at: Timestamp, fromQuote: NullableString, toQuote: Type.String() },
+  { additionalProperties: false },
+);
+export type AnchorChange = Static<typeof AnchorChangeSchema>;
 
 /** A thread as the API shows it: names instead of ids, and where its passage is now. */
 export const PublicThreadSchema = Type.Object(
@@ -66,10 +128,17 @@ export const PublicThreadSchema = Type.Object(
     explanation: NullableString,
     decidedBy: Nullable(Person),
     decidedAt: Nullable(Timestamp),
-    history: Type.Array(Type.Object({ status: Status, explanation: NullableString, by: Person, at: Timestamp }, { additionalProperties: false })),
+    history: Type.Array(HistoryEntrySchema),
+    /** Left out of the synthesis table by the secretariat (still shown in the workspace), or null. */
+    setAside: Nullable(SetAsideSchema),
+    /** Re-attachments of the thread to a new passage by the secretariat, oldest first. */
+    anchorHistory: Type.Array(AnchorChangeSchema),
     comments: Type.Array(ThreadCommentSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    /** Grows by one with every change; send it back as `expectedVersion` so a stale change is refused. */
+    version: Type.Integer({ minimum: 1 }),
+    proposal: Nullable(ProposalSchema),
   },
   { additionalProperties: false },
 );
@@ -126,6 +195,8 @@ export const CreateThreadBody = Type.Object(
     revisionId: Type.Optional(Id),
     organizationId: Type.Optional(Id),
     meeting: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }), date: DateOnly }, { additionalProperties: false })),
+    /** Wording proposed in place of the passage (needs `anchor`). */
+    proposal: Type.Optional(ProposalText),
   },
   { additionalProperties: false },
 );
@@ -135,12 +206,58 @@ export type CreateThreadBody = Static<typeof CreateThreadBody>;
 export const ReplyBody = Type.Object({ body: Body }, { additionalProperties: false });
 export type ReplyBody = Static<typeof ReplyBody>;
 
-/** `POST …/threads/:threadId/status`. */
+/**
+ * `POST …/threads/:threadId/status`: a decision and its explanation (also to edit only the
+ * explanation: send the same status). With `expectedVersion`, refused with 409
+ * `ERR_THREAD_VERSION_CONFLICT` if the thread changed since that version.
+ */
 export const StatusBody = Type.Object(
-  { status: Status, explanation: Type.Optional(Type.String({ maxLength: 20_000 })) },
+  { status: Status, explanation: Type.Optional(Type.String({ maxLength: 20_000 })), expectedVersion: Type.Optional(ExpectedVersion) },
   { additionalProperties: false },
 );
 export type StatusBody = Static<typeof StatusBody>;
+
+/**
+ * `PUT …/threads/:threadId/set-aside`: leave the thread out of the synthesis table. A
+ * `duplicate` names the thread it repeats (`duplicateOf`, required then and only then); `other`
+ * needs a note. `expectedVersion`: the thread version seen (see `PublicThread.version`).
+ */
+export const SetAsideBody = Type.Object(
+  {
+    reason: SetAsideReasonSchema,
+    duplicateOf: Type.Optional(Id),
+    note: Type.Optional(Type.String({ maxLength: 2_000 })),
+    expectedVersion: Type.Optional(ExpectedVersion),
+  },
+  { additionalProperties: false },
+);
+export type SetAsideBody = Static<typeof SetAsideBody>;
+
+/** `PUT …/threads/:threadId/proposal`: proposed wording for the passage, or null to withdraw it. */
+export const ProposalBody = Type.Object(
+  { text: Type.Union([ProposalText, Type.Null()]), expectedVersion: Type.Optional(ExpectedVersion) },
+  { additionalProperties: false },
+);
+export type ProposalBody = Static<typeof ProposalBody>;
+
+/** `POST …/threads/:threadId/proposal/apply` and `…/revert`: optionally the version seen. */
+export const VersionedBody = Type.Object({ expectedVersion: Type.Optional(ExpectedVersion) }, { additionalProperties: false });
+export type VersionedBody = Static<typeof VersionedBody>;
+
+/**
+ * A 409 answer of the thread routes. For `ERR_THREAD_VERSION_CONFLICT`, `current` is the
+ * thread as it is now (someone else's change), so the client can show it and decide again.
+ */
+export const ThreadConflictResponse = Type.Object(
+  {
+    error: Type.Object(
+      { code: Type.String(), message: Type.String(), current: Type.Optional(PublicThreadSchema) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ThreadConflictResponse = Static<typeof ThreadConflictResponse>;
 
 /** `PUT /api/documents/:id/comment-settings`. */
 export const CommentSettingsBody = Type.Object(
@@ -171,7 +288,12 @@ export const CreateSubmissionBody = Type.Object(
     attachment: Type.Optional(AttachmentInput),
     items: Type.Array(
       Type.Object(
-        { body: Body, anchor: Type.Optional(AnchorSchema), sectionBlockId: Type.Optional(Type.String({ maxLength: 64 })) },
+        {
+          body: Body,
+          anchor: Type.Optional(AnchorSchema),
+          sectionBlockId: Type.Optional(Type.String({ maxLength: 64 })),
+          proposal: Type.Optional(ProposalText),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 500 },

@@ -1,8 +1,9 @@
 import type { CommentStore } from '../storage/store.ts';
-import type { StatusChangeRecord, SubmissionRecord, ThreadRecord, ThreadStatus, UserRecord } from '../storage/records.ts';
+import type { ProposalRecord, StatusChangeRecord, SubmissionRecord, ThreadRecord, ThreadStatus, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { NEEDS_EXPLANATION } from './policy.ts';
+import { checkVersion, touch } from './conflict.ts';
 
 /** A new thread's content. */
 export interface NewThread {
@@ -16,6 +17,8 @@ export interface NewThread {
   revisionId: string | null;
   submissionId?: string | null;
   meeting: ThreadRecord['meeting'];
+  /** Replacement wording proposed for the passage ("đề nghị sửa thành"), if any. */
+  proposal?: string | null;
 }
 
 /** A new submission, with its items already turned into thread inputs. */
@@ -29,8 +32,11 @@ export interface NewSubmission {
   signer: string;
   noComments: boolean;
   attachment: SubmissionRecord['attachment'];
-  items: Array<Pick<NewThread, 'body' | 'anchor' | 'sectionBlockId'>>;
+  items: Array<Pick<NewThread, 'body' | 'anchor' | 'sectionBlockId' | 'proposal'>>;
 }
+
+/** What a `CommentService.change` callback returns when it found nothing to change. */
+export const UNCHANGED = Symbol('unchanged');
 
 /** Normalises user text: NFC, trimmed, line endings unified. */
 export function cleanText(text: string): string {
@@ -63,30 +69,67 @@ export class CommentService {
     return copyThread(thread);
   }
 
-  /** Adds a reply. */
-  async reply(documentId: string, threadId: string, author: UserRecord, body: string): Promise<ThreadRecord> {
+  /**
+   * Changes a stored thread atomically: `change` gets the current row (or throws
+   * `ERR_THREAD_NOT_FOUND`), which must still be at `expectedVersion` when one is given
+   * (else `ERR_THREAD_VERSION_CONFLICT`, carrying the current thread); the result gets the
+   * next version. `change` runs synchronously inside the document's update queue, so it may
+   * also change something else that must happen exactly once per version (the live draft).
+   * A `change` that finds nothing to do returns `UNCHANGED`: the thread keeps its version.
+   */
+  async change(
+    documentId: string,
+    threadId: string,
+    expectedVersion: number | undefined,
+    change: (thread: ThreadRecord, now: string) => void | typeof UNCHANGED,
+  ): Promise<ThreadRecord> {
     const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
+      checkVersion(thread, expectedVersion);
       const now = new Date().toISOString();
-      thread.comments.push({ id: newId(), authorId: author.id, body: cleanText(body), createdAt: now });
-      thread.updatedAt = now;
+      if (change(thread, now) !== UNCHANGED) touch(thread, now);
       return thread;
     });
     return copyThread(updated);
   }
 
+  /** Adds a reply. */
+  async reply(documentId: string, threadId: string, author: UserRecord, body: string): Promise<ThreadRecord> {
+    return this.change(documentId, threadId, undefined, (thread, now) => {
+      thread.comments.push({ id: newId(), authorId: author.id, body: cleanText(body), createdAt: now });
+    });
+  }
+
+  /**
+   * Sets (or, with null, removes) the wording proposed for the thread's passage. Refused once
+   * applied to the draft (`ERR_PROPOSAL_NOT_APPLICABLE`): revert it first.
+   */
+  async propose(documentId: string, threadId: string, by: UserRecord, text: string | null, expectedVersion?: number): Promise<ThreadRecord> {
+    return this.change(documentId, threadId, expectedVersion, (thread, now) => {
+      if (thread.proposal?.appliedAt) throw new Errors.ProposalNotApplicable('it is already applied to the draft');
+      const clean = text === null ? '' : text.normalize('NFC').replace(/\r\n?/g, '\n');
+      thread.proposal = clean.trim() === '' ? null : proposalRecord(clean, by.id, now);
+    });
+  }
+
   /**
    * Moves a thread to `status`, keeping who and when in its history. `partially_accepted`
    * and `not_accepted` need an explanation (`ERR_EXPLANATION_REQUIRED`); a withdrawn thread
-   * changes no more (`ERR_INVALID_TRANSITION`).
+   * changes no more (`ERR_INVALID_TRANSITION`). With `expectedVersion`, a thread changed
+   * since is left alone (`ERR_THREAD_VERSION_CONFLICT`).
    */
-  async setStatus(documentId: string, threadId: string, by: UserRecord, status: ThreadStatus, explanation: string | null): Promise<ThreadRecord> {
+  async setStatus(
+    documentId: string,
+    threadId: string,
+    by: UserRecord,
+    status: ThreadStatus,
+    explanation: string | null,
+    expectedVersion?: number,
+  ): Promise<ThreadRecord> {
     const text = explanation === null ? null : cleanText(explanation) || null;
     if (NEEDS_EXPLANATION.has(status) && text === null) throw new Errors.ExplanationRequired();
-    const updated = await this.store.updateThread(documentId, threadId, (thread) => {
-      if (!thread) throw new Errors.ThreadNotFound();
+    return this.change(documentId, threadId, expectedVersion, (thread, now) => {
       if (thread.status === 'withdrawn') throw new Errors.InvalidTransition();
-      const now = new Date().toISOString();
       const change: StatusChangeRecord = { status, explanation: text, by: by.id, at: now };
       thread.history.push(change);
       thread.status = status;
@@ -95,10 +138,7 @@ export class CommentService {
         thread.decidedBy = by.id;
         thread.decidedAt = now;
       }
-      thread.updatedAt = now;
-      return thread;
     });
-    return copyThread(updated);
   }
 
   /** Submissions of a document, newest first. */
@@ -134,6 +174,7 @@ export class CommentService {
               revisionId: input.revisionId,
               submissionId,
               meeting: null,
+              proposal: item.proposal ?? null,
             },
             now,
           ),
@@ -178,7 +219,14 @@ function buildThread(input: NewThread, now: string): ThreadRecord {
     comments: [{ id: newId(), authorId: input.author.id, body: cleanText(input.body), createdAt: now }],
     createdAt: now,
     updatedAt: now,
+    version: 1,
+    proposal: input.proposal ? proposalRecord(input.proposal.normalize('NFC').replace(/\r\n?/g, '\n'), input.author.id, now) : null,
   };
+}
+
+/** A proposal not yet applied. */
+function proposalRecord(text: string, by: string, now: string): ProposalRecord {
+  return { text, proposedBy: by, proposedAt: now, appliedAt: null, appliedBy: null, replacedText: null };
 }
 
 /** A deep-enough copy, so callers never hold live rows. */
@@ -187,7 +235,10 @@ function copyThread(thread: ThreadRecord): ThreadRecord {
     ...thread,
     anchor: thread.anchor && { ...thread.anchor },
     meeting: thread.meeting && { ...thread.meeting },
-    history: thread.history.map((change) => ({ ...change })),
+    proposal: thread.proposal ? { ...thread.proposal } : null,
+    history: thread.history.map((change) => ({ ...change, ...(change.setAside ? { setAside: { ...change.setAside } } : {}) })),
+    setAside: thread.setAside ? { ...thread.setAside } : null,
+    ...(thread.anchorHistory ? { anchorHistory: thread.anchorHistory.map((change) => ({ ...change })) } : {}),
     comments: thread.comments.map((comment) => ({ ...comment })),
   };
 }

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AuditEntrySchema } from '../audit/schemas.ts';
 import { ListedUser, LoginResponse, MeResponse } from '../auth/schemas.ts';
 import { PublicSubmission, PublicThreadSchema, ThreadsResponse } from '../comments/schemas.ts';
+import { SectionsResponse } from '../comments/section-routes.ts';
 import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents/schemas.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
@@ -32,6 +33,10 @@ export const CLIENT_SHAPES = {
   Thread: ClientThread,
   ThreadList: Type.Object({ ...ThreadsResponse.properties, threads: Type.Array(ClientThread) }),
   Submission: PublicSubmission,
+  /** A thread as the review desk reads it: with its decision history. */
+  ReviewThread: PublicThreadSchema,
+  ReviewThreadList: ThreadsResponse,
+  Sections: SectionsResponse,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */

@@ -33,5 +33,5 @@ export const revisionsPlugin = fp(
     });
     await app.register(revisionRoutes);
   },
-  { name: 'revisions', dependencies: ['store', 'auth', 'documents', 'collab', 'document-hooks'] },
+  { name: 'revisions', dependencies: ['store', 'auth', 'documents', 'collab', 'document-hooks', 'audit'] },
 );

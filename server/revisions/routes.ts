@@ -83,6 +83,7 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
         reason: 'named',
         createdBy: currentUser(request).id,
       });
+      await app.audit.record('revision.created', currentUser(request).id, document.id, { revisionId: revision.id, revisionName: revision.name });
       return reply.status(201).send(presentRevision(revision, nameOf));
     },
   );
@@ -110,6 +111,8 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const document = app.documents.get(request.params.id);
       const revision = await app.revisions.restore(document.id, request.params.revisionId, currentUser(request).id);
+      const source = app.revisions.get(document.id, request.params.revisionId);
+      await app.audit.record('revision.restored', currentUser(request).id, document.id, { revisionId: source.id, revisionName: source.name, checkpointId: revision.id });
       return presentRevision(revision, nameOf);
     },
   );
@@ -137,6 +140,13 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
       async (request, reply) => {
         const document = openable(request);
         const result = await compare(document.id, { ...request.query, detail: 'full' });
+        await app.audit.record('export.comparison', currentUser(request).id, document.id, {
+          format: extension,
+          fromRef: request.query.from,
+          toRef: request.query.to,
+          fromLabel: result.from.label,
+          toLabel: result.to.label,
+        });
         return send(document, result, request.query.lang ?? 'vi', reply);
       },
     );

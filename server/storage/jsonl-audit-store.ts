@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { AuditRecord } from './records.ts';
-import type { AuditPage, AuditStore } from './store.ts';
+import type { AuditPage, AuditSelection, AuditStore } from './store.ts';
 import { DurableAppender } from './durable-appender.ts';
 import type { StorageHealth } from './health.ts';
 import type { StorageIo } from './io.ts';
@@ -26,6 +26,14 @@ function parseEntry(line: string): AuditRecord | null {
     // A line cut short by a crash: the entries around it are intact.
     return null;
   }
+}
+
+/** A test for `AuditSelection.actions`: exact names, or prefixes ending in a dot; none given matches all. */
+function actionMatcher(actions: readonly string[] | undefined): (action: string) => boolean {
+  if (actions === undefined) return () => true;
+  const exact = new Set(actions.filter((item) => !item.endsWith('.')));
+  const prefixes = actions.filter((item) => item.endsWith('.'));
+  return (action) => exact.has(action) || prefixes.some((prefix) => action.startsWith(prefix));
 }
 
 /** Every intact entry of the file, numbered in order. */
@@ -69,9 +77,11 @@ export class JsonlAuditStore implements AuditStore {
     if (this.window.length > WINDOW * 1.5) this.window = this.window.slice(-WINDOW);
   }
 
-  async list(query: { documentId?: string; limit: number; before?: string }): Promise<AuditPage> {
+  async list(query: AuditSelection): Promise<AuditPage> {
     const before = query.before === undefined ? this.count : Number(query.before);
-    const matches = (item: Numbered): boolean => item.seq < before && (query.documentId === undefined || item.entry.documentId === query.documentId);
+    const ofAction = actionMatcher(query.actions);
+    const matches = (item: Numbered): boolean =>
+      item.seq < before && (query.documentId === undefined || item.entry.documentId === query.documentId) && ofAction(item.entry.action);
     const found: Numbered[] = [];
     const windowStart = this.window[0]?.seq ?? this.count;
     for (let index = this.window.length - 1; index >= 0 && found.length <= query.limit; index--) {

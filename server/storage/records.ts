@@ -15,6 +15,15 @@ export const ORGANIZATION_KINDS = ['ministry', 'ministerial_agency', 'government
 /** Statuses of a comment thread, in the order filters and badges list them. */
 export const THREAD_STATUSES = ['open', 'under_review', 'accepted', 'partially_accepted', 'not_accepted', 'withdrawn'] as const;
 
+/** Why the secretariat leaves a thread out of the synthesis table. */
+export const SET_ASIDE_REASONS = ['duplicate', 'out_of_scope', 'other'] as const;
+
+/**
+ * What a history entry that is not a decision records: the thread set aside from the
+ * synthesis table or taken back into it, or its proposal applied to the draft or reverted.
+ */
+export const THREAD_EVENTS = ['set_aside', 'set_aside_undone', 'proposal_applied', 'proposal_reverted'] as const;
+
 /** A person who can sign in. */
 export interface UserRecord {
   id: string;
@@ -102,12 +111,56 @@ export interface ThreadCommentRecord {
   createdAt: string;
 }
 
-/** One attributed, timestamped status change. */
+/** Why and by whom a thread is left out of the synthesis table. */
+export interface SetAsideRecord {
+  reason: (typeof SET_ASIDE_REASONS)[number];
+  /** The thread this one repeats, for `duplicate`; null otherwise. */
+  duplicateOf: string | null;
+  note: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * One attributed, timestamped change in a thread's history: a status change, or (with
+ * `event`) the thread set aside from the synthesis table or taken back into it, the status
+ * then being the one it kept.
+ */
 export interface StatusChangeRecord {
   status: ThreadStatus;
   explanation: string | null;
   by: string;
   at: string;
+  /** Set when the entry records something other than a decision (see `ThreadEvent`). */
+  event?: ThreadEvent;
+  /** With `event: 'set_aside'`: the reason, duplicate and note. */
+  setAside?: Pick<SetAsideRecord, 'reason' | 'duplicateOf' | 'note'>;
+}
+
+/** What a history entry that is not a decision records (see `THREAD_EVENTS`). */
+export type ThreadEvent = (typeof THREAD_EVENTS)[number];
+
+/**
+ * Replacement text an organisation proposes for its thread's passage ("đề nghị sửa thành").
+ * Once applied to the live draft, `appliedAt`/`appliedBy` say when and by whom, and
+ * `replacedText` keeps the passage as it was, so the application can be reverted.
+ */
+export interface ProposalRecord {
+  text: string;
+  proposedBy: string;
+  proposedAt: string;
+  appliedAt: string | null;
+  appliedBy: string | null;
+  replacedText: string | null;
+}
+
+/** One attributed, timestamped re-attachment of an orphaned thread to a new passage. */
+export interface AnchorChangeRecord {
+  by: string;
+  at: string;
+  /** The quote the thread had before (null: it was tied to a whole section). */
+  fromQuote: string | null;
+  toQuote: string;
 }
 
 /** A comment thread on a document, in an organisation's name (null: the drafting group itself). */
@@ -130,9 +183,26 @@ export interface ThreadRecord {
   decidedBy: string | null;
   decidedAt: string | null;
   history: StatusChangeRecord[];
+  /** Left out of the synthesis table by the secretariat; absent in rows written before it existed. */
+  setAside?: SetAsideRecord | null;
+  /** Re-attachments, oldest first; absent on threads never re-attached (and on older rows). */
+  anchorHistory?: AnchorChangeRecord[];
   comments: ThreadCommentRecord[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Starts at 1 and grows by one with every change (decision, explanation, reply, proposal…),
+   * so a change based on an older version can be refused. Rows written before versions
+   * existed have none: read them through `threadVersion`.
+   */
+  version?: number;
+  /** Proposed replacement wording for the passage, if the organisation gave one. */
+  proposal?: ProposalRecord | null;
+}
+
+/** A thread's version; rows stored before versions existed count as version 1. */
+export function threadVersion(thread: Pick<ThreadRecord, 'version'>): number {
+  return thread.version ?? 1;
 }
 
 /** An organisation's official written submission (công văn) for a document. */

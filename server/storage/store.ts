@@ -60,6 +60,14 @@ export interface DocumentContentStore {
   sync(): Promise<void>;
 }
 
+/** What `AuditStore.list` selects. */
+export interface AuditSelection {
+  documentId?: string;
+  actions?: readonly string[];
+  limit: number;
+  before?: string;
+}
+
 /** One page of the audit trail. */
 export interface AuditPage {
   /** Entries newest first. */
@@ -75,8 +83,11 @@ export interface AuditPage {
 export interface AuditStore {
   /** Durably appends one entry; on failure rejects with `ERR_STORAGE_UNAVAILABLE` and nothing is added. */
   append(entry: AuditRecord): Promise<void>;
-  /** Entries (of one document, if given), newest first, at most `limit`, older than the `before` cursor. */
-  list(query: { documentId?: string; limit: number; before?: string }): Promise<AuditPage>;
+  /**
+   * Entries (of one document, if given; of the given `actions`, if given: exact names, or
+   * prefixes when they end in a dot), newest first, at most `limit`, older than the `before` cursor.
+   */
+  list(query: AuditSelection): Promise<AuditPage>;
 }
 
 /**

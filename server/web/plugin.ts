@@ -12,6 +12,7 @@ const APP_PAGES = [
   '/admin',
   '/documents/:id',
   '/documents/:id/audit',
+  '/documents/:id/review',
   '/documents/:id/revisions',
   '/documents/:id/revisions/:revisionId',
   '/documents/:id/compare',

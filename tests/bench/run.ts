@@ -8,7 +8,8 @@
  * Flags: `--quick` (small workloads, for a smoke run); `--subject=reference` (compare the
  * reference server with a second instance of itself, to check the harness); `--verbose` (print
  * the tail of each server's output to stderr before stopping it); `--only=abuse` (just the
- * abuse section, written to `bench-results/abuse.md`).
+ * abuse section, written to `bench-results/abuse.md`); `--only=records`, `--only=synthesis` (just
+ * that table, printed).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.ts';
@@ -20,6 +21,7 @@ import { compareBenchOptions, runCompareBench } from './compare.ts';
 import { compareHttpOptions, runCompareHttpBench } from './compare-http.ts';
 import { renderAbuseMarkdown, runAbuseBench, type AbuseOptions } from './abuse.ts';
 import { recordsBenchOptions, renderRecordsMarkdown, runRecordsBench } from './records.ts';
+import { renderSynthesisMarkdown, runSynthesisBench, synthesisBenchOptions } from './synthesis.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -57,6 +59,10 @@ function resultFor<T>(map: Map<BenchServer, T>, server: BenchServer): T {
 /** Starts both servers, runs every measurement, stops the servers and writes the report. */
 async function main(): Promise<void> {
   installCleanup();
+  if (args.has('--only=synthesis')) {
+    process.stdout.write(renderSynthesisMarkdown(await runSynthesisBench(synthesisBenchOptions(quick), progress)));
+    return;
+  }
   if (args.has('--only=records')) {
     process.stdout.write(renderRecordsMarkdown(await runRecordsBench(recordsBenchOptions(quick), progress)));
     return;
@@ -136,10 +142,12 @@ async function main(): Promise<void> {
   };
   // Records under load: fresh server processes of their own, after the others have stopped.
   const records = await runRecordsBench(recordsBenchOptions(quick), progress);
-  const markdown = `${renderMarkdown(report)}\n${renderRecordsMarkdown(records)}\n${renderAbuseMarkdown(abuse, abuseOptions)}`;
+  // The synthesis table as the secretariat downloads it: a fresh server process of its own.
+  const synthesis = await runSynthesisBench(synthesisBenchOptions(quick), progress);
+  const markdown = `${renderMarkdown(report)}\n${renderRecordsMarkdown(records)}\n${renderSynthesisMarkdown(synthesis)}\n${renderAbuseMarkdown(abuse, abuseOptions)}`;
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/latest.md', markdown);
-  await writeFile('bench-results/latest.json', `${JSON.stringify({ ...report, abuse }, null, 2)}\n`);
+  await writeFile('bench-results/latest.json', `${JSON.stringify({ ...report, abuse, synthesis }, null, 2)}\n`);
   process.stdout.write(markdown);
 }
 

@@ -73,7 +73,7 @@ test('details: ids become names, roles are translated, bookkeeping and nulls are
   assert.deepEqual(describeDetails({ organizationId: 'bo-y-te', name: 'Bộ Y tế' }, names), [
     { label: { key: 'audit.detail.organization' }, value: { text: 'Bộ Y tế' } },
   ]);
-  assert.deepEqual(describeDetails({ surprise: true }, names), [{ label: { raw: 'surprise' }, value: { text: 'true' } }]);
+  assert.deepEqual(describeDetails({ surprise: true }, names), [{ label: { raw: 'surprise' }, value: { key: 'audit.detail.yes' } }]);
 });
 
 test('audit entries are narrowed; nested detail values are dropped', () => {
@@ -88,4 +88,27 @@ test('audit entries are narrowed; nested detail values are dropped', () => {
   assert.deepEqual(entry.details, { updates: 3 });
   assert.equal(parseAuditEntry({ ...entry, actor: null }).actor, null);
   assert.throws(() => parseAuditEntry({ ...entry, at: 5 }), TypeError);
+});
+
+test('details of decisions, set-asides and exports: statuses, reasons and visibility translated, threads by short reference, ids of named things hidden', () => {
+  assert.deepEqual(describeDetails({ threadId: 'Ab3xYz0123456789', organizationId: 'bo-y-te', previousStatus: 'open', status: 'partially_accepted', explanation: 'Một phần.', explanationChanged: true }, names), [
+    { label: { key: 'audit.detail.thread' }, value: { text: '#Ab3xYz' } },
+    { label: { key: 'audit.detail.organization' }, value: { text: 'Bộ Y tế' } },
+    { label: { key: 'audit.detail.previousStatus' }, value: { key: 'comments.status.open' } },
+    { label: { key: 'audit.detail.status' }, value: { key: 'comments.status.partially_accepted' } },
+    { label: { key: 'audit.detail.explanation' }, value: { text: 'Một phần.' } },
+  ]);
+  assert.deepEqual(describeDetails({ threadId: 'T1', reason: 'duplicate', duplicateOf: 'Zz9yXw0000', note: '' }, names).slice(1, 3), [
+    { label: { key: 'audit.detail.reason' }, value: { key: 'comments.setAside.reason.duplicate' } },
+    { label: { key: 'audit.detail.duplicateOf' }, value: { text: '#Zz9yXw' } },
+  ]);
+  assert.deepEqual(describeDetails({ visibility: 'all_participants', previousVisibility: 'own_organization' }, names).map((line) => line.value), [
+    { key: 'audit.visibility.all_participants' },
+    { key: 'audit.visibility.own_organization' },
+  ]);
+  assert.deepEqual(describeDetails({ revisionId: 'r1', revisionName: 'Dự thảo lần 2', format: 'docx', fromRef: 'r1', toRef: 'current', noComments: false }, names), [
+    { label: { key: 'audit.detail.revisionName' }, value: { text: 'Dự thảo lần 2' } },
+    { label: { key: 'audit.detail.format' }, value: { text: 'docx' } },
+    { label: { key: 'audit.detail.noComments' }, value: { key: 'audit.detail.no' } },
+  ]);
 });

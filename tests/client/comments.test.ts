@@ -37,9 +37,13 @@ function buildThread(overrides: Partial<PublicThread> & { id: string }): PublicT
     explanation: null,
     decidedBy: null,
     decidedAt: null,
+    setAside: null,
+    anchorHistory: [],
     comments: [{ id: 'c1', author: { id: 'u1', displayName: 'Phạm Văn Y' }, body: 'Góp ý', createdAt: '2025-05-20T02:00:00.000Z' }],
     createdAt: '2025-05-20T02:00:00.000Z',
     updatedAt: '2025-05-20T02:00:00.000Z',
+    version: 1,
+    proposal: null,
     ...overrides,
   };
 }

@@ -112,19 +112,24 @@ test('side by side: one row per block in display order, empty cell for the missi
   assert.deepEqual(withoutHeadings.filter((candidate) => candidate.sectionStart).map((candidate) => candidate.block.sectionId), ['a', 'b']);
 });
 
-test('tags: added, removed, moved (with the old number when there is one), whitespace, formatting, coarse', () => {
+test('tags: added, removed, moved (with the section it came from, on the first block of a run), whitespace, formatting, coarse', () => {
   const comparison = realComparison();
   const names = (id: string): string[] => blockTags(byId(comparison, id)).map((tag) => tag.name);
   assert.deepEqual(names('p6'), ['added']);
   assert.deepEqual(names('p5'), ['removed']);
   assert.deepEqual(names('p1'), ['moved']);
-  assert.deepEqual(blockTags(byId(comparison, 'p1'))[0]?.key, 'compare.tag.moved');
+  // p1 left part I for part II: the note names the part it came from, as the exports do.
+  assert.deepEqual(byId(comparison, 'p1').move, { fromSection: 'Phần I', toSection: 'Phần II', after: 'a', fromOrder: 1, first: true });
+  assert.deepEqual(blockTags(byId(comparison, 'p1'))[0], { name: 'moved', key: 'compare.tag.movedFromPart', params: { number: 'Phần I' } });
+  const inRun: BlockChange = { ...byId(comparison, 'p1'), move: { fromSection: '2.', toSection: '3.', after: null, fromOrder: 4, first: false } };
+  assert.deepEqual(blockTags(inRun), [], 'a block that moved with the one before it carries no note of its own');
+  assert.deepEqual(blockTags({ ...inRun, move: { fromSection: '2.', toSection: '3.', after: null, fromOrder: 4, first: true } })[0], { name: 'moved', key: 'compare.tag.movedFrom', params: { number: '2.' } });
   assert.deepEqual(names('p3'), ['whitespace']);
   assert.deepEqual(names('p4'), ['formatting']);
   assert.deepEqual(names('p2'), []);
   const movedHeading: BlockChange = { ...byId(comparison, 'b'), status: 'moved', moved: true, fromNumber: 'Phần III', toNumber: 'Phần II', coarse: true };
   assert.deepEqual(blockTags(movedHeading), [
-    { name: 'moved', key: 'compare.tag.movedFrom', params: { number: 'Phần III' } },
+    { name: 'moved', key: 'compare.tag.moved' },
     { name: 'coarse', key: 'compare.tag.coarse' },
   ]);
   assert.equal(blockNumber({ ...movedHeading, toNumber: null }), 'Phần III');

@@ -216,38 +216,40 @@ test('official submissions: items become threads; "no comments"; attachments are
 test('the synthesis table: DOCX grouped by section in document order, CSV round-trips with Vietnamese intact', async () => {
   const docx = await fetch(`${server.baseUrl}/api/documents/${documentId}/synthesis.docx`, { headers: { authorization: `Bearer ${admin}` } });
   assert.equal(docx.status, 200);
-  const xml = unzip(Buffer.from(await docx.arrayBuffer())).get('word/document.xml')?.toString('utf8') ?? '';
+  const files = unzip(Buffer.from(await docx.arrayBuffer()));
+  const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
   assert.match(xml, /w:orient="landscape"/);
-  assert.match(xml, /Times New Roman/);
+  assert.match(files.get('word/styles.xml')?.toString('utf8') ?? '', /<w:docDefaults>[\s\S]*Times New Roman[\s\S]*<w:sz w:val="26"\/>/);
   const cellTexts = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((match) => [...(match[1] ?? '').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('\n'));
-  assert.deepEqual(cellTexts.slice(0, 5), ['TT', 'Nội dung dự thảo', 'Nội dung góp ý', 'Cơ quan góp ý', 'Ý kiến tiếp thu, giải trình']);
+  assert.deepEqual(cellTexts.slice(2, 7), ['TT', 'Nội dung dự thảo', 'Nội dung góp ý', 'Cơ quan góp ý', 'Ý kiến tiếp thu, giải trình']);
   const text = xml.replace(/<[^>]+>/g, '');
   assert.match(text, /BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý/);
-  assert.match(text, /Đã lấy ý kiến 5 cơ quan, tổ chức; 4 cơ quan, tổ chức đã có ý kiến/);
-  assert.match(text, /Nhất trí, không có ý kiến khác: Bộ Giáo dục và Đào tạo \(Công văn số 567\/BGDĐT-VP ngày 19\/11\/2026\)/);
-  assert.match(text, /Chưa có ý kiến: Bộ Xây dựng\./);
+  assert.match(text, /Đã lấy ý kiến 5 cơ quan, tổ chức; 4 cơ quan, tổ chức đã có ý kiến; 1 cơ quan, tổ chức chưa có ý kiến/);
+  assert.match(text, /Nhất trí, không có ý kiến khác \(1\): Bộ Giáo dục và Đào tạo \(Công văn số 567\/BGDĐT-VP ngày 19\/11\/2026\)/);
+  assert.match(text, /Chưa có ý kiến \(1\): Bộ Xây dựng\./);
   assert.ok(!text.includes('Nêu thêm lưu vực sông Mê Công'), 'withdrawn comments are left out');
 
   const csv = await fetch(`${server.baseUrl}/api/documents/${documentId}/synthesis.csv`, { headers: { authorization: `Bearer ${admin}` } });
   const bytes = Buffer.from(await csv.arrayBuffer());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
   const rows = parse(bytes.subarray(3).toString('utf8'), { relax_column_count: false }) as string[][];
-  assert.deepEqual(rows[0], ['TT', 'Nội dung dự thảo', 'Nội dung góp ý', 'Cơ quan góp ý', 'Ý kiến tiếp thu, giải trình', 'Mục']);
+  assert.deepEqual(rows[0], ['TT', 'Nội dung dự thảo', 'Nội dung góp ý', 'Cơ quan góp ý', 'Ý kiến tiếp thu, giải trình', 'Mục', 'Trao đổi khác (không thuộc bảng chính thức)']);
   const body = rows.slice(1);
   assert.deepEqual(body.map((row) => Number(row[0])), body.map((_row, index) => index + 1), 'numbered continuously');
-  // Grouped by section, in document order (numbers restart under each Phần, as in the outline).
+  // Grouped by section, in document order, each with its full path (numbers restart under
+  // each Phần, as in the outline); the drafting group's own thread on "khủng bố" is left out.
   assert.deepEqual(body.map((row) => row[5]), [
-    '1. Bối cảnh quốc tế và khu vực',
-    '1. Bối cảnh quốc tế và khu vực',
-    '1. Bối cảnh quốc tế và khu vực',
-    '1. Bối cảnh quốc tế và khu vực',
-    '4. Bảo đảm nguồn lực',
-    '4. Bảo đảm nguồn lực',
-    'Phần V TỔ CHỨC THỰC HIỆN',
-    '1. Phân công trách nhiệm',
+    'Phần I › 1. Bối cảnh quốc tế và khu vực',
+    'Phần I › 1. Bối cảnh quốc tế và khu vực',
+    'Phần I › 1. Bối cảnh quốc tế và khu vực',
+    'Phần IV › 4. Bảo đảm nguồn lực',
+    'Phần IV › 4. Bảo đảm nguồn lực',
+    'Phần V',
+    'Phần V › 1. Phân công trách nhiệm',
   ]);
   // Within a section, passages follow their order in the text.
-  assert.deepEqual(body.slice(0, 4).map((row) => (row[1] ?? '').split('\n')[1]), ['“thiên tai cực đoan”', '“dịch bệnh mới nổi”', '“tội phạm mạng”', '“khủng bố”']);
+  assert.deepEqual(body.slice(0, 3).map((row) => row[1]), ['“thiên tai cực đoan”', '“dịch bệnh mới nổi”', '“tội phạm mạng”']);
+  assert.ok(!body.some((row) => row[2] === 'Ghi chú của Tổ biên soạn.'), 'the drafting group speaks for no consulted organisation');
   const partial = body.find((row) => row[2]?.startsWith('Bổ sung dịch bệnh truyền nhiễm.'));
   assert.equal(partial?.[3]?.split('\n')[0], 'Bộ Y tế');
   assert.equal(partial?.[4], 'Tiếp thu một phần. Tiếp thu phần dịch bệnh.');

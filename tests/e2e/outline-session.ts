@@ -74,6 +74,7 @@ interface Person {
 
 /** Pages of one test: A (the person acting), B (the secretariat) and a Node Yjs client counting the updates it receives. */
 export interface Session {
+  documentId: string;
   a: Page;
   b: Page;
   observer: TestClient;
@@ -87,6 +88,8 @@ export interface OutlineWorld {
   withSession(title: string, body: (session: Session) => Promise<void>, who?: 'editor' | 'ministry'): Promise<void>;
   /** Errors of every page so far. */
   readonly pageErrors: string[];
+  /** An HTTP API call as the secretariat or the ministry officer (bearer token); `path` from `/api/`. */
+  request(who: 'secretariat' | 'ministry', method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,7 @@ export async function startOutlineWorld(): Promise<OutlineWorld> {
   const adminToken = await server.login('admin', server.adminPassword);
   const editorId = await server.createUser(adminToken, EDITOR);
   await server.createUser(adminToken, MINISTRY);
+  const tokens = { secretariat: adminToken, ministry: await server.login(MINISTRY.username, MINISTRY.password) };
   const signedIn = async (label: string, username: string, password: string): Promise<Person> => {
     const { context, page } = await newPage(browser, label, pageErrors);
     await signIn(page, server.baseUrl, username, password);
@@ -121,6 +125,7 @@ export async function startOutlineWorld(): Promise<OutlineWorld> {
 
   return {
     pageErrors,
+    request: (who, method, path, body) => requestJson(server.baseUrl, method, path, { token: tokens[who], body }),
     async withSession(title, body, who = 'editor') {
       const documentId = await server.createDocument(adminToken, title);
       const access = await requestJson(server.baseUrl, 'PUT', `/api/documents/${documentId}/access`, {
@@ -146,7 +151,7 @@ export async function startOutlineWorld(): Promise<OutlineWorld> {
         pages.push(b);
         await waitForOutline(a, ORIGINAL_OUTLINE);
         await waitForOutline(b, ORIGINAL_OUTLINE);
-        await body({ a, b, observer, updates: () => count });
+        await body({ documentId, a, b, observer, updates: () => count });
       } finally {
         observer.destroy();
         for (const page of pages) await page.close();

@@ -123,3 +123,86 @@ test('the HTML is standalone and printable, with ins/del and a summary, and esca
   assert.match(english, /<html lang="en">/u);
   for (const label of ['Added', 'Removed', 'Moved', 'Modified', 'Whitespace only', 'Formatting only']) assert.ok(english.includes(label), label);
 });
+
+// ---------------------------------------------------------------- moves
+
+/**
+ * Section 2. "Mục B" (with its paragraph and subsection) moved below 3. "Mục C", as the editor
+ * moves it: its blocks deleted and re-inserted with the same ids (new Yjs items).
+ */
+function movedComparison(): Comparison {
+  const from = prosemirrorJSONToYDoc(
+    outlineSchema,
+    {
+      type: 'doc',
+      content: [
+        h('hA', 2, 'Mục A'),
+        p('pA', 'Nội dung A.'),
+        h('hB', 2, 'Mục B'),
+        p('pB', 'Nội dung B.'),
+        h('hB1', 3, 'Tiểu mục B.1'),
+        p('pB1', 'Nội dung B.1.'),
+        h('hC', 2, 'Mục C'),
+        p('pC', 'Nội dung C.'),
+      ],
+    },
+    'prosemirror',
+  );
+  const to = new Y.Doc();
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+  const fragment = to.getXmlFragment('prosemirror');
+  const clones = fragment.toArray().slice(2, 6).map((node) => (node as Y.XmlElement).clone());
+  to.transact(() => {
+    fragment.delete(2, 4);
+    fragment.insert(4, clones);
+  });
+  return compareDocuments(from, to);
+}
+
+test('a moved section: the JSON says where it went; the DOCX deletes it at its old place and inserts it at its new one, with notes', async () => {
+  const comparison = movedComparison();
+  assert.deepEqual(
+    comparison.blocks.map((block) => [block.id, block.status, block.move?.fromSection ?? null, block.move?.toSection ?? null, block.move?.after ?? null, block.move?.first ?? null]),
+    [
+      ['hA', 'unchanged', null, null, null, null],
+      ['pA', 'unchanged', null, null, null, null],
+      ['hC', 'unchanged', null, null, null, null],
+      ['pC', 'unchanged', null, null, null, null],
+      ['hB', 'moved', '2.', '3.', 'pA', true],
+      ['pB', 'moved', '2.', '3.', 'pA', false],
+      ['hB1', 'moved', '2.1.', '3.1.', 'pA', false],
+      ['pB1', 'moved', '2.1.', '3.1.', 'pA', false],
+    ],
+  );
+
+  const xml = unzip(await comparisonToDocx(comparison, meta)).get('word/document.xml')?.toString('utf8') ?? '';
+  const deleted = trackedRuns(xml, 'w:del').map(([, text]) => text);
+  const inserted = trackedRuns(xml, 'w:ins').map(([, text]) => text);
+  assert.deepEqual(deleted, ['2. ', 'Mục B', ' [Đã chuyển đến mục 3.]', 'Nội dung B.', '2.1. ', 'Tiểu mục B.1', 'Nội dung B.1.']);
+  assert.deepEqual(inserted, ['3. ', 'Mục B', ' [Đã chuyển từ mục 2.]', 'Nội dung B.', '3.1. ', 'Tiểu mục B.1', 'Nội dung B.1.']);
+  // The old place comes right after A's paragraph, before C; the new place after C's paragraph.
+  const order = ['Nội dung A.', 'Đã chuyển đến mục 3.', 'Mục C', 'Nội dung C.', 'Đã chuyển từ mục 2.'].map((text) => xml.indexOf(text));
+  assert.ok(order.every((at, index) => at >= 0 && (index === 0 || at > (order[index - 1] ?? 0))), JSON.stringify(order));
+  // Accepting every change keeps `to`, rejecting every change gives back `from`: the text outside the tracked runs is the untouched sections only.
+  const untracked = [...xml.replace(/<w:(ins|del)\b[^>]*[^/]>.*?<\/w:\1>/gsu, '').matchAll(/<w:t\b[^>]*>(.*?)<\/w:t>/gsu)].map((m) => xmlText(m[1] ?? ''));
+  assert.ok(['1. ', 'Mục A', 'Nội dung A.', '2. ', 'Mục C', 'Nội dung C.'].every((text) => untracked.includes(text)));
+  assert.ok(!untracked.some((text) => text.includes('Mục B') || text.includes('Đã chuyển')), JSON.stringify(untracked));
+
+  const english = unzip(await comparisonToDocx(comparison, { ...meta, lang: 'en' })).get('word/document.xml')?.toString('utf8') ?? '';
+  assert.ok(english.includes('[Moved to section 3.]') && english.includes('[Moved from section 2.]'));
+});
+
+test('a moved section in the HTML: struck through at its old place ("chuyển đến mục"), noted at its new place ("chuyển từ mục")', () => {
+  const html = comparisonToHtml(movedComparison(), meta, 'vi');
+  const away = html.indexOf('data-moved-away-id="hB"');
+  const here = html.indexOf('data-block-id="hB"');
+  assert.ok(away > html.indexOf('Nội dung A.') && away < html.indexOf('data-block-id="hC"'), 'the old place is between A and C');
+  assert.ok(here > html.indexOf('data-block-id="pC"'), 'the new place is after C');
+  assert.match(html, /data-moved-away-id="hB"><span class="number"><del>2\.<\/del><\/span> <del>Mục B<\/del><span class="note">Đã chuyển đến mục 3\.<\/span>/u);
+  assert.match(html, /data-block-id="hB"><span class="number">3\.<\/span> Mục B<span class="note">Đã chuyển từ mục 2\.<\/span>/u);
+  assert.equal((html.match(/chuyển đến mục/gu) ?? []).length, 1, 'one note for the section, not one per block');
+  assert.equal((html.match(/chuyển từ mục/gu) ?? []).length, 1);
+  assert.ok(html.includes('data-moved-away-id="pB1"><del>Nội dung B.1.</del>'), 'every block of the section at its old place');
+  const english = comparisonToHtml(movedComparison(), meta, 'en');
+  assert.ok(english.includes('Moved to section 3.') && english.includes('Moved from section 2.'));
+});

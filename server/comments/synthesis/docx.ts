@@ -1,77 +1,172 @@
-import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType } from 'docx';
-import { preambleSentences, SYNTHESIS_COLUMNS, type Synthesis } from './table.ts';
+import {
+  AlignmentType,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { placeDateLine } from './dates.ts';
+import { preambleSentences } from './preamble.ts';
+import { commentCell, SYNTHESIS_COLUMNS, type Synthesis } from './table.ts';
 
 /** Column widths in percent of the table: TT is narrow, the texts share the rest. */
 const WIDTHS = [5, 25, 28, 17, 25];
+/** Width of the text area of a landscape A4 page with the decree's margins, in twentieths of a point. */
+const TEXT_WIDTH = 16838 - 1701 - 850;
 const FONT = 'Times New Roman';
 /** 13 pt, the body size of administrative documents (Decree 30/2020/NĐ-CP). */
 const SIZE = 26;
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-function paragraphs(text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
+interface TextOptions {
+  bold?: boolean;
+  italics?: boolean;
+  align?: Align;
+}
+
+// Font and size come from the document's default style: repeating them on each of the
+// thousands of runs of a large table doubled the time to build the file.
+function paragraphs(text: string, options: TextOptions = {}): Paragraph[] {
   return text.split('\n').map(
-    (line) => new Paragraph({ alignment: options.align, children: [new TextRun({ text: line, bold: options.bold, font: FONT, size: SIZE })] }),
+    (line) => new Paragraph({ alignment: options.align, children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })] }),
   );
 }
 
-function cell(text: string, width: number, options: { bold?: boolean; center?: boolean; span?: number; shade?: boolean } = {}): TableCell {
+/** A cell of the main table; its width comes from the table's column grid (per-cell widths cost as much again). */
+function cell(text: string, options: TextOptions & { span?: number; shade?: boolean } = {}): TableCell {
   return new TableCell({
-    width: { size: width, type: WidthType.PERCENTAGE },
     columnSpan: options.span,
     shading: options.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
-    children: paragraphs(text, { bold: options.bold, align: options.center ? AlignmentType.CENTER : undefined }),
+    children: paragraphs(text, options),
   });
 }
 
-/**
- * The synthesis table as a Word document: A4 landscape, Times New Roman 13 pt, margins of
- * Decree 30/2020/NĐ-CP (top and bottom 2 cm, left 3 cm, right 1.5 cm), the national motto,
- * the title, the preamble, then the five-column table grouped by section with a repeated
- * header row.
- */
-export async function synthesisToDocx(synthesis: Synthesis): Promise<Buffer> {
-  const header = new TableRow({
-    tableHeader: true,
-    children: SYNTHESIS_COLUMNS.map((title, at) => cell(title, WIDTHS[at] ?? 20, { bold: true, center: true })),
+/** A borderless two-column table: the header block and the signature block are laid out this way. */
+function sideBySide(left: Paragraph[], right: Paragraph[], leftWidth: number): Table {
+  const side = (children: Paragraph[], width: number): TableCell =>
+    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [side(left, leftWidth), side(right, 100 - leftWidth)] })],
   });
-  const rows: TableRow[] = [header];
+}
+
+/** Drafting body on the left; national name and motto, then place and date, on the right. */
+function headerBlock(synthesis: Synthesis): Table {
+  return sideBySide(
+    paragraphs(synthesis.draftingBody.toLocaleUpperCase('vi'), { bold: true, align: AlignmentType.CENTER }),
+    [
+      ...paragraphs('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: AlignmentType.CENTER }),
+      ...paragraphs('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER }),
+      new Paragraph({ children: [] }),
+      ...paragraphs(placeDateLine(synthesis.place, synthesis.issuedAt), { italics: true, align: AlignmentType.CENTER }),
+    ],
+    40,
+  );
+}
+
+/** The title: what the table is, the draft, its version and the round. */
+function titleBlock(synthesis: Synthesis): Paragraph[] {
+  return [
+    ...paragraphs(synthesis.title, { bold: true, align: AlignmentType.CENTER }),
+    ...paragraphs(`đối với ${synthesis.documentTitle}`, { bold: true, align: AlignmentType.CENTER }),
+    ...paragraphs(`(${synthesis.version})`, { italics: true, align: AlignmentType.CENTER }),
+    ...(synthesis.round === null ? [] : paragraphs(`Đợt lấy ý kiến: ${synthesis.round}`, { italics: true, align: AlignmentType.CENTER })),
+  ];
+}
+
+/** The five-column table, a header row repeated on every page, one shaded row per section. */
+function mainTable(synthesis: Synthesis): Table {
+  const rows: TableRow[] = [
+    new TableRow({ tableHeader: true, children: SYNTHESIS_COLUMNS.map((title) => cell(title, { bold: true, align: AlignmentType.CENTER })) }),
+  ];
   for (const group of synthesis.groups) {
-    rows.push(new TableRow({ children: [cell(group.section, 100, { bold: true, span: 5, shade: true })] }));
+    rows.push(new TableRow({ cantSplit: true, children: [cell(group.path, { bold: true, span: 5, shade: true })] }));
     for (const row of group.rows) {
       rows.push(
         new TableRow({
           children: [
-            cell(String(row.index), WIDTHS[0] ?? 5, { center: true }),
-            cell(row.draft, WIDTHS[1] ?? 25),
-            cell(row.comment, WIDTHS[2] ?? 25),
-            cell(row.organization, WIDTHS[3] ?? 20),
-            cell(row.response, WIDTHS[4] ?? 25),
+            cell(String(row.index), { align: AlignmentType.CENTER }),
+            cell(row.draft),
+            cell(commentCell(row)),
+            cell(row.organization),
+            cell(row.response),
           ],
         }),
       );
     }
   }
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: WIDTHS.map((percent) => Math.round((TEXT_WIDTH * percent) / 100)),
+    layout: TableLayoutType.FIXED,
+    rows,
+  });
+}
+
+/** Recipients on the left (to be completed), the signature of the drafting body on the right. */
+function signatureBlock(synthesis: Synthesis): Table {
+  return sideBySide(
+    [
+      ...paragraphs('Nơi nhận:', { bold: true, italics: true }),
+      ...paragraphs('- …………;\n- Lưu: VT.'),
+    ],
+    [
+      ...paragraphs(`TM. ${synthesis.draftingBody.toLocaleUpperCase('vi')}`, { bold: true, align: AlignmentType.CENTER }),
+      ...paragraphs('(Ký, ghi rõ họ tên)', { italics: true, align: AlignmentType.CENTER }),
+    ],
+    50,
+  );
+}
+
+/**
+ * The synthesis table as a Word document laid out as Decree 30/2020/NĐ-CP asks: A4 (landscape,
+ * for the five columns), Times New Roman 13 pt, its margins (top and bottom 2 cm, left 3 cm,
+ * right 1.5 cm), the page number centred in the top margin from the second page on (a first
+ * page with its own, empty header; the number is a PAGE field), a header block (drafting body |
+ * national name and motto, place and date), the title naming the draft, its version and the
+ * round, the preamble, the table grouped by section with a repeated header row, and a closing
+ * signature block.
+ */
+export async function synthesisToDocx(synthesis: Synthesis): Promise<Buffer> {
+  const pageNumber = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+  });
   const document = new Document({
     creator: 'Draftroom',
-    title: synthesis.title,
+    title: `${synthesis.title} - ${synthesis.documentTitle}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [
       {
         properties: {
+          titlePage: true,
           page: {
             size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
+            margin: { top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 },
           },
         },
+        headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
         children: [
-          ...paragraphs('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: AlignmentType.CENTER }),
-          ...paragraphs('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER }),
+          headerBlock(synthesis),
           new Paragraph({ children: [] }),
-          ...paragraphs(synthesis.title, { bold: true, align: AlignmentType.CENTER }),
-          ...paragraphs(synthesis.documentTitle, { bold: true, align: AlignmentType.CENTER }),
+          ...titleBlock(synthesis),
           new Paragraph({ children: [] }),
           ...preambleSentences(synthesis.preamble).flatMap((sentence) => paragraphs(sentence, { align: AlignmentType.JUSTIFIED })),
           new Paragraph({ children: [] }),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+          mainTable(synthesis),
+          new Paragraph({ children: [] }),
+          signatureBlock(synthesis),
         ],
       },
     ],

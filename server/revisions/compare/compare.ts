@@ -80,8 +80,50 @@ export function compareBlocks(fromBlocks: readonly OutlineBlock[], toBlocks: rea
     if (sectionOutputId !== undefined) movedOutOf.set(block.id, sectionOutputId);
   });
 
+  attachMoves(blocks, fromBlocks, toBlocks, matching, fromOutputId);
   const sections = buildSections(blocks, movedOutOf);
   return { summary: summarize(blocks, sections), sections, blocks };
+}
+
+/**
+ * Gives every moved block its `move`: the numbers of the sections it left and joined, the
+ * block that stayed in place it followed in `from` (where its old place is shown), and whether
+ * it opens a run of blocks that moved together.
+ */
+function attachMoves(
+  blocks: BlockChange[],
+  fromBlocks: readonly OutlineBlock[],
+  toBlocks: readonly OutlineBlock[],
+  matching: ReturnType<typeof matchBlocks>,
+  fromOutputId: readonly string[],
+): void {
+  const numberOf = (list: readonly OutlineBlock[], byKey: ReadonlyMap<string, number>, sectionKey: string | null): string | null =>
+    sectionKey === null ? null : (list[byKey.get(sectionKey) ?? -1]?.number ?? null);
+  const fromByKey = new Map(fromBlocks.map((block, index) => [block.id, index]));
+  const toByKey = new Map(toBlocks.map((block, index) => [block.id, index]));
+  const changeById = new Map(blocks.map((block) => [block.id, block]));
+  let after: string | null = null;
+  let previousTo = -2;
+  fromBlocks.forEach((block, fromIndex) => {
+    const toIndex = matching.toOf[fromIndex] ?? -1;
+    if (toIndex === -1) return;
+    if (matching.moved[toIndex] !== 1) {
+      after = fromOutputId[fromIndex] ?? null;
+      previousTo = -2;
+      return;
+    }
+    const target = toBlocks[toIndex];
+    const change = target === undefined ? undefined : changeById.get(target.id);
+    if (target === undefined || change === undefined) return;
+    change.move = {
+      fromSection: numberOf(fromBlocks, fromByKey, block.sectionId),
+      toSection: numberOf(toBlocks, toByKey, target.sectionId),
+      after,
+      fromOrder: fromIndex,
+      first: toIndex !== previousTo + 1,
+    };
+    previousTo = toIndex;
+  });
 }
 
 /** Attaches `authors` to insert ops from the `to` block's client runs. */

@@ -87,6 +87,28 @@ export const SectionChangeSchema = Type.Object(
 export type SectionChange = Static<typeof SectionChangeSchema>;
 
 /**
+ * Where a moved block went, for the notes "chuyển từ mục …" (at its new place) and "chuyển
+ * đến mục …" (at its old place, in the exports that show it). `fromSection` / `toSection`: the
+ * number of the section it stood in before / stands in now (a heading's own number; null
+ * before the first heading). `after`: the `id` in `blocks` of the block it followed in `from`
+ * among those that stayed in place (null: it stood before all of them), i.e. where its old
+ * place is shown; `fromOrder` orders the blocks that followed the same one. `first`: it opens
+ * a run of blocks moved together (a section and its blocks); the notes go on that block only.
+ */
+export const BlockMoveSchema = Type.Object(
+  {
+    fromSection: NullableString,
+    toSection: NullableString,
+    after: NullableString,
+    fromOrder: Type.Integer(),
+    first: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+/** Where a moved block went (see `BlockMoveSchema`). */
+export type BlockMove = Static<typeof BlockMoveSchema>;
+
+/**
  * One block of a comparison. `id` is unique within the comparison: the `to` block's key (the
  * `from` key for a removed block, prefixed with "from:" in the rare case it collides with a
  * `to` key). `sectionId`: the `to` section, or the nearest heading above for a removed block.
@@ -112,6 +134,8 @@ export const BlockChangeSchema = Type.Object(
     fromId: Type.Optional(Type.String()),
     /** Set when the block was too large to diff word by word (delete all + insert all). */
     coarse: Type.Optional(Type.Boolean()),
+    /** Set exactly when `moved`: where it came from and went to. */
+    move: Type.Optional(BlockMoveSchema),
     /** For list items: the kind of their list (in `to`, or `from` for a removed item). */
     listKind: Type.Optional(ListKindSchema),
     /** Set when the answer leaves out this unchanged block's text (`detail=changes`): `fromText`, `toText` are null and `ops` empty. */

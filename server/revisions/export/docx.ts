@@ -1,11 +1,14 @@
 /**
  * A comparison as a Word document with real tracked changes: insertions are `w:ins` runs and
  * deletions `w:del` runs (author and date on each), so reviewers can accept or reject them in
- * Word. Headings carry their section numbers; Times New Roman on A4.
+ * Word. Headings carry their section numbers; Times New Roman on A4. The library cannot
+ * write `w:moveFrom` / `w:moveTo`, so a moved block is a deletion at its old place noted
+ * "Đã chuyển đến mục …" and an insertion at its new place noted "Đã chuyển từ mục …".
  */
 import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { BlockChange, Comparison, RedlineOp, StatusCounts } from '../compare/index.ts';
-import { blockNotes, displayNumber, labelsFor, listMarker, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
+import { blockNotes, displayNumber, labelsFor, listMarker, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
+import { withOldPlaces } from './old-places.ts';
 
 /** Options of the Word export. */
 export interface DocxMeta extends ExportMeta {
@@ -46,9 +49,18 @@ function runs(text: string, kind: RunKind, revisions: Revisions, author?: string
   });
 }
 
-/** Italic grey notes after a block ("[Di chuyển]"), not part of the text. */
-function noteRuns(notes: readonly string[]): TextRun[] {
-  return notes.map((note) => new TextRun({ text: ` [${note}]`, italics: true, color: '666666', size: 20 }));
+/**
+ * Italic grey notes after a block ("[Chỉ khác định dạng]"), not part of the text. On a
+ * tracked paragraph they are tracked with it (`kind`), so that accepting every change leaves
+ * no note of an old place behind, and rejecting them none of a new place.
+ */
+function noteRuns(notes: readonly string[], kind: RunKind = 'equal', revisions?: Revisions): ParagraphChild[] {
+  return notes.map((note) => {
+    const options = { text: ` [${note}]`, italics: true, color: '666666', size: 20 };
+    if (kind === 'insert' && revisions) return new InsertedTextRun({ ...options, ...revisions.change() });
+    if (kind === 'delete' && revisions) return new DeletedTextRun({ ...options, ...revisions.change() });
+    return new TextRun(options);
+  });
 }
 
 /** The authors of an insert op as one name, or undefined to use the document's author. */
@@ -56,25 +68,49 @@ function authorName(op: RedlineOp | undefined): string | undefined {
   return op?.authors !== undefined && op.authors.length > 0 ? op.authors.join(', ') : undefined;
 }
 
+/** Paragraph options of a block's kind: heading style, list indent, justified text. */
+function paragraphLayout(block: BlockChange) {
+  return {
+    ...(block.kind === 'heading' ? { heading: HEADING_LEVELS[Math.min(Math.max(block.level, 1), 4) - 1] } : {}),
+    ...(block.kind === 'list_item' ? { indent: { left: 360 * block.level, hanging: 240 } } : {}),
+    ...(block.kind === 'paragraph' ? { alignment: AlignmentType.JUSTIFIED } : {}),
+  };
+}
+
+/**
+ * A block at its place in `to`. A moved block is inserted there as a whole (its unchanged
+ * words too, and any word changes inside it as such), since its old place is a deletion:
+ * accepting every change gives `to`, rejecting every change gives `from` for a plain move.
+ */
 function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions): Paragraph {
   const children: ParagraphChild[] = [];
+  const inserted = block.status === 'added' || block.moved;
   // The number and the list marker follow the block's fate: inserted with it, deleted with it.
-  const prefixKind: RunKind = block.status === 'added' ? 'insert' : block.status === 'removed' ? 'delete' : 'equal';
+  const prefixKind: RunKind = inserted ? 'insert' : block.status === 'removed' ? 'delete' : 'equal';
   const prefixAuthor = authorName(block.ops.find((op) => op.op === 'insert'));
   const number = displayNumber(block);
   if (number !== null) children.push(...runs(`${number} `, prefixKind, revisions, prefixAuthor));
   if (block.kind === 'list_item') children.push(...runs(`${listMarker(block)} `, prefixKind, revisions, prefixAuthor));
-  for (const op of block.ops) children.push(...runs(op.text, op.op, revisions, authorName(op)));
-  children.push(...noteRuns(blockNotes(block, labels)));
+  for (const op of block.ops) children.push(...runs(op.text, block.moved && op.op === 'equal' ? 'insert' : op.op, revisions, authorName(op)));
+  children.push(...noteRuns(blockNotes(block, labels), block.moved ? 'insert' : 'equal', revisions));
   // The paragraph mark is tracked too, so accepting a deletion leaves no empty paragraph.
-  const mark = block.status === 'added' ? { insertion: revisions.change() } : block.status === 'removed' ? { deletion: revisions.change() } : {};
+  const mark = inserted ? { insertion: revisions.change() } : block.status === 'removed' ? { deletion: revisions.change() } : {};
   return new Paragraph({
     children,
     run: mark,
-    ...(block.kind === 'heading' ? { heading: HEADING_LEVELS[Math.min(Math.max(block.level, 1), 4) - 1] } : {}),
-    ...(block.kind === 'list_item' ? { indent: { left: 360 * block.level, hanging: 240 } } : {}),
-    ...(block.kind === 'paragraph' ? { alignment: AlignmentType.JUSTIFIED } : {}),
+    ...paragraphLayout(block),
   });
+}
+
+/** A moved block at its old place: its former number and text deleted, "Đã chuyển đến mục …" on the run's first block. */
+function movedAwayParagraph(block: BlockChange, labels: Labels, revisions: Revisions): Paragraph {
+  const children: ParagraphChild[] = [];
+  if (block.kind === 'heading' && block.fromNumber !== null) children.push(...runs(`${block.fromNumber} `, 'delete', revisions));
+  if (block.kind === 'list_item') children.push(...runs(`${listMarker(block)} `, 'delete', revisions));
+  if (block.fromText !== null && block.fromText !== '') children.push(...runs(block.fromText, 'delete', revisions));
+  const note = movedAwayNote(block, labels);
+  if (note !== null) children.push(...noteRuns([note], 'delete', revisions));
+  return new Paragraph({ children, run: { deletion: revisions.change() }, ...paragraphLayout(block) });
 }
 
 function cell(text: string, bold = false): TableCell {
@@ -133,7 +169,7 @@ export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): 
           new Paragraph({ children: [new TextRun({ text: labels.summary, bold: true })] }),
           summaryTable(comparison, labels),
           new Paragraph(''),
-          ...comparison.blocks.map((block) => blockParagraph(block, labels, revisions)),
+          ...withOldPlaces(comparison).map((entry) => (entry.place === 'old' ? movedAwayParagraph(entry.block, labels, revisions) : blockParagraph(entry.block, labels, revisions))),
         ],
       },
     ],

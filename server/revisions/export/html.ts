@@ -4,7 +4,8 @@
  */
 import type { BlockChange, Comparison, RedlineOp } from '../compare/index.ts';
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../../../document-model/date-time.ts';
-import { blockNotes, displayNumber, labelsFor, listMarker, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
+import { blockNotes, displayNumber, labelsFor, listMarker, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
+import { withOldPlaces } from './old-places.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -32,6 +33,7 @@ del { color: #a0151e; background: #fce8e6; text-decoration: line-through; }
 .block.added { border-left: 3px solid #0b6b2b; padding-left: .5em; }
 .block.removed { border-left: 3px solid #a0151e; padding-left: .5em; }
 .block.moved { border-left: 3px dashed #1f4e9c; padding-left: .5em; }
+.block.moved-away { border-left: 3px dotted #1f4e9c; padding-left: .5em; color: #555; }
 .number { font-weight: bold; margin-right: .4em; }
 .note { font-size: 9pt; font-weight: normal; font-style: italic; color: #555; border: 1px solid #bbb; border-radius: 3px; padding: 0 .3em; margin-left: .5em; }
 .item { padding-left: calc(var(--depth, 1) * 1.5em); }
@@ -73,6 +75,21 @@ function blockHtml(block: BlockChange, labels: Labels): string {
   return `<p class="${classes}" ${id}>${body}${statusNote}${notes}</p>`;
 }
 
+/** A moved block at its old place: its former number and text struck through, "Đã chuyển đến mục …" on the run's first block. */
+function movedAwayHtml(block: BlockChange, labels: Labels): string {
+  const note = movedAwayNote(block, labels);
+  const noteHtml = note === null ? '' : `<span class="note">${escapeHtml(note)}</span>`;
+  const body = block.fromText === null ? '' : `<del>${textHtml(block.fromText)}</del>`;
+  const attrs = `class="${block.kind === 'heading' ? 'h ' : block.kind === 'list_item' ? 'item ' : ''}block moved-away" data-moved-away-id="${escapeHtml(block.id)}"`;
+  if (block.kind === 'heading') {
+    const level = Math.min(Math.max(block.level, 1), 4);
+    const numberHtml = block.fromNumber === null ? '' : `<span class="number"><del>${escapeHtml(block.fromNumber)}</del></span> `;
+    return `<h${level} ${attrs}>${numberHtml}${body}${noteHtml}</h${level}>`;
+  }
+  if (block.kind === 'list_item') return `<p ${attrs} style="--depth: ${block.level}"><del>${escapeHtml(listMarker(block))}</del> ${body}${noteHtml}</p>`;
+  return `<p ${attrs}>${body}${noteHtml}</p>`;
+}
+
 function summaryHtml(comparison: Comparison, labels: Labels): string {
   const head = STATUS_ORDER.map((status) => `<th>${escapeHtml(labels.status[status])}</th>`).join('');
   const row = (name: string, counts: Comparison['summary']['sections']): string =>
@@ -90,7 +107,9 @@ function summaryHtml(comparison: Comparison, labels: Labels): string {
 }
 
 /**
- * Renders `comparison` as a complete HTML document (UTF-8, A4 print styles) in `lang`.
+ * Renders `comparison` as a complete HTML document (UTF-8, A4 print styles) in `lang`. A
+ * moved block stands at its new place ("Đã chuyển từ mục …") and, struck through, at its old
+ * place ("Đã chuyển đến mục …"); the notes go on the first block of what moved together.
  * All document text and metadata are escaped; nothing is injected raw.
  */
 export function comparisonToHtml(comparison: Comparison, meta: ExportMeta, lang: ExportLang): string {
@@ -114,7 +133,7 @@ export function comparisonToHtml(comparison: Comparison, meta: ExportMeta, lang:
     '</header>',
     summaryHtml(comparison, labels),
     '<main>',
-    ...comparison.blocks.map((block) => blockHtml(block, labels)),
+    ...withOldPlaces(comparison).map((entry) => (entry.place === 'old' ? movedAwayHtml(entry.block, labels) : blockHtml(entry.block, labels))),
     '</main>',
     '</body>',
     '</html>',

@@ -2,6 +2,7 @@
  * Words of the comparison exports, in Vietnamese (the committee's language) and English.
  */
 import type { BlockChange, ChangeKind, ChangeStatus } from '../compare/index.ts';
+import { sectionReference } from '../../../document-model/section-reference.ts';
 import LABEL_DATA from './labels.json';
 
 /** Languages of the exports. */
@@ -34,7 +35,12 @@ export interface Labels {
   deletedWords: string;
   whitespaceOnly: string;
   formattingOnly: string;
-  formerly: string;
+  /** Note at a moved block's new place; `{place}` is the section it left ("mục 2."). */
+  movedFrom: string;
+  /** Note at a moved block's old place; `{place}` is the section it joined. */
+  movedTo: string;
+  /** The word before a section number in `{place}` ("mục"). */
+  sectionWord: string;
   coarse: string;
   status: Record<ChangeStatus, string>;
   changeKind: Record<Exclude<ChangeKind, 'text'>, string>;
@@ -67,16 +73,27 @@ export function labelsFor(lang: ExportLang): Labels {
 /** Statuses in the order the summary tables show them. */
 export const STATUS_ORDER: readonly ChangeStatus[] = ['added', 'removed', 'moved', 'modified', 'unchanged'];
 
+/** "Đã chuyển từ mục 2." with `template` and the section `number`; plain "Di chuyển" without a number. */
+function moveNote(template: string, number: string | null, labels: Labels): string {
+  return number === null ? labels.status.moved : template.replace('{place}', sectionReference(number, labels.sectionWord));
+}
+
 /**
- * Short notes shown next to a block: "Di chuyển (trước đây 2.)" for a moved block, the kind
- * of a whitespace- or formatting-only change, a coarse diff. Empty for plain edits.
+ * The note at the old place of a moved block that opens its run (the exports show the old
+ * place as a deletion): "Đã chuyển đến mục 3."; null for other blocks.
+ */
+export function movedAwayNote(block: BlockChange, labels: Labels): string | null {
+  return block.move?.first === true ? moveNote(labels.movedTo, block.move.toSection, labels) : null;
+}
+
+/**
+ * Short notes shown next to a block: "Đã chuyển từ mục 2." at the new place of a moved block
+ * that opens its run (the other blocks of the run move with it, unlabelled), the kind of a
+ * whitespace- or formatting-only change, a coarse diff. Empty for plain edits.
  */
 export function blockNotes(block: BlockChange, labels: Labels): string[] {
   const notes: string[] = [];
-  if (block.moved) {
-    const formerly = block.kind === 'heading' && block.fromNumber !== null && block.fromNumber !== block.toNumber ? ` (${labels.formerly} ${block.fromNumber})` : '';
-    notes.push(`${labels.status.moved}${formerly}`);
-  }
+  if (block.moved && block.move?.first !== false) notes.push(block.move === undefined ? labels.status.moved : moveNote(labels.movedFrom, block.move.fromSection, labels));
   if (block.changeKind === 'whitespace' || block.changeKind === 'formatting') notes.push(labels.changeKind[block.changeKind]);
   if (block.coarse === true) notes.push(labels.coarse);
   return notes;

@@ -1,0 +1,18 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DocumentRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
+import type { PublicThread } from './schemas.ts';
+
+/**
+ * What the comment routes share with the route modules they register (proposals, section
+ * paths, set-aside, synthesis table): the access check and the presentation of threads, written once in routes.ts.
+ */
+export interface CommentRouteKit {
+  /** The document of `:id` if the request's user may open it (`ERR_FORBIDDEN` otherwise). */
+  openable(request: FastifyRequest<{ Params: { id: string } }>): { document: DocumentRecord; user: UserRecord };
+  /** Threads presented against the live document. */
+  present(documentId: string, threads: ThreadRecord[]): Promise<PublicThread[]>;
+  /** Tells every open page of the document about a changed thread and answers with it. */
+  announceOne(document: DocumentRecord, thread: ThreadRecord): Promise<PublicThread>;
+  /** Runs a thread change, announces the result, and answers a version conflict with 409 and `error.current`. */
+  withConflicts(document: DocumentRecord, reply: FastifyReply, change: () => Promise<ThreadRecord>): Promise<PublicThread | FastifyReply>;
+}
