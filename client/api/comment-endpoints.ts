@@ -26,8 +26,16 @@ function threadBase(documentId: string, threadId: string): string {
 /** Why the secretariat leaves a thread out of the synthesis table. */
 export type SetAsideReason = NonNullable<PublicThread['setAside']>['reason'];
 
-/** Leaves a thread out of the synthesis table (secretariat); a duplicate names the thread it repeats. */
-export function setThreadAside(documentId: string, threadId: string, body: { reason: SetAsideReason; duplicateOf?: string; note?: string }): Promise<PublicThread> {
+/**
+ * Leaves a thread out of the synthesis table (secretariat); a duplicate names the thread it
+ * repeats. With `expectedVersion`, a thread changed since is refused with 409
+ * `ERR_THREAD_VERSION_CONFLICT` (see `conflictCurrent`).
+ */
+export function setThreadAside(
+  documentId: string,
+  threadId: string,
+  body: { reason: SetAsideReason; duplicateOf?: string; note?: string; expectedVersion?: number },
+): Promise<PublicThread> {
   return apiRequest(`${threadBase(documentId, threadId)}/set-aside`, parseThread, { method: 'PUT', body });
 }
 

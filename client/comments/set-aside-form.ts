@@ -1,5 +1,6 @@
 import type { PublicThread } from '../api/comment-records.ts';
 import { setThreadAside, undoThreadSetAside, type SetAsideReason } from '../api/comment-endpoints.ts';
+import { conflictCurrent } from '../api/review-endpoints.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { commentErrorMessage } from './comment-errors.ts';
@@ -97,6 +98,12 @@ export function createSetAsideControl(
         onUpdated(next);
       })
       .catch((failure: unknown) => {
+        // Someone else changed the thread meanwhile: show it as it is now; saving again confirms over it.
+        const current = conflictCurrent(failure);
+        if (current) {
+          thread = current;
+          onUpdated(current);
+        }
         error.textContent = commentErrorMessage(failure);
       })
       .finally(() => {
@@ -126,7 +133,7 @@ export function createSetAsideControl(
       note.focus();
       return;
     }
-    run(setThreadAside(documentId, thread.id, { reason: chosen, note: text, ...(chosen === 'duplicate' ? { duplicateOf: duplicateOf.value } : {}) }), [save, cancel]);
+    run(setThreadAside(documentId, thread.id, { reason: chosen, note: text, expectedVersion: thread.version, ...(chosen === 'duplicate' ? { duplicateOf: duplicateOf.value } : {}) }), [save, cancel]);
   });
 
   const update = (next: PublicThread): void => {

@@ -4,7 +4,8 @@ import type { PublicThread } from './schemas.ts';
 
 /**
  * What the comment routes share with the route modules they register (proposals, section
- * paths, set-aside, synthesis table): the access check and the presentation of threads, written once in routes.ts.
+ * paths, re-attachment, set-aside, synthesis table): the access check, the presentation and
+ * announcement of threads, and the answer to a version conflict, written once in routes.ts.
  */
 export interface CommentRouteKit {
   /** The document of `:id` if the request's user may open it (`ERR_FORBIDDEN` otherwise). */
