@@ -6,7 +6,10 @@ export interface SectionPath {
   level: number;
   number: string;
   title: string;
-  /** e.g. `["Phần II", "1. Thực trạng"]`: a part by its number, a section by number and title. */
+  /**
+   * e.g. `["Phần II", "1. Thực trạng"]`: the enclosing parts by their number, a section by
+   * number and title; the heading itself always with its title (`["Phần V Tổ chức thực hiện"]`).
+   */
   path: string[];
 }
 
@@ -31,7 +34,9 @@ export function sectionPaths(headings: readonly OutlineHeading[]): SectionPath[]
     open[heading.level - 1] = heading;
     if (heading.id === null) continue;
     const chain = open.filter((entry): entry is OutlineHeading => entry !== undefined);
-    paths.push({ id: heading.id, level: heading.level, number: heading.number, title: heading.text, path: chain.map(pathLabel) });
+    // The section itself is named in full, so a comment on a whole part does not read "Phần V" alone.
+    const path = chain.map((entry) => (entry === heading ? `${entry.number} ${entry.text}`.trim() : pathLabel(entry)));
+    paths.push({ id: heading.id, level: heading.level, number: heading.number, title: heading.text, path });
   }
   return paths;
 }

@@ -244,7 +244,7 @@ test('the synthesis table: DOCX grouped by section in document order, CSV round-
     'Phần I › 1. Bối cảnh quốc tế và khu vực',
     'Phần IV › 4. Bảo đảm nguồn lực',
     'Phần IV › 4. Bảo đảm nguồn lực',
-    'Phần V',
+    'Phần V TỔ CHỨC THỰC HIỆN',
     'Phần V › 1. Phân công trách nhiệm',
   ]);
   // Within a section, passages follow their order in the text.
