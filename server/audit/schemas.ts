@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'organization.created',
   'organization.updated',
+  'round.opened',
+  'round.extended',
+  'round.closed',
 ] as const;
 
 /** One known audit action. */

@@ -16,8 +16,8 @@ declare module 'fastify' {
 
 /** Registers comment threads, submissions, their live events and the synthesis table. */
 export const commentsPlugin = fp(
-  async (app: FastifyInstance, options: { dataDir: string }) => {
-    app.decorate('comments', new CommentService(app.store.comments));
+  async (app: FastifyInstance, options: { dataDir: string; now?: () => number }) => {
+    app.decorate('comments', new CommentService(app.store.comments, options.now));
     const events = new ThreadEvents();
     app.decorate('commentEvents', events);
     app.decorate('attachments', new AttachmentStore(join(options.dataDir, 'attachments')));

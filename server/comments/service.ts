@@ -29,6 +29,8 @@ export interface NewSubmission {
   signer: string;
   noComments: boolean;
   attachment: SubmissionRecord['attachment'];
+  /** The consultation round it answers, if any (checked by the caller). */
+  roundId?: string | null;
   items: Array<Pick<NewThread, 'body' | 'anchor' | 'sectionBlockId'>>;
 }
 
@@ -42,7 +44,12 @@ export function cleanText(text: string): string {
  * callers check permissions (policy.ts) before calling.
  */
 export class CommentService {
-  constructor(private readonly store: CommentStore) {}
+  /** `now` is the clock of every timestamp written (the app passes its configured clock). */
+  constructor(private readonly store: CommentStore, private readonly now: () => number = Date.now) {}
+
+  private stamp(): string {
+    return new Date(this.now()).toISOString();
+  }
 
   /** Threads of a document, oldest first. */
   async threadsOf(documentId: string): Promise<ThreadRecord[]> {
@@ -58,7 +65,7 @@ export class CommentService {
 
   /** Starts a thread. */
   async createThread(input: NewThread): Promise<ThreadRecord> {
-    const thread = buildThread(input, new Date().toISOString());
+    const thread = buildThread(input, this.stamp());
     await this.store.save(input.documentId, { threads: [thread] });
     return copyThread(thread);
   }
@@ -67,7 +74,7 @@ export class CommentService {
   async reply(documentId: string, threadId: string, author: UserRecord, body: string): Promise<ThreadRecord> {
     const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
-      const now = new Date().toISOString();
+      const now = this.stamp();
       thread.comments.push({ id: newId(), authorId: author.id, body: cleanText(body), createdAt: now });
       thread.updatedAt = now;
       return thread;
@@ -86,7 +93,7 @@ export class CommentService {
     const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
       if (thread.status === 'withdrawn') throw new Errors.InvalidTransition();
-      const now = new Date().toISOString();
+      const now = this.stamp();
       const change: StatusChangeRecord = { status, explanation: text, by: by.id, at: now };
       thread.history.push(change);
       thread.status = status;
@@ -117,7 +124,7 @@ export class CommentService {
 
   /** Files a submission: its record and one `written` thread per item, in one atomic write. */
   async file(input: NewSubmission): Promise<{ submission: SubmissionRecord; threads: ThreadRecord[] }> {
-    const now = new Date().toISOString();
+    const now = this.stamp();
     const submissionId = newId();
     const threads = input.noComments
       ? []
@@ -149,6 +156,7 @@ export class CommentService {
       noComments: input.noComments,
       attachment: input.attachment,
       threadIds: threads.map((thread) => thread.id),
+      roundId: input.roundId ?? null,
       createdBy: input.author.id,
       createdAt: now,
     };

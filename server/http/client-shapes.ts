@@ -4,6 +4,7 @@ import { ListedUser, LoginResponse, MeResponse } from '../auth/schemas.ts';
 import { PublicSubmission, PublicThreadSchema, ThreadsResponse } from '../comments/schemas.ts';
 import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents/schemas.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
+import { PublicRound, RoundDashboard, RoundWithStatuses } from '../rounds/schemas.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
 
 /** What the sidebar reads of a thread: decision history and document id are left out. */
@@ -32,6 +33,9 @@ export const CLIENT_SHAPES = {
   Thread: ClientThread,
   ThreadList: Type.Object({ ...ThreadsResponse.properties, threads: Type.Array(ClientThread) }),
   Submission: PublicSubmission,
+  Round: PublicRound,
+  RoundWithStatuses,
+  RoundDashboard,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */
