@@ -25,6 +25,13 @@ function inRound(round: RoundRecord, thread: ThreadRecord, latestSubmissionId: s
   return thread.revisionId === round.revisionId || inWindow(round, thread.createdAt);
 }
 
+/** The deadline in force at `at` (ISO): the last opening or extension recorded by then. */
+export function deadlineAt(round: RoundRecord, at: string): string {
+  let deadline = round.history.find((event) => event.kind === 'opened')?.to ?? round.deadline;
+  for (const event of round.history) if (event.kind === 'extended' && event.to !== null && event.at <= at) deadline = event.to;
+  return deadline;
+}
+
 /** A zero count for every value of `keys`. */
 export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -33,7 +40,8 @@ export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, numb
 /**
  * Computes every consulted organisation's status at `now` (ms) from the round, the document's
  * submissions and threads. Pure: the same inputs always give the same rows. A response is late
- * when filed after the deadline in force now (an extension makes an earlier late answer timely).
+ * when filed after the deadline in force at that moment (a later extension does not rewrite it);
+ * `overdue` compares `now` with the current deadline, so an extension turns it back to pending.
  * The status uses the organisation's latest response in the round; earlier ones only count in
  * `responses`. Order of rows: the round's order of organisations.
  */
@@ -54,7 +62,7 @@ export function organizationStandings(
     const latest = own.at(-1) ?? null;
     const counted = threads.filter((thread) => thread.organizationId === organizationId && inRound(round, thread, latest?.id ?? null));
     const oral = counted.some((thread) => thread.source === 'oral');
-    const late = latest !== null && Date.parse(latest.createdAt) > deadline;
+    const late = latest !== null && latest.createdAt > deadlineAt(round, latest.createdAt);
     let status: OrganizationStatus;
     if (latest !== null) status = latest.noComments ? 'no_comments' : late ? 'responded_late' : 'responded';
     else if (oral) status = 'oral';
