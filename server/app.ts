@@ -20,6 +20,7 @@ import { auditPlugin } from './audit/plugin.ts';
 import { userRoutes } from './users/routes.ts';
 import { revisionsPlugin } from './revisions/plugin.ts';
 import { commentsPlugin } from './comments/plugin.ts';
+import { roundsPlugin } from './rounds/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 import { appPageReader, wantsPage } from './web/app-page.ts';
@@ -102,7 +103,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(auditPlugin);
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
-  await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace });
+  const now = config.now ?? Date.now;
+  await app.register(roundsPlugin, { now });
+  await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace, now });
 
   app.get(
     '/api/health',

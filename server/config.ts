@@ -63,6 +63,8 @@ export interface Config {
   loginRules: LoginThrottleRules;
   /** Disk operations of the store; never set from the environment (tests inject write failures). */
   storageIo?: StorageIo;
+  /** The clock of consultation rounds and comments (ms since the epoch); never from the environment (tests move it). */
+  now?: () => number;
 }
 
 /** A configuration problem found at start; the message names the variable. */

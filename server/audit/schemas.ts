@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   'export.synthesis',
   'proposal.reverted',
   'thread.reattached',
+  'round.opened',
+  'round.extended',
+  'round.closed',
 ] as const;
 
 /**

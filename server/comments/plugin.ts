@@ -18,8 +18,8 @@ declare module 'fastify' {
 
 /** Registers comment threads, submissions, their live events and the synthesis table. */
 export const commentsPlugin = fp(
-  async (app: FastifyInstance, options: { dataDir: string; draftingBody?: string; draftingPlace?: string }) => {
-    app.decorate('comments', new CommentService(app.store.comments));
+  async (app: FastifyInstance, options: { dataDir: string; draftingBody?: string; draftingPlace?: string; now?: () => number }) => {
+    app.decorate('comments', new CommentService(app.store.comments, options.now));
     app.decorate('synthesisIssuer', { draftingBody: options.draftingBody ?? 'Tổ biên soạn', place: options.draftingPlace ?? 'Hà Nội' });
     const events = new ThreadEvents();
     app.decorate('commentEvents', events);

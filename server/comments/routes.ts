@@ -249,6 +249,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
   const presentSubmission = (submission: SubmissionRecord) =>
     app.store.records.read((data) => ({
       ...submission,
+      roundId: submission.roundId ?? null,
       organization: {
         id: submission.organizationId,
         name: data.organizations.find((org) => org.id === submission.organizationId)?.name ?? submission.organizationId,
@@ -278,7 +279,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     {
       preHandler: app.requireUser,
       bodyLimit: Math.ceil(MAX_ATTACHMENT_BYTES * 1.4) + 1024 * 1024,
-      schema: { params: IdParams, body: CreateSubmissionBody, response: { 201: PublicSubmission, ...errorResponses(400, 401, 403, 404, 413) } },
+      schema: { params: IdParams, body: CreateSubmissionBody, response: { 201: PublicSubmission, ...errorResponses(400, 401, 403, 404, 409, 413) } },
     },
     async (request, reply) => {
       const { document, user } = openable(request);
@@ -293,6 +294,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (items.some((item) => !item.anchor && !item.sectionBlockId)) throw new Errors.Validation('each item is tied to a passage (anchor) or a section (sectionBlockId)');
       if (items.some((item) => item.proposal !== undefined && !item.anchor)) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (revisionId) app.revisions.get(document.id, revisionId);
+      const round = app.rounds.forSubmission(document.id, organizationId, request.body.roundId);
       const attachment = request.body.attachment
         ? await app.attachments.save(request.body.attachment.fileName, request.body.attachment.contentType, request.body.attachment.dataBase64)
         : null;
@@ -300,7 +302,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         documentId: document.id,
         organizationId,
         author: user,
-        revisionId: revisionId ?? null,
+        revisionId: revisionId ?? round?.revisionId ?? null,
+        roundId: round?.id ?? null,
         documentNumber: request.body.documentNumber,
         date: request.body.date,
         signer: request.body.signer,

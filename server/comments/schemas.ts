@@ -281,6 +281,8 @@ export const CreateSubmissionBody = Type.Object(
   {
     revisionId: Type.Optional(Id),
     organizationId: Type.Optional(Id),
+    /** The consultation round answered; by default the document's only open round consulting the organisation. */
+    roundId: Type.Optional(Id),
     documentNumber: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
     date: DateOnly,
     signer: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
@@ -318,6 +320,8 @@ export const PublicSubmission = Type.Object(
       Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }, { additionalProperties: false }),
     ),
     threadIds: Type.Array(Type.String()),
+    /** The consultation round it answers, or null. */
+    roundId: NullableString,
     createdBy: Person,
     createdAt: Timestamp,
   },

@@ -32,6 +32,8 @@ export interface NewSubmission {
   signer: string;
   noComments: boolean;
   attachment: SubmissionRecord['attachment'];
+  /** The consultation round it answers, if any (checked by the caller). */
+  roundId?: string | null;
   items: Array<Pick<NewThread, 'body' | 'anchor' | 'sectionBlockId' | 'proposal'>>;
 }
 
@@ -48,7 +50,12 @@ export function cleanText(text: string): string {
  * callers check permissions (policy.ts) before calling.
  */
 export class CommentService {
-  constructor(private readonly store: CommentStore) {}
+  /** `now` is the clock of every timestamp written (the app passes its configured clock). */
+  constructor(private readonly store: CommentStore, private readonly now: () => number = Date.now) {}
+
+  private stamp(): string {
+    return new Date(this.now()).toISOString();
+  }
 
   /** Threads of a document, oldest first. */
   async threadsOf(documentId: string): Promise<ThreadRecord[]> {
@@ -64,7 +71,7 @@ export class CommentService {
 
   /** Starts a thread. */
   async createThread(input: NewThread): Promise<ThreadRecord> {
-    const thread = buildThread(input, new Date().toISOString());
+    const thread = buildThread(input, this.stamp());
     await this.store.save(input.documentId, { threads: [thread] });
     return copyThread(thread);
   }
@@ -86,7 +93,7 @@ export class CommentService {
     const updated = await this.store.updateThread(documentId, threadId, (thread) => {
       if (!thread) throw new Errors.ThreadNotFound();
       checkVersion(thread, expectedVersion);
-      const now = new Date().toISOString();
+      const now = this.stamp();
       if (change(thread, now) !== UNCHANGED) touch(thread, now);
       return thread;
     });
@@ -157,7 +164,7 @@ export class CommentService {
 
   /** Files a submission: its record and one `written` thread per item, in one atomic write. */
   async file(input: NewSubmission): Promise<{ submission: SubmissionRecord; threads: ThreadRecord[] }> {
-    const now = new Date().toISOString();
+    const now = this.stamp();
     const submissionId = newId();
     const threads = input.noComments
       ? []
@@ -190,6 +197,7 @@ export class CommentService {
       noComments: input.noComments,
       attachment: input.attachment,
       threadIds: threads.map((thread) => thread.id),
+      roundId: input.roundId ?? null,
       createdBy: input.author.id,
       createdAt: now,
     };

@@ -5,6 +5,7 @@ import { PublicSubmission, PublicThreadSchema, ThreadsResponse } from '../commen
 import { SectionsResponse } from '../comments/section-routes.ts';
 import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents/schemas.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
+import { PublicRound, RoundDashboard, RoundWithStatuses } from '../rounds/schemas.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
 
 /** What the sidebar reads of a thread: decision history and document id are left out. */
@@ -37,6 +38,9 @@ export const CLIENT_SHAPES = {
   ReviewThread: PublicThreadSchema,
   ReviewThreadList: ThreadsResponse,
   Sections: SectionsResponse,
+  Round: PublicRound,
+  RoundWithStatuses,
+  RoundDashboard,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */

@@ -217,8 +217,51 @@ export interface SubmissionRecord {
   noComments: boolean;
   attachment: { id: string; fileName: string; contentType: string; size: number } | null;
   threadIds: string[];
+  /** The consultation round it answers (absent in rows written before rounds existed). */
+  roundId?: string | null;
   createdBy: string;
   createdAt: string;
+}
+
+/** Statuses of a consultation round. */
+export const ROUND_STATES = ['open', 'closed'] as const;
+
+/** One change in a round's life: opened, deadline extended (old and new deadline, reason), closed. */
+export interface RoundEventRecord {
+  kind: 'opened' | 'extended' | 'closed';
+  by: string;
+  at: string;
+  /** The deadline before the change (extensions only). */
+  from: string | null;
+  /** The deadline after the change (opened, extended). */
+  to: string | null;
+  reason: string | null;
+}
+
+/**
+ * A consultation round: one named revision sent to organisations with a request letter and a
+ * deadline. Few and small (one per round, organisations listed by id), so kept in the records.
+ */
+export interface RoundRecord {
+  id: string;
+  documentId: string;
+  title: string;
+  /** The request letter (công văn đề nghị góp ý): its number and date (YYYY-MM-DD). */
+  requestLetter: { number: string; date: string };
+  /** The named revision sent. */
+  revisionId: string;
+  /** When answers are due, an ISO instant (a date-only deadline is the end of that day in Viet Nam). */
+  deadline: string;
+  /** Organisations consulted, by id, frozen when the round opens. */
+  organizations: string[];
+  /** Whether the list was "every invited organisation" at opening. */
+  allInvited: boolean;
+  ministriesSeeEachOther: boolean;
+  state: (typeof ROUND_STATES)[number];
+  openedBy: string;
+  openedAt: string;
+  closedAt: string | null;
+  history: RoundEventRecord[];
 }
 
 /**
@@ -231,6 +274,7 @@ export interface Database {
   organizations: OrganizationRecord[];
   documents: DocumentRecord[];
   revisions: RevisionRecord[];
+  rounds: RoundRecord[];
 }
 
 /** Collections that older versions kept in `records.json`; moved to tables once at start. */
@@ -243,7 +287,7 @@ export interface LegacyCollections {
 
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
-  return { users: [], organizations: [], documents: [], revisions: [] };
+  return { users: [], organizations: [], documents: [], revisions: [], rounds: [] };
 }
 
 /** Values an audit entry's details may hold. */
@@ -269,6 +313,7 @@ export function upgradeDatabase(stored: Partial<Database & LegacyCollections> | 
     organizations: stored?.organizations ?? [],
     documents: stored?.documents ?? [],
     revisions: stored?.revisions ?? [],
+    rounds: stored?.rounds ?? [],
   };
   const legacy: LegacyCollections = {
     sessions: stored?.sessions ?? [],
