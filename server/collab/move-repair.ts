@@ -50,6 +50,19 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /** The block id of `element` read from its attribute item, also when the element is deleted. */
+/** Every struct `transaction` integrated into `doc`, client by client, in clock order. */
+function* structsAddedBy(doc: Y.Doc, transaction: Y.Transaction): Generator<Y.AbstractStruct> {
+  for (const [client, clock] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    if (clock === before) continue;
+    const structs = doc.store.clients.get(client) ?? [];
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i];
+      if (struct) yield struct;
+    }
+  }
+}
+
 function blockIdOf(element: Y.XmlElement): string | null {
   const item = element._map.get('id');
   const values = item ? item.content.getContent() : [];
@@ -188,15 +201,9 @@ export class MoveRepair {
   /** Items this transaction integrated inside remembered blocks. */
   private noteNewItems(transaction: Y.Transaction, affected: Set<MovedAway>): void {
     if (this.moved.size === 0) return;
-    for (const [client, clock] of transaction.afterState) {
-      const before = transaction.beforeState.get(client) ?? 0;
-      if (clock === before) continue;
-      const structs = this.doc.store.clients.get(client) ?? [];
-      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-        const struct = structs[i];
-        const record = struct instanceof Y.Item ? this.recordOf(struct) : undefined;
-        if (record) affected.add(record);
-      }
+    for (const struct of structsAddedBy(this.doc, transaction)) {
+      const record = struct instanceof Y.Item ? this.recordOf(struct) : undefined;
+      if (record) affected.add(record);
     }
   }
 
@@ -265,19 +272,13 @@ export class MoveRepair {
     });
     if (deleted.size === 0) return;
     const authorSaw = this.incomingDeletes();
-    for (const [client, clock] of transaction.afterState) {
-      const before = transaction.beforeState.get(client) ?? 0;
-      if (clock === before) continue;
-      const structs = this.doc.store.clients.get(client) ?? [];
-      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-        const struct = structs[i];
-        const twin = struct && !(struct instanceof Y.Item && struct.deleted) ? elementOf(struct) : null;
-        const id = twin ? blockIdOf(twin) : null;
-        const original = id ? deleted.get(id) : undefined;
-        if (!twin || !id || !original) continue;
-        deleted.delete(id);
-        this.remember(transaction, original, twin, id, authorSaw, repairs);
-      }
+    for (const struct of structsAddedBy(this.doc, transaction)) {
+      const twin = !(struct instanceof Y.Item && struct.deleted) ? elementOf(struct) : null;
+      const id = twin ? blockIdOf(twin) : null;
+      const original = id ? deleted.get(id) : undefined;
+      if (!twin || !id || !original) continue;
+      deleted.delete(id);
+      this.remember(transaction, original, twin, id, authorSaw, repairs);
     }
   }
 
