@@ -126,6 +126,17 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
     threadsChanged();
   }
 
+  // Screen readers hear of a comment someone else just made (not of every change to a thread).
+  const announcer = h('p', { className: 'visually-hidden comments-panel__announcer', attrs: { role: 'status', 'aria-live': 'polite' } });
+  function receiveLive(thread: PublicThread): void {
+    const isNew = !threads.some((known) => known.id === thread.id);
+    if (isNew && thread.author.id !== me.user.id) {
+      const from = thread.organization?.name ?? thread.author.displayName;
+      announcer.textContent = t('comments.announce.new', { from });
+    }
+    receive(thread);
+  }
+
   const activate = (threadId: string): void => {
     activeId = threadId;
     if (view !== null) view.dispatch(activateMeta(view.state.tr, threadId));
@@ -184,6 +195,7 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
   const children: HTMLElement[] = [head];
   if (settings !== null) children.push(settings.element);
   children.push(formSlot, filterBar.element, feedback, empty, list);
+  children.push(announcer);
   const element = h('aside', { className: 'comments-panel', i18nAriaLabel: 'comments.title' }, children);
 
   return {
@@ -214,7 +226,7 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
         filterBar.update(threads);
         renderList();
       }));
-      cleanups.push(subscribeThreadEvents(documentId, { onThread: receive, onReconnect: load, onSettingsChanged: load }));
+      cleanups.push(subscribeThreadEvents(documentId, { onThread: receiveLive, onReconnect: load, onSettingsChanged: load }));
       load();
     },
     destroy() {

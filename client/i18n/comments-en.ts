@@ -67,6 +67,7 @@ export const commentsEn: Record<keyof typeof commentsVi, string> = {
   'comments.synthesis.csv': '(CSV)',
 
   'comments.dateHint': 'Day/month/year, e.g. 02/12/2026',
+  'comments.announce.new': 'New comment from {from}.',
   'comments.submission.title': 'Send an official response',
   'comments.submission.documentNumber': 'Letter number',
   'comments.submission.date': 'Date',

@@ -69,6 +69,7 @@ export const commentsVi = {
   'comments.synthesis.csv': '(CSV)',
 
   'comments.dateHint': 'Ngày/tháng/năm, ví dụ 02/12/2026',
+  'comments.announce.new': 'Góp ý mới của {from}.',
   'comments.submission.title': 'Gửi văn bản góp ý',
   'comments.submission.documentNumber': 'Số công văn',
   'comments.submission.date': 'Ngày',

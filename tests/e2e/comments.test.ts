@@ -112,6 +112,9 @@ test('a ministry comment reaches the committee live, is decided, and the decisio
   const card = editor.page.locator(`.thread-card[data-thread-id="${threadId}"]`);
   await card.waitFor();
   assert.equal((await card.locator('.thread-card__organization').textContent())?.trim(), 'Bộ Y tế');
+  // Screen readers are told through a polite live region; the author's own page announces nothing.
+  assert.equal(await editor.page.locator('.comments-panel__announcer[aria-live="polite"]').textContent(), 'Góp ý mới của Bộ Y tế.');
+  assert.equal(await ministry.page.locator('.comments-panel__announcer').textContent(), '');
   assert.equal((await card.locator('.thread-card__author').textContent())?.trim(), MINISTRY.displayName);
   assert.ok((await card.locator('.thread-card__section').textContent())?.includes(SECTION_TITLE), 'the section line names the section');
   assert.equal((await card.locator('.thread-card__quote').textContent())?.trim(), PASSAGE);
