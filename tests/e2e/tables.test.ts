@@ -6,8 +6,10 @@ import { newPage, openEditor, signIn, useServerAndBrowser, waitUntil } from './b
 /**
  * End to end, in a real Chromium: one person inserts a table through the toolbar's
  * "Chèn bảng" form and types into its cells (Tab moves to the next cell); the other person
- * sees it live, adds a row from the table group of the toolbar, and the first sees the row.
- * An observer sees the table but gets no toolbar to change it.
+ * sees it live with the first person's cursor, adds a row from the table group of the toolbar,
+ * and the first sees the row, then the comparison with the saved draft shows it as an added
+ * row; the other person's undo takes the row back. An observer sees the table but gets no
+ * toolbar to change it.
  */
 
 const world = useServerAndBrowser();
@@ -58,6 +60,11 @@ test('a table inserted in one page appears in the other; a row added there comes
   assert.equal(await otherTable.locator('th').count(), 3);
   assert.equal(await otherTable.locator('tr').count(), 2);
 
+  // The first draft is saved with the table as it is now.
+  const revision = await requestJson(baseUrl, 'POST', `/api/documents/${documentId}/revisions`, { token: adminToken, body: { name: 'Dự thảo lần 1' } });
+  assert.equal(revision.status, 201, JSON.stringify(revision.body));
+  const revisionId = (revision.body as { id: string }).id;
+
   // They add a row below the body row from the toolbar and type in it.
   await otherTable.locator('td', { hasText: 'Tỷ lệ đô thị hoá' }).click();
   await b.page.locator('.toolbar__table-edits').waitFor({ state: 'visible' });
@@ -71,11 +78,34 @@ test('a table inserted in one page appears in the other; a row added there comes
   assert.ok(ids.every((id) => typeof id === 'string' && id !== ''), JSON.stringify(ids));
   assert.equal(new Set(ids).size, ids.length, 'block ids in the table are unique');
 
+  // The first person sees the other's named cursor inside the table.
+  await a.page.locator('.ProseMirror table .ProseMirror-yjs-cursor', { hasText: 'Nguyễn Thị Biên' }).waitFor();
+
+  // The comparison with the first draft shows the table with the added row as a row.
+  await a.page.goto(`${baseUrl}/documents/${documentId}/compare?from=${revisionId}&to=current`);
+  const compared = a.page.locator('.diff-redline table.compare-table');
+  await compared.waitFor();
+  const addedRow = compared.locator('tr.compare-table__row--added');
+  assert.equal(await addedRow.count(), 1);
+  assert.equal((await addedRow.locator('ins.diff-insert').allTextContents()).join('').trim(), 'Tăng trưởng GDP');
+  assert.equal(await compared.locator('tr').count(), 3);
+  assert.equal(await compared.locator('th[data-block-status="unchanged"]').count(), 3);
+
+  // Undo takes back the other person's own row, and nothing of the first person's table.
+  for (let press = 0; press < 3 && (await b.page.locator('.ProseMirror table tr').count()) > 2; press++) {
+    await b.page.keyboard.press('Control+z');
+    await b.page.waitForTimeout(200);
+  }
+  await waitUntil(async () => (await b.page.locator('.ProseMirror table tr').count()) === 2, 'the row undone');
+  assert.equal(await b.page.locator('.ProseMirror table th', { hasText: 'Năm 2030' }).count(), 1);
+  assert.equal(await b.page.locator('.ProseMirror table td', { hasText: 'Tỷ lệ đô thị hoá' }).count(), 1);
+
   // An observer sees the table, and no toolbar offers to change it.
   const c = await newPage(browser, 'quansat', errors);
   await signIn(c.page, baseUrl, 'quansat', 'mat-khau-quan-sat');
   await openEditor(c.page, baseUrl, documentId);
-  await c.page.locator('.ProseMirror table td', { hasText: 'Tăng trưởng GDP' }).waitFor();
+  await c.page.locator('.ProseMirror table td', { hasText: 'Tỷ lệ đô thị hoá' }).waitFor();
+  assert.equal(await c.page.locator('.ProseMirror table tr').count(), 2);
   assert.equal(await c.page.locator('.toolbar__button[data-command="insert-table"]').count(), 0);
 
   await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
