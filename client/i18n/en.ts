@@ -1,5 +1,6 @@
 import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
+import { exportsEn } from './exports-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
 import { reviewEn } from './review-en.ts';
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...reviewEn,
   ...reviewDeskEn,
+  ...exportsEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -1,4 +1,5 @@
 import { commentsVi } from './comments-vi.ts';
+import { exportsVi } from './exports-vi.ts';
 import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
 
@@ -10,6 +11,7 @@ export const vi = {
   ...commentsVi,
   ...reviewVi,
   ...reviewDeskVi,
+  ...exportsVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',

@@ -91,3 +91,35 @@ export class WordLists {
 export function listTextIndent(depth: number): number {
   return STEP * (Math.min(Math.max(depth, 0), WORD_LIST_LEVELS - 1) + 1) + HANGING;
 }
+
+/** The `numbering` option of one list paragraph. */
+export type ListNumbering = ReturnType<ReturnType<WordLists['open']>>;
+
+/**
+ * Word lists for a flat run of list items that know only their kind and depth (the
+ * comparison's blocks): consecutive items form one list, a deeper item opens a nested list
+ * under the item before it, a change of kind at a depth starts a new list there, and any other
+ * block (`end()`) closes every open list.
+ */
+export class FlatLists {
+  private open: Array<{ ordered: boolean; numbering: ReturnType<WordLists['open']> } | undefined> = [];
+
+  constructor(private readonly lists: WordLists) {}
+
+  /** The numbering of an item of kind `ordered` at `depth` (0 = top level). */
+  item(ordered: boolean, depth: number): ListNumbering {
+    const level = Math.min(Math.max(depth, 0), WORD_LIST_LEVELS - 1);
+    this.open.length = Math.min(this.open.length, level + 1);
+    let list = this.open[level];
+    if (list === undefined || list.ordered !== ordered) {
+      list = { ordered, numbering: this.lists.open(ordered) };
+      this.open[level] = list;
+    }
+    return list.numbering(level);
+  }
+
+  /** A block that is not a list item: the lists before it are over. */
+  end(): void {
+    this.open = [];
+  }
+}
