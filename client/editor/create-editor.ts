@@ -10,6 +10,7 @@ import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
 import { readOnlyPlugin } from './read-only-plugin.ts';
 import { selectionFollowsBlockPlugin } from './selection-follows-block-plugin.ts';
+import { tablePlugins } from './table-plugins.ts';
 import { wholeBlockClipboardPlugin } from './whole-block-clipboard-plugin.ts';
 import { outlineSchema } from '../../document-model/schema.ts';
 
@@ -38,7 +39,8 @@ export interface OutlineEditorOptions {
  * Mounts a ProseMirror editor (element with class `ProseMirror`) into `mount`, bound to
  * the session's Yjs fragment: sync, collaborators' cursors, per-user undo (only this
  * user's edits), section numbers, stable block ids, NFC text, Word-like shortcuts
- * (Alt+Shift+arrows move sections, also from the block handle's menu) and whole-block cut.
+ * (Alt+Shift+arrows move sections, also from the block handle's menu), whole-block cut and
+ * tables (cell selection, column resizing, Tab between cells).
  * Every dispatched transaction, remote ones included, reaches `onChange` listeners.
  */
 export function createOutlineEditor(mount: HTMLElement, session: CollabSession, options: OutlineEditorOptions): OutlineEditor {
@@ -49,6 +51,7 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
       ySyncPlugin(session.fragment),
       yCursorPlugin(session.provider.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
+      ...tablePlugins(options.editable),
       ...outlineKeymaps(),
       wholeBlockClipboardPlugin(),
       blockIdsPlugin(),

@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import type { MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { createTableToolbarGroup } from './table-toolbar.ts';
 import { currentBlock, isMarkActive, setHeading, setParagraph, toggleList, toggleMarkNamed, enclosingList } from './commands.ts';
 
 interface ToolbarItem {
@@ -61,7 +62,7 @@ export interface Toolbar {
 
 /**
  * The formatting toolbar (paragraph, headings 1–4, lists, bold/italic/underline, undo,
- * redo). Buttons keep the editor's focus and selection (mousedown is cancelled), show
+ * redo, then the table group of `table-toolbar.ts`). Buttons keep the editor's focus and selection (mousedown is cancelled), show
  * their shortcut in the tooltip, and are disabled when their command does not apply.
  */
 export function createToolbar(view: EditorView, editable: boolean): Toolbar {
@@ -91,6 +92,8 @@ export function createToolbar(view: EditorView, editable: boolean): Toolbar {
     }
     element.append(groupElement);
   }
+  const tables = createTableToolbarGroup(view);
+  element.append(tables.element);
   const update = (current: EditorView): void => {
     for (const { item, button } of buttons) {
       const active = item.active ? item.active(current.state) : false;
@@ -99,6 +102,7 @@ export function createToolbar(view: EditorView, editable: boolean): Toolbar {
       // A pressed button stays enabled so its state reads clearly.
       button.disabled = !editable || (!active && !item.command(current.state, undefined, current));
     }
+    tables.update(current);
   };
   update(view);
   return { element, update };

@@ -3,6 +3,7 @@ import { commentsEn } from './comments-en.ts';
 import { exportsEn } from './exports-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
 import { reviewEn } from './review-en.ts';
+import { tablesEn } from './tables-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...reviewEn,
   ...reviewDeskEn,
   ...exportsEn,
+  ...tablesEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -2,6 +2,7 @@ import { commentsVi } from './comments-vi.ts';
 import { exportsVi } from './exports-vi.ts';
 import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
+import { tablesVi } from './tables-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -12,6 +13,7 @@ export const vi = {
   ...reviewVi,
   ...reviewDeskVi,
   ...exportsVi,
+  ...tablesVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',

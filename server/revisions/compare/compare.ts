@@ -171,9 +171,16 @@ function countOpWords(ops: readonly TextOp[]): { insertedWords: number; deletedW
   return { insertedWords, deletedWords };
 }
 
-/** `{ listKind }` for a list item, `{}` otherwise (keeps the JSON small). */
-function listKindOf(block: OutlineBlock): Pick<BlockChange, 'listKind'> {
+/** `{ listKind }` for a list item, `{ cell }` for a table cell, `{}` otherwise (keeps the JSON small). */
+function listKindOf(block: OutlineBlock): Pick<BlockChange, 'listKind' | 'cell'> {
+  if (block.cell) return { cell: { ...block.cell } };
   return block.listKind === null ? {} : { listKind: block.listKind };
+}
+
+/** True when two table cells have the same shape: header or not, same spans (both null for other blocks). */
+function sameCellShape(a: OutlineBlock, b: OutlineBlock): boolean {
+  if (!a.cell || !b.cell) return !a.cell && !b.cell;
+  return a.cell.header === b.cell.header && a.cell.colspan === b.cell.colspan && a.cell.rowspan === b.cell.rowspan;
 }
 
 function addedChange(block: OutlineBlock, authorOf: CompareOptions['authorOf']): BlockChange {
@@ -223,7 +230,7 @@ function matchedChange(from: OutlineBlock, to: OutlineBlock, moved: boolean, lim
   let coarse = false;
   let counts = { insertedWords: 0, deletedWords: 0 };
   if (from.text === to.text) {
-    const sameStructure = from.kind === to.kind && from.level === to.level && from.listKind === to.listKind;
+    const sameStructure = from.kind === to.kind && from.level === to.level && from.listKind === to.listKind && sameCellShape(from, to);
     if (from.formatting !== to.formatting || !sameStructure) changeKind = 'formatting';
     ops = to.text === '' ? [] : [{ op: 'equal', text: to.text }];
   } else {

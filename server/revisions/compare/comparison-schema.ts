@@ -6,8 +6,11 @@ import { LiteralUnion, Nullable, NullableString } from '../../http/schemas.ts';
  * schemas, the route serialises with them, and the client imports the types.
  */
 
-/** Kind of a comparable unit. Lists are not units themselves: each of their items is. */
-export const BLOCK_KINDS = ['heading', 'paragraph', 'list_item'] as const;
+/**
+ * Kind of a comparable unit. Lists are not units themselves: each of their items is; nor are
+ * tables: each of their cells is (`table_cell`, header cells included, see `cell`).
+ */
+export const BLOCK_KINDS = ['heading', 'paragraph', 'list_item', 'table_cell'] as const;
 /** Kind of a comparable unit (see `BLOCK_KINDS`). */
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
@@ -15,6 +18,26 @@ export type BlockKind = (typeof BLOCK_KINDS)[number];
 export const ListKindSchema = LiteralUnion(['bullet', 'ordered']);
 /** Kind of the list a `list_item` belongs to. */
 export type ListKind = Static<typeof ListKindSchema>;
+
+/**
+ * Where a table cell stands: `table` and `row` are keys of its table and row (their block ids,
+ * or synthetic keys when missing), the same in both versions for a table or row that kept its
+ * identity, so the cells of one row can be laid out together; `header` for a header cell;
+ * `colspan` / `rowspan` as in the document (1 when not merged). In `to` (in `from` for a
+ * removed cell).
+ */
+export const TableCellPlaceSchema = Type.Object(
+  {
+    table: Type.String(),
+    row: Type.String(),
+    header: Type.Boolean(),
+    colspan: Type.Integer({ minimum: 1 }),
+    rowspan: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+/** Where a table cell stands (see `TableCellPlaceSchema`). */
+export type TableCellPlace = Static<typeof TableCellPlaceSchema>;
 
 /** Status of a block or section in a comparison. */
 export const ChangeStatusSchema = LiteralUnion(['added', 'removed', 'moved', 'modified', 'unchanged']);
@@ -55,7 +78,7 @@ export const ComparisonSummarySchema = Type.Object(
     words: Type.Object({ inserted: Type.Integer(), deleted: Type.Integer() }, { additionalProperties: false }),
     /** Blocks whose only change is whitespace. */
     whitespaceOnly: Type.Integer(),
-    /** Blocks whose only change is marks, heading level, list depth or kind. */
+    /** Blocks whose only change is marks, heading level, list depth or kind, or a cell's header or spans. */
     formattingOnly: Type.Integer(),
   },
   { additionalProperties: false },
@@ -138,6 +161,8 @@ export const BlockChangeSchema = Type.Object(
     move: Type.Optional(BlockMoveSchema),
     /** For list items: the kind of their list (in `to`, or `from` for a removed item). */
     listKind: Type.Optional(ListKindSchema),
+    /** For table cells: their table, row and shape (see `TableCellPlaceSchema`). */
+    cell: Type.Optional(TableCellPlaceSchema),
     /** Set when the answer leaves out this unchanged block's text (`detail=changes`): `fromText`, `toText` are null and `ops` empty. */
     textOmitted: Type.Optional(Type.Literal(true)),
   },

@@ -7,10 +7,11 @@ import { computeSectionNumbers } from '../../../document-model/numbering.ts';
 import { CONTENT_FRAGMENT } from '../../../document-model/fragment.ts';
 import { BlockTextBuilder } from './block-text.ts';
 import type { OutlineBlock } from './types.ts';
-import type { BlockKind, ListKind } from './comparison-schema.ts';
+import type { BlockKind, ListKind, TableCellPlace } from './comparison-schema.ts';
 
 const LIST_KINDS: Readonly<Record<string, ListKind>> = { bullet_list: 'bullet', ordered_list: 'ordered' };
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
+const CELLS = new Set(['table_cell', 'table_header']);
 
 /** Client id of the Yjs item holding `type`, or 0 for a type not integrated in a document. */
 function creatorOf(type: { _item: Y.Item | null }): number {
@@ -28,6 +29,31 @@ function appendInline(builder: BlockTextBuilder, element: Y.XmlElement): void {
 /** Reads an attribute that y-prosemirror may have stored as a number or a string. */
 function attribute(element: Y.XmlElement, name: string): unknown {
   return (element.getAttributes() as Record<string, unknown>)[name];
+}
+
+/** The element's block id, or null when missing or empty. */
+function idAttribute(element: Y.XmlElement): string | null {
+  const raw = attribute(element, 'id');
+  return typeof raw === 'string' && raw !== '' ? raw : null;
+}
+
+/** A cell's `colspan` / `rowspan` as a whole number of at least 1. */
+function span(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/** Appends every paragraph and list item paragraph inside a cell, one line each. */
+function appendCellText(builder: BlockTextBuilder, element: Y.XmlElement): void {
+  for (const child of element.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (TEXT_BLOCKS.has(child.nodeName)) {
+      if (!builder.isEmpty) builder.appendNewline(creatorOf(child));
+      appendInline(builder, child);
+    } else {
+      appendCellText(builder, child);
+    }
+  }
 }
 
 /** Walks the fragment, collecting blocks and giving each a document-unique key. */
@@ -48,8 +74,10 @@ class BlockCollector {
       this.push(node, kind, kind === 'heading' ? clampHeadingLevel(attribute(node, 'level')) : 0, null, builder);
     } else if (LIST_KINDS[name] !== undefined) {
       this.visitList(node, 1);
+    } else if (name === 'table') {
+      this.visitTable(node);
     } else {
-      // Unknown containers (future tables, …): their known blocks still count.
+      // Unknown containers: their known blocks still count.
       for (const child of node.toArray()) this.visit(child);
     }
   }
@@ -75,15 +103,40 @@ class BlockCollector {
     }
   }
 
-  private push(element: Y.XmlElement, kind: BlockKind, level: number, listKind: ListKind | null, builder: BlockTextBuilder): void {
-    const raw = attribute(element, 'id');
-    const attributeId = typeof raw === 'string' && raw !== '' ? raw : null;
+  /**
+   * Emits each cell of a table, row by row, as one unit: its paragraphs and list items joined
+   * by "\n". Tables and rows are keyed like blocks (by id, synthetic when missing), so the cells
+   * of a row that kept its id are laid out together in both versions.
+   */
+  private visitTable(table: Y.XmlElement): void {
+    const tableKey = this.keyFor(idAttribute(table));
+    for (const row of table.toArray()) {
+      if (!(row instanceof Y.XmlElement) || row.nodeName !== 'table_row') continue;
+      const rowKey = this.keyFor(idAttribute(row));
+      for (const cell of row.toArray()) {
+        if (!(cell instanceof Y.XmlElement) || !CELLS.has(cell.nodeName)) continue;
+        const builder = new BlockTextBuilder();
+        appendCellText(builder, cell);
+        const place: TableCellPlace = {
+          table: tableKey,
+          row: rowKey,
+          header: cell.nodeName === 'table_header',
+          colspan: span(attribute(cell, 'colspan')),
+          rowspan: span(attribute(cell, 'rowspan')),
+        };
+        this.push(cell, 'table_cell', 0, null, builder, place);
+      }
+    }
+  }
+
+  private push(element: Y.XmlElement, kind: BlockKind, level: number, listKind: ListKind | null, builder: BlockTextBuilder, cell: TableCellPlace | null = null): void {
+    const attributeId = idAttribute(element);
     const id = this.keyFor(attributeId);
     if (kind === 'heading') this.sectionId = id;
     const { text, formatting, clientRuns } = builder.build();
     const item = element._item;
     const itemId = item === null ? null : `${item.id.client}:${item.id.clock}`;
-    this.blocks.push({ id, attributeId, itemId, kind, level, listKind, text, formatting, number: null, sectionId: this.sectionId, clientRuns });
+    this.blocks.push({ id, attributeId, itemId, kind, level, listKind, cell, text, formatting, number: null, sectionId: this.sectionId, clientRuns });
   }
 
   /** The id itself for its first occurrence, `id~n` for later ones, `~n` when missing. */
@@ -100,8 +153,8 @@ class BlockCollector {
 
 /**
  * Flattens `doc`'s outline into comparable units in document order: every heading, every
- * top-level paragraph and every list item (nested lists after their parent item, one level
- * deeper). Text is NFC with hard breaks as "\n"; headings get their section numbers.
+ * top-level paragraph, every list item (nested lists after their parent item, one level
+ * deeper) and every table cell (row by row). Text is NFC with hard breaks as "\n"; headings get their section numbers.
  * Blocks without an id or with a repeated id get synthetic keys (see `OutlineBlock.id`).
  */
 export function extractBlocks(doc: Y.Doc): OutlineBlock[] {

@@ -1,4 +1,4 @@
-import type { BlockKind, ListKind } from './comparison-schema.ts';
+import type { BlockKind, ListKind, TableCellPlace } from './comparison-schema.ts';
 
 /**
  * Shapes of the comparison engine: the comparable units read from a document
@@ -7,8 +7,9 @@ import type { BlockKind, ListKind } from './comparison-schema.ts';
  */
 
 /**
- * One comparable unit of an outline, in document order: a heading, a top-level paragraph, or a
- * list item (its own paragraphs joined by "\n"; nested lists give their own items).
+ * One comparable unit of an outline, in document order: a heading, a top-level paragraph, a
+ * list item (its own paragraphs joined by "\n"; nested lists give their own items) or a table
+ * cell (all its paragraphs and list items joined by "\n").
  */
 export interface OutlineBlock {
   /**
@@ -30,6 +31,8 @@ export interface OutlineBlock {
   level: number;
   /** List kind for list items, null otherwise. */
   listKind: ListKind | null;
+  /** For table cells: table, row and shape; null or absent for other blocks. */
+  cell?: TableCellPlace | null;
   /** Text, NFC; a `hard_break` is "\n". */
   text: string;
   /**

@@ -10,7 +10,9 @@ import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun,
 import type { BlockChange, Comparison, RedlineOp, StatusCounts } from '../compare/index.ts';
 import { FlatLists, WordLists } from '../../exports/word-lists.ts';
 import { blockNotes, displayNumber, labelsFor, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
-import { withOldPlaces } from './old-places.ts';
+import { withOldPlaces, type ExportEntry } from './old-places.ts';
+import { exportRuns } from './table-entries.ts';
+import type { TableRunRow } from '../../../document-model/table-runs.ts';
 
 /** Options of the Word export. */
 export interface DocxMeta extends ExportMeta {
@@ -117,6 +119,49 @@ function movedAwayParagraph(block: BlockChange, labels: Labels, revisions: Revis
   return new Paragraph({ children, run: { deletion: revisions.change() }, ...paragraphLayout(block, lists) });
 }
 
+/**
+ * A table cell of the document with its tracked changes: its words as runs (insertions and
+ * deletions tracked, one paragraph per line of the cell), its notes, header cells bold and
+ * repeated as header rows; spans kept.
+ */
+function documentCell(block: BlockChange, labels: Labels, revisions: Revisions): TableCell {
+  const inserted = block.status === 'added' || block.moved;
+  const lines: ParagraphChild[][] = [[]];
+  for (const op of block.ops) {
+    const kind: RunKind = inserted && op.op === 'equal' ? 'insert' : op.op;
+    op.text.split('\n').forEach((line, index) => {
+      if (index > 0) lines.push([]);
+      if (line !== '') lines[lines.length - 1]?.push(...runs(line, kind, revisions, authorName(op)));
+    });
+  }
+  lines[lines.length - 1]?.push(...noteRuns(blockNotes(block, labels), inserted ? 'insert' : 'equal', revisions));
+  const mark = inserted ? { insertion: revisions.change() } : block.status === 'removed' ? { deletion: revisions.change() } : {};
+  const header = block.cell?.header === true;
+  return new TableCell({
+    children: lines.map((children) => new Paragraph({ children, run: { ...mark, ...(header ? { bold: true } : {}) } })),
+    ...(block.cell && block.cell.colspan > 1 ? { columnSpan: block.cell.colspan } : {}),
+    ...(block.cell && block.cell.rowspan > 1 ? { rowSpan: block.cell.rowspan } : {}),
+    ...(header ? { shading: { fill: 'F1F1F1' } } : {}),
+  });
+}
+
+/**
+ * A table of the document laid out from its cells' changes (see `exportRuns`). An added or
+ * removed row is its cells' text wholly inserted or deleted (the library cannot track a row).
+ */
+function documentTable(rows: readonly TableRunRow<ExportEntry>[], labels: Labels, revisions: Revisions): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map((row, index) => {
+      const allHeader = row.items.every((entry) => entry.block.cell?.header === true);
+      return new TableRow({
+        ...(index === 0 && allHeader ? { tableHeader: true } : {}),
+        children: row.items.map((entry) => documentCell(entry.block, labels, revisions)),
+      });
+    }),
+  });
+}
+
 function cell(text: string, bold = false): TableCell {
   return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 }
@@ -144,7 +189,8 @@ function summaryTable(comparison: Comparison, labels: Labels): Table {
 /**
  * Renders `comparison` as a .docx with tracked changes: each insert op is an `InsertedTextRun`
  * attributed to its authors (or `meta.author`), each delete op a `DeletedTextRun`; added and
- * removed blocks are wholly inserted / deleted paragraphs. A header and a summary table come first.
+ * removed blocks are wholly inserted / deleted paragraphs; a table's cells form its table again,
+ * each cell with its own tracked changes. A header and a summary table come first.
  */
 export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): Promise<Buffer> {
   const labels = labelsFor(meta.lang ?? 'vi');
@@ -152,9 +198,13 @@ export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): 
   const revisions = new Revisions(meta.author ?? DEFAULT_AUTHOR, date.toISOString().replace(/\.\d{3}Z$/u, 'Z'));
   const wordLists = new WordLists();
   const lists = new FlatLists(wordLists);
-  const body = withOldPlaces(comparison).map((entry) =>
-    entry.place === 'old' ? movedAwayParagraph(entry.block, labels, revisions, lists) : blockParagraph(entry.block, labels, revisions, lists),
-  );
+  const body = exportRuns(withOldPlaces(comparison)).flatMap((run) => {
+    if (run.kind === 'table') {
+      lists.end();
+      return [documentTable(run.rows, labels, revisions), new Paragraph('')];
+    }
+    return [run.item.place === 'old' ? movedAwayParagraph(run.item.block, labels, revisions, lists) : blockParagraph(run.item.block, labels, revisions, lists)];
+  });
   const headingStyle = (size: number) => ({ run: { font: FONT, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } });
   const document = new Document({
     creator: meta.author ?? DEFAULT_AUTHOR,

@@ -5,7 +5,9 @@
 import type { BlockChange, Comparison, RedlineOp } from '../compare/index.ts';
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../../../document-model/date-time.ts';
 import { blockNotes, displayNumber, labelsFor, listMarker, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
-import { withOldPlaces } from './old-places.ts';
+import { withOldPlaces, type ExportEntry } from './old-places.ts';
+import { exportRowStatus, exportRuns } from './table-entries.ts';
+import type { TableRunRow } from '../../../document-model/table-runs.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -39,11 +41,17 @@ del { color: #a0151e; background: #fce8e6; text-decoration: line-through; }
 .item { padding-left: calc(var(--depth, 1) * 1.5em); }
 h1.h, h2.h, h3.h, h4.h { font-size: 13pt; }
 h1.h { font-size: 14pt; text-transform: none; }
+table.cells { border-collapse: collapse; width: 100%; margin: .6em 0; }
+table.cells td, table.cells th { border: 1px solid #666; padding: .2em .4em; vertical-align: top; text-align: left; }
+table.cells th { background: #f1f1f1; }
+table.cells .cell.modified, table.cells .cell.moved { box-shadow: inset 3px 0 0 #b07800; }
+table.cells tr.added td, table.cells tr.added th { background: #e6f4ea; }
+table.cells tr.removed td, table.cells tr.removed th { background: #fce8e6; }
 @media print {
   body { margin: 0; max-width: none; }
   ins, del { background: none; }
   h1.h, h2.h, h3.h, h4.h { break-after: avoid; }
-  table.summary, .block { break-inside: avoid; }
+  table.summary, .block, table.cells tr { break-inside: avoid; }
 }
 `;
 
@@ -90,6 +98,28 @@ function movedAwayHtml(block: BlockChange, labels: Labels): string {
   return `<p ${attrs}>${body}${noteHtml}</p>`;
 }
 
+/** One table cell with its own redline, notes and status; header cells as `th`, spans kept. */
+function cellHtml(block: BlockChange, labels: Labels): string {
+  const place = block.cell;
+  const tag = place?.header === true ? 'th' : 'td';
+  const spans = `${place && place.colspan > 1 ? ` colspan="${place.colspan}"` : ''}${place && place.rowspan > 1 ? ` rowspan="${place.rowspan}"` : ''}`;
+  const notes = blockNotes(block, labels).map((note) => `<span class="note">${escapeHtml(note)}</span>`).join('');
+  const classes = `cell ${block.status}${block.moved ? ' moved' : ''}`;
+  return `<${tag} class="${classes}" data-block-id="${escapeHtml(block.id)}"${spans}>${block.ops.map(opHtml).join('')}${notes}</${tag}>`;
+}
+
+/** A table laid out from its cells, a wholly added or removed row marked as such. */
+function tableHtml(table: string, rows: readonly TableRunRow<ExportEntry>[], labels: Labels): string {
+  const body = rows
+    .map((row) => {
+      const status = exportRowStatus(row.items);
+      const note = status === null ? '' : ` title="${escapeHtml(labels.status[status])}"`;
+      return `<tr class="row${status === null ? '' : ` ${status}`}" data-row="${escapeHtml(row.row)}"${note}>${row.items.map((entry) => cellHtml(entry.block, labels)).join('')}</tr>`;
+    })
+    .join('');
+  return `<table class="cells" data-table="${escapeHtml(table)}"><tbody>${body}</tbody></table>`;
+}
+
 function summaryHtml(comparison: Comparison, labels: Labels): string {
   const head = STATUS_ORDER.map((status) => `<th>${escapeHtml(labels.status[status])}</th>`).join('');
   const row = (name: string, counts: Comparison['summary']['sections']): string =>
@@ -110,7 +140,7 @@ function summaryHtml(comparison: Comparison, labels: Labels): string {
  * Renders `comparison` as a complete HTML document (UTF-8, A4 print styles) in `lang`. A
  * moved block stands at its new place ("Đã chuyển từ mục …") and, struck through, at its old
  * place ("Đã chuyển đến mục …"); the notes go on the first block of what moved together.
- * All document text and metadata are escaped; nothing is injected raw.
+ * Tables are tables again, each cell with its own changes. All document text and metadata are escaped; nothing is injected raw.
  */
 export function comparisonToHtml(comparison: Comparison, meta: ExportMeta, lang: ExportLang): string {
   const labels = labelsFor(lang);
@@ -133,7 +163,10 @@ export function comparisonToHtml(comparison: Comparison, meta: ExportMeta, lang:
     '</header>',
     summaryHtml(comparison, labels),
     '<main>',
-    ...withOldPlaces(comparison).map((entry) => (entry.place === 'old' ? movedAwayHtml(entry.block, labels) : blockHtml(entry.block, labels))),
+    ...exportRuns(withOldPlaces(comparison)).map((run) => {
+      if (run.kind === 'table') return tableHtml(run.table, run.rows, labels);
+      return run.item.place === 'old' ? movedAwayHtml(run.item.block, labels) : blockHtml(run.item.block, labels);
+    }),
     '</main>',
     '</body>',
     '</html>',

@@ -1,0 +1,21 @@
+/** Vietnamese UI strings of tables in the editor, spread into `vi`. */
+export const tablesVi = {
+  'table.toolbar': 'Bảng',
+  'table.insert': 'Chèn bảng',
+  'table.insertForm': 'Chèn bảng mới',
+  'table.rows': 'Số hàng',
+  'table.columns': 'Số cột',
+  'table.withHeaderRow': 'Có hàng tiêu đề',
+  'table.insertConfirm': 'Chèn',
+  'table.cancel': 'Huỷ',
+  'table.rowBefore': 'Thêm hàng phía trên',
+  'table.rowAfter': 'Thêm hàng phía dưới',
+  'table.columnBefore': 'Thêm cột bên trái',
+  'table.columnAfter': 'Thêm cột bên phải',
+  'table.deleteRow': 'Xoá hàng',
+  'table.deleteColumn': 'Xoá cột',
+  'table.mergeCells': 'Gộp ô',
+  'table.splitCell': 'Tách ô',
+  'table.headerRow': 'Hàng tiêu đề',
+  'table.delete': 'Xoá bảng',
+} as const;
