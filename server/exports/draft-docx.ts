@@ -2,13 +2,14 @@
  * The draft as a Word document in the state format (Decree 30/2020/NĐ-CP): A4 portrait, Times
  * New Roman 14 pt, the decree's margins, the header block (drafting body | Quốc hiệu and tiêu
  * ngữ), a boxed "DỰ THẢO" mark with the version and its date, the title, then the outline —
- * headings with their computed numbers written as text, justified paragraphs, real Word lists —
+ * headings with their computed numbers written as text, justified paragraphs, real Word lists,
+ * tables (header rows repeated on every page, spans kept) —
  * and the page number centred in the top margin from the second page on.
  */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IBorderOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type IBorderOptions, type ParagraphChild } from 'docx';
 import { decreeHeaderBlock, decreeSection, decreeTextWidth, DECREE_FONT } from './decree-30-docx.ts';
 import { versionLine, type DraftMeta } from './draft-meta.ts';
-import type { DraftBlock, DraftHeading, DraftList, DraftRun } from './draft-model.ts';
+import type { DraftBlock, DraftHeading, DraftList, DraftRun, DraftTable, DraftTableCell } from './draft-model.ts';
 import { listTextIndent, WordLists } from './word-lists.ts';
 
 /** 14 pt, the body size the committee's drafts use. */
@@ -64,7 +65,52 @@ function listParagraphs(list: DraftList, lists: WordLists, depth: number): Parag
   return out;
 }
 
-function blockParagraphs(block: DraftBlock, lists: WordLists): Paragraph[] {
+/**
+ * Column widths of a table in twentieths of a point over the text width: in the proportions
+ * the editor stored for its first row when it has them for every column, else equal.
+ */
+function columnGrid(table: DraftTable): number[] {
+  const columns = Math.max(1, ...table.rows.map((row) => row.reduce((sum, cell) => sum + cell.colspan, 0)));
+  const stored = (table.rows[0] ?? []).flatMap((cell) => (cell.colwidth !== null && cell.colwidth.length === cell.colspan ? cell.colwidth : []));
+  const widths = stored.length === columns ? stored : Array.from({ length: columns }, () => 1);
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return widths.map((width) => Math.round((TEXT_WIDTH * width) / total));
+}
+
+/** A cell's paragraphs and lists (header cells in bold); Word needs at least one paragraph. */
+function cellContent(cell: DraftTableCell, lists: WordLists): Paragraph[] {
+  const paragraphs = cell.blocks.flatMap((block) => {
+    if (block.kind === 'list') return listParagraphs(block, lists, 0);
+    const runs = cell.header ? block.runs.map((run) => ({ ...run, bold: true })) : block.runs;
+    return [new Paragraph({ alignment: cell.header ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { after: 60 }, children: textRuns(runs) })];
+  });
+  return paragraphs.length > 0 ? paragraphs : [new Paragraph({ children: [] })];
+}
+
+/** A table with single borders; a first row of header cells is repeated at the top of every page; spans are kept. */
+function tableOf(table: DraftTable, lists: WordLists): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnGrid(table),
+    rows: table.rows.map(
+      (row, index) =>
+        new TableRow({
+          tableHeader: index === 0 && row.length > 0 && row.every((cell) => cell.header),
+          children: row.map(
+            (cell) =>
+              new TableCell({
+                ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
+                ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
+                ...(cell.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+                children: cellContent(cell, lists),
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function blockParagraphs(block: DraftBlock, lists: WordLists): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading':
       return [headingParagraph(block)];
@@ -72,6 +118,9 @@ function blockParagraphs(block: DraftBlock, lists: WordLists): Paragraph[] {
       return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, children: textRuns(block.runs) })];
     case 'list':
       return listParagraphs(block, lists, 0);
+    case 'table':
+      // An empty paragraph after the table, so two tables in a row do not merge into one in Word.
+      return [tableOf(block, lists), new Paragraph({ spacing: { after: 0 }, children: [] })];
   }
 }
 

@@ -2,7 +2,7 @@
  * The draft's print view: one standalone HTML page laid out like the Word export (Decree
  * 30/2020/NĐ-CP) for the browser's Print → Save as PDF and for the server's PDF — CSS `@page`
  * A4 with the decree's margins, Times New Roman 14 pt, the header block, the DỰ THẢO mark,
- * numbered headings, real lists, and the page number centred in the top margin from the
+ * numbered headings, real lists, tables, and the page number centred in the top margin from the
  * second page on (CSS page-margin boxes). Every piece of content is escaped; the page's only
  * script is the server's own `/print-view.js` (the print button), so the Content-Security-Policy
  * needs no exception.
@@ -10,7 +10,7 @@
 import { escapeHtml } from '../revisions/export/html.ts';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from './decree-30-docx.ts';
 import { versionLine, type DraftMeta } from './draft-meta.ts';
-import type { DraftBlock, DraftList, DraftRun } from './draft-model.ts';
+import type { DraftBlock, DraftList, DraftRun, DraftTable } from './draft-model.ts';
 import { PRINT_LABELS, type PrintLang } from './print-labels.ts';
 
 /** Address of the print button's script. */
@@ -48,6 +48,12 @@ ul ul { list-style-type: "– "; }
 ul ul ul { list-style-type: "+ "; }
 ol ol { list-style-type: lower-alpha; }
 ol ol ol { list-style-type: lower-roman; }
+table.draft-table { width: 100%; border-collapse: collapse; margin: .4em 0 .8em; font-size: 13pt; }
+table.draft-table th, table.draft-table td { border: 1px solid #000; padding: .2em .4em; vertical-align: top; }
+table.draft-table th { background: #f2f2f2; }
+table.draft-table p { text-indent: 0; text-align: left; margin: 0 0 .2em; }
+table.draft-table th p { text-align: center; }
+table.draft-table tr { break-inside: avoid; }
 @media print {
   html { background: none; }
   .print-toolbar { display: none; }
@@ -76,6 +82,24 @@ function listHtml(list: DraftList): string {
   return `<ol${list.start === 1 ? '' : ` start="${list.start}"`}>${items}</ol>`;
 }
 
+/** A table; a first row of header cells is its `thead`, which browsers repeat on every printed page. */
+function tableHtml(table: DraftTable): string {
+  const rows = table.rows.map((row) => {
+    const cells = row
+      .map((cell) => {
+        const tag = cell.header ? 'th' : 'td';
+        const spans = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`;
+        const content = cell.blocks.map((block) => (block.kind === 'list' ? listHtml(block) : `<p>${runsHtml(block.runs)}</p>`)).join('');
+        return `<${tag}${spans}>${content}</${tag}>`;
+      })
+      .join('');
+    return `<tr>${cells}</tr>`;
+  });
+  const first = table.rows[0];
+  const headed = first !== undefined && first.length > 0 && first.every((cell) => cell.header);
+  return headed ? `<table class="draft-table"><thead>${rows[0] ?? ''}</thead><tbody>${rows.slice(1).join('')}</tbody></table>` : `<table class="draft-table"><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function blockHtml(block: DraftBlock): string {
   switch (block.kind) {
     case 'heading': {
@@ -88,6 +112,8 @@ function blockHtml(block: DraftBlock): string {
       return `<p>${runsHtml(block.runs)}</p>`;
     case 'list':
       return listHtml(block);
+    case 'table':
+      return tableHtml(block);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The draft as the exports see it: the outline's ProseMirror tree reduced to what the Word
  * file, the print view and the PDF lay out — headings with their computed section numbers,
- * paragraphs, nested lists, and text runs with their bold / italic / underline marks.
+ * paragraphs, nested lists, tables, and text runs with their bold / italic / underline marks.
  * Numbers are computed here (`document-model/numbering.ts`), never read from the text.
  */
 import type { Node as PMNode } from 'prosemirror-model';
@@ -43,8 +43,29 @@ export interface DraftList {
   items: DraftListItem[];
 }
 
+/** A cell of a table: its paragraphs and lists, whether it is a header cell, and its spans. */
+export interface DraftTableCell {
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+  /** Column widths the editor stored (pixels, one per spanned column), or null. */
+  colwidth: number[] | null;
+  blocks: Array<DraftParagraph | DraftList>;
+}
+
+/** A table: rows of cells as the editor stores them (a cell spanning rows appears only in its first row). */
+export interface DraftTable {
+  kind: 'table';
+  rows: DraftTableCell[][];
+}
+
 /** A top-level block of the draft. */
-export type DraftBlock = DraftHeading | DraftParagraph | DraftList;
+export type DraftBlock = DraftHeading | DraftParagraph | DraftList | DraftTable;
+
+/** A positive whole number from a stored attribute, else `fallback`. */
+function count(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
+}
 
 /** The text runs of a textblock, NFC, hard breaks as "\n"; adjacent runs with the same marks merged. */
 function runsOf(node: PMNode): DraftRun[] {
@@ -76,23 +97,49 @@ class DraftReader {
       case 'bullet_list':
       case 'ordered_list':
         return this.list(node);
+      case 'table':
+        return this.table(node);
       default:
         return null;
     }
+  }
+
+  /** The paragraphs and lists of a container (list item, table cell); a heading in it prints as a paragraph. */
+  private contents(node: PMNode): Array<DraftParagraph | DraftList> {
+    const blocks: Array<DraftParagraph | DraftList> = [];
+    node.forEach((child) => {
+      const block = this.block(child);
+      // A heading inside an item (the schema allows it) prints as the item's text; it keeps its number in the count.
+      if (block?.kind === 'heading') blocks.push({ kind: 'paragraph', runs: block.runs });
+      else if (block !== null && block.kind !== 'table') blocks.push(block);
+    });
+    return blocks;
+  }
+
+  private table(node: PMNode): DraftTable {
+    const rows: DraftTableCell[][] = [];
+    node.forEach((row) => {
+      const cells: DraftTableCell[] = [];
+      row.forEach((cell) => {
+        const widths: unknown = cell.attrs.colwidth;
+        cells.push({
+          header: cell.type.name === 'table_header',
+          colspan: count(cell.attrs.colspan, 1),
+          rowspan: count(cell.attrs.rowspan, 1),
+          colwidth: Array.isArray(widths) && widths.every((width) => typeof width === 'number' && width > 0) ? (widths as number[]) : null,
+          blocks: this.contents(cell),
+        });
+      });
+      rows.push(cells);
+    });
+    return { kind: 'table', rows };
   }
 
   private list(node: PMNode): DraftList {
     const order: unknown = node.attrs.order;
     const items: DraftListItem[] = [];
     node.forEach((item) => {
-      const blocks: DraftListItem['blocks'] = [];
-      item.forEach((child) => {
-        const block = this.block(child);
-        // A heading inside an item (the schema allows it) prints as the item's text; it keeps its number in the count.
-        if (block?.kind === 'heading') blocks.push({ kind: 'paragraph', runs: block.runs });
-        else if (block !== null) blocks.push(block);
-      });
-      items.push({ blocks });
+      items.push({ blocks: this.contents(item) });
     });
     const ordered = node.type.name === 'ordered_list';
     return { kind: 'list', ordered, start: ordered && typeof order === 'number' && Number.isInteger(order) && order > 0 ? order : 1, items };

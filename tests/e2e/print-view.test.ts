@@ -73,6 +73,9 @@ test('the print view: @page A4 and margins, numbered headings, a print button; T
   assert.deepEqual(headings, ['H2 Phần I', 'H3 1.', 'H4 1.1.', 'H5 a)', 'H3 2.']);
   assert.equal(await print.locator('main ul > li > ol > li').count(), 2, 'a numbered list nested in a bulleted one');
   assert.equal(await print.locator('main ol[start="3"] > li').count(), 1);
+  assert.deepEqual(await print.locator('main table.draft-table thead th').allInnerTexts(), ['Chỉ tiêu', 'Năm 2025', 'Năm 2030']);
+  assert.equal(await print.locator('main table.draft-table td[rowspan="2"]').innerText(), 'Tỷ lệ');
+  assert.equal(await print.locator('main table.draft-table td[colspan="2"]').innerText(), 'Giữ nguyên');
   for (const text of ['DỰ THẢO', 'TỔ BIÊN SOẠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'CHIẾN LƯỢC IN THỬ']) {
     assert.ok((await print.locator('main').innerText()).includes(text), text);
   }

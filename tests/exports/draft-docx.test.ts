@@ -121,6 +121,24 @@ test('headings carry their computed numbers as text; lists are real Word lists w
   assert.match(marked.properties, /<w:jc w:val="both"\/>/u, 'body text is justified');
 });
 
+test('a table keeps its header row (repeated on every page), its cells and their spans', async () => {
+  const document = docxParts((await download(server, `/api/documents/${documentId}/export.docx`, admin)).body).get('word/document.xml') ?? '';
+  const tables = [...document.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gsu)].map((match) => match[1] ?? '');
+  const table = tables.find((candidate) => candidate.includes('Chỉ tiêu'));
+  assert.ok(table, 'the table is in the file');
+  assert.ok(document.indexOf('Chỉ tiêu') > document.indexOf('2. Giải pháp'), 'in its place, after the last heading');
+  const rows = [...table.matchAll(/<w:tr>(.*?)<\/w:tr>/gsu)].map((row) => row[1] ?? '');
+  assert.equal(rows.length, 3);
+  assert.match(rows[0] ?? '', /<w:tblHeader\/>/u, 'the header row repeats');
+  const cellTexts = (row: string): string[] => [...row.matchAll(/<w:tc>(.*?)<\/w:tc>/gsu)].map((c) => paragraphsOf(c[1] ?? '').map((p) => p.text).join('\n'));
+  assert.deepEqual(rows.map(cellTexts), [['Chỉ tiêu', 'Năm 2025', 'Năm 2030'], ['Tỷ lệ', '45%', '60%'], ['', 'Giữ nguyên']]);
+  assert.match(rows[0] ?? '', /<w:b\/>/u, 'header cells are bold');
+  assert.match(rows[1] ?? '', /<w:vMerge w:val="restart"\/>/u, 'the cell spanning two rows starts a vertical merge');
+  assert.match(rows[2] ?? '', /<w:vMerge(?: w:val="continue")?\/>/u, '… which the next row continues');
+  assert.match(rows[2] ?? '', /<w:gridSpan w:val="2"\/>/u, 'the cell spanning two columns');
+  assert.equal((table.match(/<w:gridCol /gu) ?? []).length, 3);
+});
+
 test('a revision exports its own content under its own name; the live draft moves on without it', async () => {
   const revision = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/revisions`, { token: admin, body: { name: 'Dự thảo lần 2' } });
   assert.equal(revision.status, 201);

@@ -12,10 +12,28 @@ const heading = (id: string, level: number, value: string): Json => ({ type: 'he
 const paragraph = (id: string, content: Json[]): Json => ({ type: 'paragraph', attrs: { id }, content });
 const item = (id: string, value: string, nested: Json[] = []): Json => ({ type: 'list_item', attrs: { id }, content: [paragraph(`${id}p`, [text(value)]), ...nested] });
 
+const cell = (type: 'table_cell' | 'table_header', id: string, value: string, attrs: Json = {}): Json => ({ type, attrs: { id, ...attrs }, content: [paragraph(`${id}p`, value === '' ? [] : [text(value)])] });
+
+/**
+ * A table of indicators: a header row, a cell spanning two rows and one spanning two columns.
+ *   | Chỉ tiêu | Năm 2025 | Năm 2030 |
+ *   | Tỷ lệ (rowspan 2) | 45% | 60% |
+ *   |                   | Giữ nguyên (colspan 2) |
+ */
+const TABLE: Json = {
+  type: 'table',
+  attrs: { id: 'tbl' },
+  content: [
+    { type: 'table_row', attrs: { id: 'r1' }, content: [cell('table_header', 'c11', 'Chỉ tiêu'), cell('table_header', 'c12', 'Năm 2025'), cell('table_header', 'c13', 'Năm 2030')] },
+    { type: 'table_row', attrs: { id: 'r2' }, content: [cell('table_cell', 'c21', 'Tỷ lệ', { rowspan: 2 }), cell('table_cell', 'c22', '45%'), cell('table_cell', 'c23', '60%')] },
+    { type: 'table_row', attrs: { id: 'r3' }, content: [cell('table_cell', 'c32', 'Giữ nguyên', { colspan: 2 })] },
+  ],
+};
+
 /**
  * A draft with every kind of block: four heading levels (numbered Phần I, 1., 1.1., a), 2.),
  * marked text and a line break, a bulleted list with a numbered list nested in its second item,
- * and a numbered list starting at 3.
+ * a numbered list starting at 3, and a table of indicators with spans.
  */
 export const SAMPLE_DRAFT: Json = {
   type: 'doc',
@@ -32,6 +50,7 @@ export const SAMPLE_DRAFT: Json = {
     },
     { type: 'ordered_list', attrs: { id: 'ol2', order: 3 }, content: [item('li5', 'Bước ba')] },
     heading('h5', 2, 'Giải pháp'),
+    TABLE,
   ],
 };
 
