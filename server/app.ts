@@ -21,6 +21,7 @@ import { userRoutes } from './users/routes.ts';
 import { revisionsPlugin } from './revisions/plugin.ts';
 import { commentsPlugin } from './comments/plugin.ts';
 import { roundsPlugin } from './rounds/plugin.ts';
+import { exportsPlugin } from './exports/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 import { appPageReader, wantsPage } from './web/app-page.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const now = config.now ?? Date.now;
   await app.register(roundsPlugin, { now });
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace, now });
+  await app.register(exportsPlugin, { draftingBody: config.draftingBody, chromiumPath: config.chromiumPath, now });
 
   app.get(
     '/api/health',

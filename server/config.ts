@@ -59,6 +59,8 @@ export interface Config {
   draftingBody: string;
   /** The place of the synthesis table's place-and-date line (`DRAFTING_PLACE`, default Hà Nội). */
   draftingPlace: string;
+  /** Chromium the server makes PDF files with (`CHROMIUM_PATH`, default /usr/bin/chromium); a missing file turns PDF off (503). */
+  chromiumPath: string;
   /** Failed sign-ins allowed per account and per address (fixed; tests lower them). */
   loginRules: LoginThrottleRules;
   /** Disk operations of the store; never set from the environment (tests inject write failures). */
@@ -155,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: readTrustProxy(env, 'TRUST_PROXY'),
     draftingBody: env.DRAFTING_BODY?.trim().normalize('NFC') || 'Tổ biên soạn',
     draftingPlace: env.DRAFTING_PLACE?.trim().normalize('NFC') || 'Hà Nội',
+    chromiumPath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
     loginRules: DEFAULT_LOGIN_RULES,
     ...overrides,
   };

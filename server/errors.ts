@@ -47,6 +47,8 @@ export const Errors = {
   ClientNotBuilt: createError('ERR_CLIENT_NOT_BUILT', 'The web client is not built: run `npm run build:client`', 503),
   StorageUnavailable: createError<[string]>('ERR_STORAGE_UNAVAILABLE', 'Storage cannot write right now (%s); nothing was changed, try again later', 503),
   DocumentDamaged: createError<[string]>('ERR_DOCUMENT_DAMAGED', 'The stored content of this document is damaged and could not be recovered: %s', 503),
+  PdfUnavailable: createError<[string]>('ERR_PDF_UNAVAILABLE', 'PDF files cannot be made on this server (%s); use the print view and the browser\'s Save as PDF', 503),
+  PdfBusy: createError('ERR_PDF_BUSY', 'Too many PDF files are being made right now; try again in a few seconds', 503),
 } as const;
 
 /** Every stable error code the HTTP API can answer with. */

@@ -1,5 +1,6 @@
 import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
+import { exportsEn } from './exports-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
 import { reviewEn } from './review-en.ts';
 import { tablesEn } from './tables-en.ts';
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...reviewEn,
   ...reviewDeskEn,
+  ...exportsEn,
   ...tablesEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',

@@ -12,6 +12,7 @@ export const reviewEn: Record<keyof typeof reviewVi, string> = {
   'audit.action.comments.settings_changed': 'Comment visibility changed',
   'audit.action.export.comparison': 'Comparison downloaded',
   'audit.action.export.synthesis': 'Synthesis table downloaded',
+  'audit.action.export.draft': 'Draft downloaded (Word, PDF)',
   'audit.detail.revisionName': 'Revision',
   'audit.detail.thread': 'Comment id',
   'audit.detail.status': 'Status',

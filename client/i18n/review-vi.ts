@@ -14,6 +14,7 @@ export const reviewVi = {
   'audit.action.comments.settings_changed': 'Thay đổi chế độ xem góp ý',
   'audit.action.export.comparison': 'Tải bản so sánh',
   'audit.action.export.synthesis': 'Tải bảng tổng hợp',
+  'audit.action.export.draft': 'Tải dự thảo (Word, PDF)',
   'audit.detail.revisionName': 'Phiên bản',
   'audit.detail.thread': 'Mã góp ý',
   'audit.detail.status': 'Trạng thái',

@@ -1,4 +1,5 @@
 import { commentsVi } from './comments-vi.ts';
+import { exportsVi } from './exports-vi.ts';
 import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
 import { tablesVi } from './tables-vi.ts';
@@ -11,6 +12,7 @@ export const vi = {
   ...commentsVi,
   ...reviewVi,
   ...reviewDeskVi,
+  ...exportsVi,
   ...tablesVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',

@@ -9,6 +9,7 @@ import { createPresenceList } from '../editor/presence-list.ts';
 import { createStatusIndicator } from '../editor/status-indicator.ts';
 import { createToolbar } from '../editor/toolbar.ts';
 import { createCommentsPanel } from '../comments/comments-panel.ts';
+import { renderExportLinks } from '../exports/export-links.ts';
 import { auditPath, reviewPath, revisionsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -20,7 +21,7 @@ import { renderHeader } from '../ui/header.ts';
  * edit (ministry, observer) get a read-only editor, no toolbar and the banner "Chỉ xem";
  * the server drops their edits anyway, the UI only avoids offering them. Everyone gets a
  * link to the document's revisions ("Phiên bản"), the secretariat also one to its audit
- * log. When the socket reports withdrawn access the editor turns read-only and says why.
+ * log, and everyone the draft's downloads (Word, print view, PDF). When the socket reports withdrawn access the editor turns read-only and says why.
  */
 export async function renderEditorPage(root: HTMLElement, documentId: string): Promise<void> {
   const [me, document] = await Promise.all([fetchMe(), fetchDocument(documentId)]);
@@ -72,6 +73,7 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
       h('div', { className: 'editor-page__heading' }, [
         h('div', { className: 'editor-page__links' }, headingLinks),
         h('h1', { className: 'document-title', text: document.title, attrs: { 'data-document-id': document.id } }),
+        renderExportLinks(document.id, null),
       ]),
       status.element,
     ]),

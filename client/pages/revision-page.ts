@@ -2,6 +2,7 @@ import { fetchDocument, fetchMe } from '../api/endpoints.ts';
 import { fetchRevision } from '../api/revision-endpoints.ts';
 import type { Revision } from '../api/revision-records.ts';
 import { createOutlinePanel } from '../editor/outline-panel.ts';
+import { renderExportLinks } from '../exports/export-links.ts';
 import { createStaticOutlineView } from '../editor/static-outline-view.ts';
 import { onLocaleChange, t } from '../i18n/index.ts';
 import { revisionLabel, revisionTime } from '../revisions/labels.ts';
@@ -17,7 +18,8 @@ function savedLine(revision: Revision): string {
 /**
  * `/documents/:id/revisions/:revisionId`: one stored version, read-only and numbered as it
  * was then (a non-editable ProseMirror view fed from the revision's JSON, no Yjs), with the
- * outline panel, who saved it and when, its note, and a link comparing it with the live draft.
+ * outline panel, who saved it and when, its note, a link comparing it with the live draft, and
+ * its downloads (Word, print view, PDF).
  */
 export async function renderRevisionPage(root: HTMLElement, documentId: string, revisionId: string): Promise<void> {
   const [me, document, { revision, content }] = await Promise.all([fetchMe(), fetchDocument(documentId), fetchRevision(documentId, revisionId)]);
@@ -46,6 +48,7 @@ export async function renderRevisionPage(root: HTMLElement, documentId: string, 
           label,
           saved,
           ...(revision.note === '' ? [] : [h('p', { className: 'revision-note', text: revision.note })]),
+          renderExportLinks(document.id, revision.id),
         ]),
       ]),
       h('p', { className: 'notice read-only-notice', i18n: 'revision.readOnly', attrs: { role: 'status' } }),

@@ -136,7 +136,9 @@ test('the synthesis table is ready to sign: own words only, one group per sectio
   const [headerBlock, table, signature] = tablesOf(xml);
 
   // Header block: drafting body | national name, motto, place and date; no borders.
-  assert.equal(headerBlock?.[0]?.[0], 'TỔ BIÊN SOẠN');
+  // The drafting body, then the empty paragraph whose bottom border is the short rule under it.
+  assert.equal(headerBlock?.[0]?.[0], 'TỔ BIÊN SOẠN\n');
+  assert.match(xml.slice(0, xml.indexOf('</w:tc>')), /<w:pBdr><w:bottom w:val="single"/);
   assert.match(headerBlock?.[0]?.[1] ?? '', /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n+Hà Nội, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$/);
   assert.match(xml.slice(0, xml.indexOf('</w:tbl>')), /<w:tblBorders>(?:(?!<\/w:tblBorders>)[\s\S])*w:val="none"/);
   // The page number: a PAGE field in the default header, none on the first page.

@@ -93,6 +93,7 @@ function pagesFor(world: AccessibilityWorld, role: string): Array<{ name: string
     { name: 'compare', path: `/documents/${documentId}/compare?from=${revisionA}&to=${revisionB}`, ready: 'main' },
     { name: 'account', path: '/account', ready: 'main form' },
     { name: 'not-found', path: '/khong-co', ready: '.error-page' },
+    { name: 'print', path: `/documents/${documentId}/revisions/${revisionA}/print`, ready: 'main.paper' },
   ];
   if (role === 'secretariat') {
     pages.push({ name: 'admin', path: '/admin', ready: 'main table' }, { name: 'audit', path: `/documents/${documentId}/audit`, ready: 'main table' });

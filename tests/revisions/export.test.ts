@@ -206,3 +206,38 @@ test('a moved section in the HTML: struck through at its old place ("chuyển đ
   const english = comparisonToHtml(movedComparison(), meta, 'en');
   assert.ok(english.includes('Moved to section 3.') && english.includes('Moved from section 2.'));
 });
+
+// ---------------------------------------------------------------- lists
+
+test('list items in the DOCX are real Word lists (w:numPr and a numbering part), not bullets typed as text', async () => {
+  const item = (id: string, value: string, nested: Json[] = []): Json => ({ type: 'list_item', attrs: { id }, content: [p(`${id}p`, value), ...nested] });
+  const from = prosemirrorJSONToYDoc(
+    outlineSchema,
+    {
+      type: 'doc',
+      content: [
+        { type: 'bullet_list', attrs: { id: 'ul' }, content: [item('a', 'Ý thứ nhất'), item('b', 'Ý thứ hai', [{ type: 'ordered_list', attrs: { id: 'ol' }, content: [item('c', 'Bước một')] }])] },
+        p('mid', 'Đoạn giữa.'),
+        { type: 'bullet_list', attrs: { id: 'ul2' }, content: [item('d', 'Danh sách sau')] },
+      ],
+    },
+    'prosemirror',
+  );
+  const to = new Y.Doc();
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+  const files = unzip(await comparisonToDocx(compareDocuments(from, to), meta));
+  const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
+  const numPr = (text: string): [string, string] => {
+    const paragraph = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gsu)].map((m) => m[1] ?? '').find((inner) => inner.includes(`>${text}<`)) ?? '';
+    const match = /<w:numPr><w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/u.exec(paragraph);
+    assert.ok(match, `${text} is in a Word list`);
+    return [match[1] ?? '', match[2] ?? ''];
+  };
+  const [a, b, c, d] = [numPr('Ý thứ nhất'), numPr('Ý thứ hai'), numPr('Bước một'), numPr('Danh sách sau')];
+  assert.deepEqual([a[0], b[0], c[0], d[0]], ['0', '0', '1', '0']);
+  assert.equal(a[1], b[1], 'one list');
+  assert.notEqual(c[1], a[1], 'the nested numbered list is its own list');
+  assert.notEqual(d[1], a[1], 'a list after a paragraph starts again');
+  assert.ok(!xml.includes('• ') && !xml.includes('– '), 'no marker typed as text');
+  assert.match(files.get('word/numbering.xml')?.toString('utf8') ?? '', /<w:numFmt w:val="bullet"\/>/u);
+});

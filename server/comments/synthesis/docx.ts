@@ -1,20 +1,5 @@
-import {
-  AlignmentType,
-  Document,
-  Header,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { decreeHeaderBlock, decreeSection, decreeTextWidth, DECREE_FONT, sideBySide } from '../../exports/decree-30-docx.ts';
 import { placeDateLine } from './dates.ts';
 import { preambleSentences } from './preamble.ts';
 import { commentCell, SYNTHESIS_COLUMNS, type Synthesis } from './table.ts';
@@ -22,8 +7,7 @@ import { commentCell, SYNTHESIS_COLUMNS, type Synthesis } from './table.ts';
 /** Column widths in percent of the table: TT is narrow, the texts share the rest. */
 const WIDTHS = [5, 25, 28, 17, 25];
 /** Width of the text area of a landscape A4 page with the decree's margins, in twentieths of a point. */
-const TEXT_WIDTH = 16838 - 1701 - 850;
-const FONT = 'Times New Roman';
+const TEXT_WIDTH = decreeTextWidth(true);
 /** 13 pt, the body size of administrative documents (Decree 30/2020/NĐ-CP). */
 const SIZE = 26;
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -51,29 +35,13 @@ function cell(text: string, options: TextOptions & { span?: number; shade?: bool
   });
 }
 
-/** A borderless two-column table: the header block and the signature block are laid out this way. */
-function sideBySide(left: Paragraph[], right: Paragraph[], leftWidth: number): Table {
-  const side = (children: Paragraph[], width: number): TableCell =>
-    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [side(left, leftWidth), side(right, 100 - leftWidth)] })],
-  });
-}
-
 /** Drafting body on the left; national name and motto, then place and date, on the right. */
 function headerBlock(synthesis: Synthesis): Table {
-  return sideBySide(
-    paragraphs(synthesis.draftingBody.toLocaleUpperCase('vi'), { bold: true, align: AlignmentType.CENTER }),
-    [
-      ...paragraphs('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, align: AlignmentType.CENTER }),
-      ...paragraphs('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER }),
-      new Paragraph({ children: [] }),
-      ...paragraphs(placeDateLine(synthesis.place, synthesis.issuedAt), { italics: true, align: AlignmentType.CENTER }),
-    ],
-    40,
-  );
+  return decreeHeaderBlock({
+    issuer: synthesis.draftingBody,
+    textWidth: TEXT_WIDTH,
+    rightExtra: [new Paragraph({ children: [] }), ...paragraphs(placeDateLine(synthesis.place, synthesis.issuedAt), { italics: true, align: AlignmentType.CENTER })],
+  });
 }
 
 /** The title: what the table is, the draft, its version and the round. */
@@ -140,23 +108,13 @@ function signatureBlock(synthesis: Synthesis): Table {
  * signature block.
  */
 export async function synthesisToDocx(synthesis: Synthesis): Promise<Buffer> {
-  const pageNumber = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
-  });
   const document = new Document({
     creator: 'Draftroom',
     title: `${synthesis.title} - ${synthesis.documentTitle}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    styles: { default: { document: { run: { font: DECREE_FONT, size: SIZE } } } },
     sections: [
       {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 },
-          },
-        },
-        headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        ...decreeSection(true),
         children: [
           headerBlock(synthesis),
           new Paragraph({ children: [] }),

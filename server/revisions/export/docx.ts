@@ -4,10 +4,12 @@
  * Word. Headings carry their section numbers; Times New Roman on A4. The library cannot
  * write `w:moveFrom` / `w:moveTo`, so a moved block is a deletion at its old place noted
  * "Đã chuyển đến mục …" and an insertion at its new place noted "Đã chuyển từ mục …".
+ * List items are real Word lists (numbering definitions), not bullets typed as text.
  */
 import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { BlockChange, Comparison, RedlineOp, StatusCounts } from '../compare/index.ts';
-import { blockNotes, displayNumber, labelsFor, listMarker, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
+import { FlatLists, WordLists } from '../../exports/word-lists.ts';
+import { blockNotes, displayNumber, labelsFor, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
 import { withOldPlaces, type ExportEntry } from './old-places.ts';
 import { exportRuns } from './table-entries.ts';
 import type { TableRunRow } from '../../../document-model/table-runs.ts';
@@ -70,11 +72,15 @@ function authorName(op: RedlineOp | undefined): string | undefined {
   return op?.authors !== undefined && op.authors.length > 0 ? op.authors.join(', ') : undefined;
 }
 
-/** Paragraph options of a block's kind: heading style, list indent, justified text. */
-function paragraphLayout(block: BlockChange) {
+/**
+ * Paragraph options of a block's kind: heading style, a list item's place in a real Word list
+ * (`lists` follows the run of items), justified text.
+ */
+function paragraphLayout(block: BlockChange, lists: FlatLists) {
+  if (block.kind !== 'list_item') lists.end();
   return {
     ...(block.kind === 'heading' ? { heading: HEADING_LEVELS[Math.min(Math.max(block.level, 1), 4) - 1] } : {}),
-    ...(block.kind === 'list_item' ? { indent: { left: 360 * block.level, hanging: 240 } } : {}),
+    ...(block.kind === 'list_item' ? { numbering: lists.item(block.listKind === 'ordered', block.level - 1) } : {}),
     ...(block.kind === 'paragraph' ? { alignment: AlignmentType.JUSTIFIED } : {}),
   };
 }
@@ -84,15 +90,14 @@ function paragraphLayout(block: BlockChange) {
  * words too, and any word changes inside it as such), since its old place is a deletion:
  * accepting every change gives `to`, rejecting every change gives `from` for a plain move.
  */
-function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions): Paragraph {
+function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions, lists: FlatLists): Paragraph {
   const children: ParagraphChild[] = [];
   const inserted = block.status === 'added' || block.moved;
-  // The number and the list marker follow the block's fate: inserted with it, deleted with it.
+  // The number follows the block's fate: inserted with it, deleted with it.
   const prefixKind: RunKind = inserted ? 'insert' : block.status === 'removed' ? 'delete' : 'equal';
   const prefixAuthor = authorName(block.ops.find((op) => op.op === 'insert'));
   const number = displayNumber(block);
   if (number !== null) children.push(...runs(`${number} `, prefixKind, revisions, prefixAuthor));
-  if (block.kind === 'list_item') children.push(...runs(`${listMarker(block)} `, prefixKind, revisions, prefixAuthor));
   for (const op of block.ops) children.push(...runs(op.text, block.moved && op.op === 'equal' ? 'insert' : op.op, revisions, authorName(op)));
   children.push(...noteRuns(blockNotes(block, labels), block.moved ? 'insert' : 'equal', revisions));
   // The paragraph mark is tracked too, so accepting a deletion leaves no empty paragraph.
@@ -100,19 +105,18 @@ function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions
   return new Paragraph({
     children,
     run: mark,
-    ...paragraphLayout(block),
+    ...paragraphLayout(block, lists),
   });
 }
 
 /** A moved block at its old place: its former number and text deleted, "Đã chuyển đến mục …" on the run's first block. */
-function movedAwayParagraph(block: BlockChange, labels: Labels, revisions: Revisions): Paragraph {
+function movedAwayParagraph(block: BlockChange, labels: Labels, revisions: Revisions, lists: FlatLists): Paragraph {
   const children: ParagraphChild[] = [];
   if (block.kind === 'heading' && block.fromNumber !== null) children.push(...runs(`${block.fromNumber} `, 'delete', revisions));
-  if (block.kind === 'list_item') children.push(...runs(`${listMarker(block)} `, 'delete', revisions));
   if (block.fromText !== null && block.fromText !== '') children.push(...runs(block.fromText, 'delete', revisions));
   const note = movedAwayNote(block, labels);
   if (note !== null) children.push(...noteRuns([note], 'delete', revisions));
-  return new Paragraph({ children, run: { deletion: revisions.change() }, ...paragraphLayout(block) });
+  return new Paragraph({ children, run: { deletion: revisions.change() }, ...paragraphLayout(block, lists) });
 }
 
 /**
@@ -192,6 +196,15 @@ export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): 
   const labels = labelsFor(meta.lang ?? 'vi');
   const date = meta.date ?? new Date();
   const revisions = new Revisions(meta.author ?? DEFAULT_AUTHOR, date.toISOString().replace(/\.\d{3}Z$/u, 'Z'));
+  const wordLists = new WordLists();
+  const lists = new FlatLists(wordLists);
+  const body = exportRuns(withOldPlaces(comparison)).flatMap((run) => {
+    if (run.kind === 'table') {
+      lists.end();
+      return [documentTable(run.rows, labels, revisions), new Paragraph('')];
+    }
+    return [run.item.place === 'old' ? movedAwayParagraph(run.item.block, labels, revisions, lists) : blockParagraph(run.item.block, labels, revisions, lists)];
+  });
   const headingStyle = (size: number) => ({ run: { font: FONT, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } });
   const document = new Document({
     creator: meta.author ?? DEFAULT_AUTHOR,
@@ -206,6 +219,7 @@ export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): 
         heading4: { ...headingStyle(26), run: { font: FONT, size: 26, bold: true, italics: true, color: '000000' } },
       },
     },
+    numbering: { config: wordLists.definitions() },
     sections: [
       {
         properties: { page: { size: A4, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
@@ -215,10 +229,7 @@ export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): 
           new Paragraph({ children: [new TextRun({ text: labels.summary, bold: true })] }),
           summaryTable(comparison, labels),
           new Paragraph(''),
-          ...exportRuns(withOldPlaces(comparison)).flatMap((run) => {
-            if (run.kind === 'table') return [documentTable(run.rows, labels, revisions), new Paragraph('')];
-            return [run.item.place === 'old' ? movedAwayParagraph(run.item.block, labels, revisions) : blockParagraph(run.item.block, labels, revisions)];
-          }),
+          ...body,
         ],
       },
     ],
