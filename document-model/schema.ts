@@ -1,9 +1,15 @@
 import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec } from 'prosemirror-model';
+import { tableNodes } from 'prosemirror-tables';
 
 /**
  * The outline's ProseMirror schema, shared by the browser editor and the server
  * (templates, exports). It is deliberately flat: the document is a sequence of
- * top-level blocks (`heading` levels 1–4, `paragraph`, `bullet_list`, `ordered_list`).
+ * top-level blocks (`heading` levels 1–4, `paragraph`, `bullet_list`, `ordered_list`, `table`).
+ *
+ * Tables are the prosemirror-tables nodes (`table` > `table_row` > `table_cell` |
+ * `table_header`, with `colspan`, `rowspan` and `colwidth` on cells). A cell holds
+ * paragraphs and lists only — never a heading — so a table is always a block inside a
+ * section and never opens one.
  *
  * Every block node carries an `id` attribute: a stable identifier that lets a section
  * keep its identity across revisions and comparisons. It is rendered as `data-block-id`.
@@ -35,6 +41,33 @@ function taggedBlock(tag: string): Pick<NodeSpec, 'parseDOM' | 'toDOM'> {
     toDOM: (node): DOMOutputSpec => [tag, blockDomAttrs(node.attrs.id), 0],
   };
 }
+
+/** What a table cell may hold: text and lists, never a heading or another table. */
+export const TABLE_CELL_CONTENT = '(paragraph | bullet_list | ordered_list)+';
+
+const cellIdAttribute = {
+  default: null as string | null,
+  getFromDOM: (dom: HTMLElement): string | null => parseBlockId(dom),
+  setDOMAttr: (value: unknown, attrs: Record<string, unknown>): void => {
+    if (typeof value === 'string' && value !== '') attrs['data-block-id'] = value;
+  },
+};
+
+const tables = tableNodes({ tableGroup: 'block', cellContent: TABLE_CELL_CONTENT, cellAttributes: { id: cellIdAttribute } });
+
+const tableSpecs: Record<string, NodeSpec> = {
+  // The table and its rows carry block ids too, so a comparison can match rows across
+  // revisions and tell an added row from a changed one.
+  table: {
+    ...tables.table,
+    attrs: idAttr,
+    parseDOM: [{ tag: 'table', getAttrs: (dom) => ({ id: parseBlockId(dom as HTMLElement) }) }],
+    toDOM: (node): DOMOutputSpec => ['table', blockDomAttrs(node.attrs.id), ['tbody', 0]],
+  },
+  table_row: { ...tables.table_row, attrs: idAttr, ...taggedBlock('tr') },
+  table_cell: tables.table_cell,
+  table_header: tables.table_header,
+};
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
@@ -94,6 +127,7 @@ const nodes: Record<string, NodeSpec> = {
     attrs: idAttr,
     ...taggedBlock('li'),
   },
+  ...tableSpecs,
   text: { group: 'inline' },
   hard_break: {
     inline: true,
@@ -141,4 +175,11 @@ export const BLOCK_NODE_NAMES: ReadonlySet<string> = new Set([
   'bullet_list',
   'ordered_list',
   'list_item',
+  'table',
+  'table_row',
+  'table_cell',
+  'table_header',
 ]);
+
+/** Names of the table node types (the table, its rows and both kinds of cell). */
+export const TABLE_NODE_NAMES: ReadonlySet<string> = new Set(['table', 'table_row', 'table_cell', 'table_header']);
