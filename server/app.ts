@@ -24,6 +24,7 @@ import { roundsPlugin } from './rounds/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 import { appPageReader, wantsPage } from './web/app-page.ts';
+import { importPlugin } from './import/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,6 +107,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const now = config.now ?? Date.now;
   await app.register(roundsPlugin, { now });
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace, now });
+  await app.register(importPlugin);
 
   app.get(
     '/api/health',

@@ -47,6 +47,11 @@ export const Errors = {
   ClientNotBuilt: createError('ERR_CLIENT_NOT_BUILT', 'The web client is not built: run `npm run build:client`', 503),
   StorageUnavailable: createError<[string]>('ERR_STORAGE_UNAVAILABLE', 'Storage cannot write right now (%s); nothing was changed, try again later', 503),
   DocumentDamaged: createError<[string]>('ERR_DOCUMENT_DAMAGED', 'The stored content of this document is damaged and could not be recovered: %s', 503),
+  // Word import (server/import/)
+  ImportNotDocx: createError('ERR_IMPORT_NOT_DOCX', 'The file is not a Word document (.docx)', 400),
+  ImportDamaged: createError('ERR_IMPORT_DAMAGED', 'The Word file is damaged and cannot be read', 400),
+  ImportTooLarge: createError('ERR_IMPORT_TOO_LARGE', 'The Word file is too large to import', 413),
+  ImportPreviewNotFound: createError('ERR_IMPORT_PREVIEW_NOT_FOUND', 'No such import preview (it may have expired); upload the file again', 404),
 } as const;
 
 /** Every stable error code the HTTP API can answer with. */

@@ -205,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.round.opened': 'Consultation round opened',
   'audit.action.round.extended': 'Consultation round extended',
   'audit.action.round.closed': 'Consultation round closed',
+  'audit.action.document.imported': 'Word file imported',
   'audit.detail.updates': 'Updates',
   'audit.detail.since': 'Since',
   'audit.detail.title': 'Title',

@@ -207,6 +207,7 @@ export const vi = {
   'audit.action.round.opened': 'Mở đợt lấy ý kiến',
   'audit.action.round.extended': 'Gia hạn đợt lấy ý kiến',
   'audit.action.round.closed': 'Kết thúc đợt lấy ý kiến',
+  'audit.action.document.imported': 'Nhập tệp Word',
   'audit.detail.updates': 'Số lần cập nhật',
   'audit.detail.since': 'Từ',
   'audit.detail.title': 'Tên tài liệu',

@@ -14,8 +14,8 @@ export type NumberKind = (typeof NUMBER_KINDS)[number];
 
 /** What a paragraph starts with: a section number, a bullet, or nothing. */
 export type LeadingMark =
-  | { type: 'number'; kind: NumberKind; label: string; rest: string }
-  | { type: 'bullet'; bullet: '-' | '+'; rest: string }
+  | { type: 'number'; kind: NumberKind; label: string; rest: string; consumed: number }
+  | { type: 'bullet'; bullet: '-' | '+'; rest: string; consumed: number }
   | { type: 'none' };
 
 const ORDINALS = 'nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+\\S+)?';
@@ -33,22 +33,27 @@ const PATTERNS: ReadonlyArray<{ kind: NumberKind; pattern: RegExp }> = [
 /**
  * Recognises the typed number or bullet `text` starts with. A number must be followed by
  * text (a paragraph that is only "1." is no section); `rest` is the text after the number
- * and its separator, trimmed. Roman numerals are upper case ("I.", "IV."), letters lower
+ * and its separator, trimmed, and `consumed` how many characters of `text` come before it
+ * (leading spaces, the number, its separator). Roman numerals are upper case ("I.", "IV."), letters lower
  * case ("a)"), as written in drafts; "1.1" without its final dot counts too.
  */
 export function leadingMark(text: string): LeadingMark {
   const trimmed = text.trimStart();
+  const consumedAfter = (length: number): number => {
+    const after = trimmed.slice(length);
+    return text.length - trimmed.length + length + (after.length - after.trimStart().length);
+  };
   const bullet = /^([-–+•])\s+/u.exec(trimmed);
   if (bullet) {
     const rest = trimmed.slice(bullet[0].length).trim();
-    if (rest !== '') return { type: 'bullet', bullet: bullet[1] === '+' ? '+' : '-', rest };
+    if (rest !== '') return { type: 'bullet', bullet: bullet[1] === '+' ? '+' : '-', rest, consumed: consumedAfter(bullet[0].length) };
   }
   for (const { kind, pattern } of PATTERNS) {
     const match = pattern.exec(trimmed);
     if (!match) continue;
     const rest = trimmed.slice(match[0].length).trim();
     if (rest === '') continue;
-    return { type: 'number', kind, label: (match[1] ?? '').trim(), rest };
+    return { type: 'number', kind, label: (match[1] ?? '').trim(), rest, consumed: consumedAfter(match[0].length) };
   }
   return { type: 'none' };
 }
