@@ -26,7 +26,7 @@ async function upload(bytes: Buffer, token: string, fileName = 'de-cuong.docx'):
   const response = await fetch(`${server.baseUrl}/api/documents/import?fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': DOCX_MEDIA_TYPE },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: response.status, body: (await response.json()) as unknown };
 }
