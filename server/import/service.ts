@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { prosemirrorJSONToYDoc, updateYFragment } from 'y-prosemirror';
+import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { Node as PMNode } from 'prosemirror-model';
 import { outlineSchema } from '../../document-model/schema.ts';
 import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
@@ -10,6 +10,7 @@ import type { DocumentService } from '../documents/service.ts';
 import type { RevisionService } from '../revisions/service.ts';
 import type { DocumentRecord, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
+import { adoptIds } from './adopt-ids.ts';
 import { readDocx } from './docx-file.ts';
 import { mapToOutline } from './outline-mapper.ts';
 import { PreviewStore, type StoredPreview } from './preview-store.ts';
@@ -101,7 +102,8 @@ export class ImportService {
   /**
    * Makes the preview the content of `documentId`: freezes the live content as the named
    * revision "Trước khi nhập tệp Word …" (returned, for the comparison), then replaces the
-   * content as one update, with y-prosemirror's minimal change.
+   * content as one update, with y-prosemirror's minimal change; blocks whose text did not
+   * change keep their ids and their Yjs content (see `adoptIds`).
    */
   async confirmAsVersion(preview: StoredPreview<ImportDraft>, documentId: string, user: UserRecord): Promise<{ beforeRevisionId: string }> {
     const before = await this.revisions.freeze(documentId, {
@@ -113,7 +115,8 @@ export class ImportService {
     const shared = await this.registry.open(documentId);
     const fragment = shared.doc.getXmlFragment(CONTENT_FRAGMENT);
     shared.doc.transact(() => {
-      updateYFragment(shared.doc, fragment, preview.value.node, { mapping: new Map(), isOMark: new Map() });
+      const node = adoptIds(preview.value.node, yXmlFragmentToProseMirrorRootNode(fragment, outlineSchema));
+      updateYFragment(shared.doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
     }, IMPORT_ORIGIN);
     await shared.whenStored();
     this.previews.delete(preview.id);

@@ -172,6 +172,19 @@ test('a new version: a named revision is taken first, connected editors see the 
   assert.ok(JSON.stringify(comparison.body).includes('ĐÁNH GIÁ TÌNH HÌNH'));
   const again = await requestJson(server.baseUrl, 'POST', `/api/documents/import/${shown.previewId}/confirm`, { token: admin, body: { documentId } });
   assert.equal((again.body as { error: { code: string } }).error.code, 'ERR_IMPORT_PREVIEW_NOT_FOUND', 'a preview is used once');
+
+  // The same file again: every section keeps its id and its text, so nothing shows as changed.
+  const idsBefore = allIds((await server.app.revisions.contentOf(documentId, 'current')).content as PMJson);
+  const second = await preview(await handNumberedOutline(), 'Dự thảo từ Bộ.docx');
+  const reimported = await requestJson(server.baseUrl, 'POST', `/api/documents/import/${second.previewId}/confirm`, { token: admin, body: { documentId } });
+  const secondBefore = (reimported.body as ConfirmImportResponse).beforeRevisionId ?? '';
+  const unchanged = await requestJson(server.baseUrl, 'GET', `/api/documents/${documentId}/compare?from=${secondBefore}&to=current`, { token: admin });
+  const statuses = new Set((unchanged.body as { comparison: { blocks: Array<{ status: string }> } }).comparison.blocks.map((block) => block.status));
+  assert.deepEqual([...statuses], ['unchanged']);
+  const idsAfter = allIds((await server.app.revisions.contentOf(documentId, 'current')).content as PMJson);
+  const topLevel = ((await server.app.revisions.contentOf(documentId, 'current')).content as PMJson).content?.map((node) => node.attrs?.id) ?? [];
+  assert.ok(topLevel.every((id) => idsBefore.includes(String(id))), 'top-level blocks keep their ids');
+  assert.equal(new Set(idsAfter).size, idsAfter.length);
 });
 
 test('refusals: not a .docx, a damaged zip, a zip without a Word document, too large, wrong role, someone else’s preview', async () => {
