@@ -4,7 +4,7 @@ import { Errors } from '../errors.ts';
 import { narrowWordTree, type WordTree } from './word-tree.ts';
 import { readWordStyles, type WordStyles } from './word-styles.ts';
 
-/** Largest uncompressed `word/document.xml` accepted (a zip bomb stops here, before parsing). */
+/** Largest uncompressed size of the file's XML parts together (a zip bomb stops here, before inflating). */
 export const MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024;
 
 /** Everything read from a .docx that the mapping needs. */
@@ -29,7 +29,7 @@ function countTags(xml: string, qualifiedName: string): number {
 
 /**
  * Opens a .docx: checks it is a zip holding a Word document (`ERR_IMPORT_NOT_DOCX`) that can
- * be read (`ERR_IMPORT_DAMAGED`), within `MAX_DOCUMENT_XML_BYTES` uncompressed
+ * be read (`ERR_IMPORT_DAMAGED`), its XML within `MAX_DOCUMENT_XML_BYTES` uncompressed
  * (`ERR_IMPORT_TOO_LARGE`), and reads it with mammoth, keeping its document tree rather than
  * its HTML. mammoth reads the file as if every tracked change were accepted; how many there
  * were and how many text boxes exist are counted on the XML text, since the tree no longer
@@ -45,9 +45,16 @@ export async function readDocx(bytes: Buffer): Promise<DocxContent> {
   }
   const main = zip.file('word/document.xml');
   if (main === null) throw new Errors.ImportNotDocx();
-  // JSZip knows each entry's declared size from the central directory before inflating it.
-  const declared = (main as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  if (typeof declared === 'number' && declared > MAX_DOCUMENT_XML_BYTES) throw new Errors.ImportTooLarge();
+  // JSZip reads each entry's declared size from the central directory before inflating anything;
+  // it has no public accessor, so the internal field is read defensively. The XML parts are what
+  // this reader and mammoth inflate (images are never read).
+  let declared = 0;
+  zip.forEach((path, entry) => {
+    if (!/\.(xml|rels)$/i.test(path)) return;
+    const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+    if (typeof size === 'number') declared += size;
+  });
+  if (declared > MAX_DOCUMENT_XML_BYTES) throw new Errors.ImportTooLarge();
 
   let documentXml: string;
   let stylesXml: string | null;

@@ -19,8 +19,11 @@ import { MAX_PREVIEW_HEADINGS, type ImportReport, type OutlineEntry } from './sc
 /** A read file waiting for confirmation. */
 export interface ImportDraft {
   fileName: string;
-  /** The outline as a ProseMirror document of the outline schema (checked). */
-  node: PMNode;
+  /**
+   * The outline: ProseMirror JSON of the outline schema (checked when read), kept as text
+   * because it is several times smaller than the node tree while it waits.
+   */
+  content: string;
   report: ImportReport;
   outline: OutlineEntry[];
   outlineTruncated: number;
@@ -77,7 +80,7 @@ export class ImportService {
       },
       warnings: content.warnings,
     };
-    return this.previews.put(user.id, { fileName, node, report, outline, outlineTruncated: headings.length - outline.length });
+    return this.previews.put(user.id, { fileName, content: JSON.stringify(node.toJSON()), report, outline, outlineTruncated: headings.length - outline.length });
   }
 
   /** The preview `previewId` of `user`; throws `ERR_IMPORT_PREVIEW_NOT_FOUND` (also once expired). */
@@ -89,7 +92,7 @@ export class ImportService {
 
   /** Makes the preview a new document titled `title`, created by `user`. */
   async confirmAsNew(preview: StoredPreview<ImportDraft>, title: string, user: UserRecord): Promise<DocumentRecord> {
-    const doc = prosemirrorJSONToYDoc(outlineSchema, preview.value.node.toJSON(), CONTENT_FRAGMENT);
+    const doc = prosemirrorJSONToYDoc(outlineSchema, JSON.parse(preview.value.content) as unknown, CONTENT_FRAGMENT);
     try {
       const document = await this.documents.createWithState({ title, creator: user }, null, Y.encodeStateAsUpdate(doc));
       this.previews.delete(preview.id);
@@ -115,7 +118,7 @@ export class ImportService {
     const shared = await this.registry.open(documentId);
     const fragment = shared.doc.getXmlFragment(CONTENT_FRAGMENT);
     shared.doc.transact(() => {
-      const node = adoptIds(preview.value.node, yXmlFragmentToProseMirrorRootNode(fragment, outlineSchema));
+      const node = adoptIds(PMNode.fromJSON(outlineSchema, JSON.parse(preview.value.content) as unknown), yXmlFragmentToProseMirrorRootNode(fragment, outlineSchema));
       updateYFragment(shared.doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
     }, IMPORT_ORIGIN);
     await shared.whenStored();
