@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOCX_MEDIA_TYPE } from '../../server/import/schemas.ts';
-import { handNumberedOutline } from '../import/docx-fixtures.ts';
+import { handNumberedOutline, styledOutline } from '../import/docx-fixtures.ts';
 import { newPage, signIn, useServerAndBrowser, waitUntil } from './browser.ts';
 
 /**
  * In a real Chromium: the secretariat imports a hand-numbered Word outline from the documents
  * list, reads the report and the numbered outline, confirms, and finds the outline numbered
- * by the editor (numbers computed, not typed).
+ * by the editor (numbers computed, not typed); then imports another file as a new version from
+ * the revisions page and follows the link to the comparison.
  */
 const world = useServerAndBrowser();
 
@@ -42,6 +43,20 @@ test('import a .docx through the page: report, preview outline, confirm, numbere
       ['Phần II', 'ĐỊNH HƯỚNG'],
     ]);
     assert.equal(await page.locator('.ProseMirror ul ul li').count(), 2, 'the "+" lines nested under the first "-" line');
+
+    // A new version of the same document, from its revisions page.
+    await page.goto(`${page.url()}/revisions`);
+    const versionPanel = page.locator('[data-section="import"]');
+    await versionPanel.locator('input[type="file"]').setInputFiles({ name: 'Dự thảo 2.docx', mimeType: DOCX_MEDIA_TYPE, buffer: await styledOutline() });
+    await versionPanel.locator('.import-report--dropped').waitFor();
+    assert.match(await versionPanel.locator('.import-report--dropped').innerText(), /Hình ảnh: 1/);
+    await versionPanel.locator('[data-action="confirm-import"]').click();
+    const compareLink = page.locator('[data-section="import-done"] a');
+    await compareLink.waitFor();
+    await page.locator('[data-section="named"]', { hasText: 'Trước khi nhập tệp Word “Dự thảo 2.docx”' }).waitFor();
+    await compareLink.click();
+    await page.waitForURL(/\/compare\?/);
+    await page.getByText('BỐI CẢNH').first().waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
