@@ -24,8 +24,9 @@ const SEPARATOR = '\\s*[.:\\-–—)]?\\s*';
 const PATTERNS: ReadonlyArray<{ kind: NumberKind; pattern: RegExp }> = [
   { kind: 'part', pattern: new RegExp(`^(phần\\s+(?:thứ\\s+(?:${ORDINALS})|[IVXLC]+\\b|\\d+\\b))${SEPARATOR}`, 'iu') },
   { kind: 'roman', pattern: /^([IVXLC]+)\s*[.)]\s*/u },
-  { kind: 'decimal3', pattern: /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.?)\s+/u },
-  { kind: 'decimal2', pattern: /^(\d{1,3}\.\d{1,3}\.?)\s+/u },
+  // Sub-numbers start at 1 and have at most two digits: "1.000 người" is a thousand, not a section.
+  { kind: 'decimal3', pattern: /^(\d{1,3}\.[1-9]\d?\.[1-9]\d?\.?)\s+/u },
+  { kind: 'decimal2', pattern: /^(\d{1,3}\.[1-9]\d?\.?)\s+/u },
   { kind: 'decimal', pattern: /^(\d{1,3}[.)])\s+/u },
   { kind: 'letter', pattern: /^([a-zđ]\))\s*/u },
 ];
