@@ -28,7 +28,7 @@ export const importEn: Record<keyof typeof importVi, string> = {
   'import.trackedChanges': 'Tracked changes: {count} (read as all accepted)',
   'import.footnotes': 'Footnotes: {count}',
   'import.endnotes': 'Endnotes: {count}',
-  'import.textBoxes': 'Text boxes: {count}',
+  'import.textBoxes': 'Text boxes: {count} (their text, where readable, becomes ordinary paragraphs)',
   'import.nestedTables': 'Tables inside tables (flattened to paragraphs): {count}',
   'import.nothingDropped': 'Nothing was dropped.',
   'import.outline': 'Outline to import (numbers computed by the workspace)',

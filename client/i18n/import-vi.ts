@@ -30,7 +30,7 @@ export const importVi = {
   'import.trackedChanges': 'Theo dõi thay đổi: {count} (đọc như đã chấp nhận tất cả)',
   'import.footnotes': 'Chú thích cuối trang: {count}',
   'import.endnotes': 'Chú thích cuối văn bản: {count}',
-  'import.textBoxes': 'Hộp văn bản: {count}',
+  'import.textBoxes': 'Hộp văn bản: {count} (chữ trong hộp, nếu đọc được, thành đoạn văn thường)',
   'import.nestedTables': 'Bảng lồng trong bảng (đã trải thành đoạn văn): {count}',
   'import.nothingDropped': 'Không có gì bị bỏ.',
   'import.outline': 'Đề cương sẽ nhập (số do hệ thống tính)',

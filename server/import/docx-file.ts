@@ -13,7 +13,10 @@ export interface DocxContent {
   styles: WordStyles;
   /** Tracked insertions and deletions (`w:ins`, `w:del`): the file is read as if all were accepted. */
   trackedChanges: number;
-  /** Text boxes (`w:txbxContent`) — their text, when mammoth reads it, comes out as ordinary paragraphs. */
+  /**
+   * Text boxes: the box is dropped; mammoth reads the text of a box Word also saved in its
+   * compatible (VML) form, and it comes out as ordinary paragraphs after the box's paragraph.
+   */
   textBoxes: number;
   /** mammoth's own warnings (unrecognised elements and the like). */
   warnings: number;
@@ -93,7 +96,8 @@ export async function readDocx(bytes: Buffer): Promise<DocxContent> {
     tree,
     styles: readWordStyles(stylesXml),
     trackedChanges: countTags(documentXml, 'w:ins') + countTags(documentXml, 'w:del'),
-    textBoxes: countTags(documentXml, 'w:txbxContent'),
+    // A modern box is saved twice (DrawingML and its VML fallback), an old one once (VML).
+    textBoxes: Math.max(countTags(documentXml, 'wps:txbx'), countTags(documentXml, 'v:textbox')),
     warnings,
   };
 }
