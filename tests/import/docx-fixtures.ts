@@ -16,6 +16,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  Textbox,
   type ISectionOptions,
 } from 'docx';
 
@@ -37,7 +38,7 @@ const bold = (text: string, font?: string): TextRun => new TextRun({ text, bold:
 /**
  * (a) Heading styles (Heading 1–5), a typed number in some headings, a body paragraph that
  * starts with "1." (not a heading: kept), italic and underlined words, plus what cannot be
- * imported: an image, a comment, a footnote and two tracked changes.
+ * imported: an image, a comment, a footnote, two tracked changes and a text box (whose text comes in).
  */
 export function styledOutline(): Promise<Buffer> {
   return pack(
@@ -67,6 +68,7 @@ export function styledOutline(): Promise<Buffer> {
       }),
       new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Mục tiêu cụ thể')] }),
       new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG_1X1, transformation: { width: 10, height: 10 } })] }),
+      new Textbox({ alignment: 'center', style: { width: '200pt', height: 'auto' }, children: [new Paragraph('Chữ trong hộp')] }),
       new Paragraph({ heading: HeadingLevel.HEADING_4, children: [new TextRun('a) Kinh tế')] }),
       new Paragraph({ heading: HeadingLevel.HEADING_5, children: [new TextRun('Chi tiết')] }),
     ],
