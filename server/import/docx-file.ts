@@ -3,6 +3,8 @@ import mammoth from 'mammoth';
 import { Errors } from '../errors.ts';
 import { narrowWordTree, type WordTree } from './word-tree.ts';
 import { readWordStyles, type WordStyles } from './word-styles.ts';
+import { directOutlineLevels } from './paragraph-outline.ts';
+import type { WordParagraph } from './word-tree.ts';
 
 /** Largest uncompressed size of the file's XML parts together (a zip bomb stops here, before inflating). */
 export const MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024;
@@ -11,6 +13,8 @@ export const MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024;
 export interface DocxContent {
   tree: WordTree;
   styles: WordStyles;
+  /** Outline levels (1–9) set on single paragraphs rather than on their style. */
+  directLevels: Map<WordParagraph, number>;
   /** Tracked insertions and deletions (`w:ins`, `w:del`): the file is read as if all were accepted. */
   trackedChanges: number;
   /**
@@ -95,6 +99,7 @@ export async function readDocx(bytes: Buffer): Promise<DocxContent> {
   return {
     tree,
     styles: readWordStyles(stylesXml),
+    directLevels: directOutlineLevels(documentXml, tree.blocks),
     trackedChanges: countTags(documentXml, 'w:ins') + countTags(documentXml, 'w:del'),
     // A modern box is saved twice (DrawingML and its VML fallback), an old one once (VML).
     textBoxes: Math.max(countTags(documentXml, 'wps:txbx'), countTags(documentXml, 'v:textbox')),

@@ -43,8 +43,13 @@ type Classified =
 
 const HEADING_STYLE = /^heading\s*([1-9])$/i;
 
-/** The heading level Word's style gives a paragraph (style name "heading N" or the style's outline level). */
+/**
+ * The heading level Word gives a paragraph: its own outline level, else its style's (style
+ * name "heading N", or the style's outline level).
+ */
 function styleLevel(paragraph: WordParagraph, content: DocxContent): number | null {
+  const direct = content.directLevels.get(paragraph);
+  if (direct !== undefined) return direct;
   const byName = HEADING_STYLE.exec(paragraph.styleName ?? '') ?? HEADING_STYLE.exec(paragraph.styleId ?? '');
   if (byName) return Number(byName[1]);
   return content.styles.outlineLevel(paragraph.styleId);

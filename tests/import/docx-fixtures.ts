@@ -36,7 +36,7 @@ async function pack(children: ISectionOptions['children'], extra: Partial<Constr
 const bold = (text: string, font?: string): TextRun => new TextRun({ text, bold: true, ...(font ? { font } : {}) });
 
 /**
- * (a) Heading styles (Heading 1–5), a typed number in some headings, a body paragraph that
+ * (a) Heading styles (Heading 1–5) and a paragraph's own outline level, a typed number in some headings, a body paragraph that
  * starts with "1." (not a heading: kept), italic and underlined words, plus what cannot be
  * imported: an image, a comment, a footnote, two tracked changes and a text box (whose text comes in).
  */
@@ -71,6 +71,8 @@ export function styledOutline(): Promise<Buffer> {
       new Textbox({ alignment: 'center', style: { width: '200pt', height: 'auto' }, children: [new Paragraph('Chữ trong hộp')] }),
       new Paragraph({ heading: HeadingLevel.HEADING_4, children: [new TextRun('a) Kinh tế')] }),
       new Paragraph({ heading: HeadingLevel.HEADING_5, children: [new TextRun('Chi tiết')] }),
+      // No heading style, but Word's paragraph outline level 2 (0-based 1).
+      new Paragraph({ outlineLevel: 1, children: [new TextRun('2. Tầm nhìn')] }),
     ],
     {
       comments: { children: [{ id: 0, author: 'Bộ Y tế', date: new Date(DATE), children: [new Paragraph('Đề nghị làm rõ.')] }] },

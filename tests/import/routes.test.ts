@@ -78,14 +78,14 @@ const allIds = (doc: PMJson): string[] => {
 };
 const isNfc = (doc: PMJson): boolean => textOf(doc) === textOf(doc).normalize('NFC');
 
-test('(a) heading styles become headings of their level, typed numbers removed, and the report lists what was dropped', async () => {
+test('(a) heading styles and outline levels become headings of their level, typed numbers removed, and the report lists what was dropped', async () => {
   const { preview: shown, content } = await importAsNew(await styledOutline());
-  assert.deepEqual(headings(content), [[1, 'BỐI CẢNH'], [2, 'Quan điểm'], [3, 'Mục tiêu cụ thể'], [4, 'Kinh tế'], [4, 'Chi tiết']]);
-  assert.deepEqual(shown.outline.map((entry) => entry.number), ['Phần I', '1.', '1.1.', 'a)', 'b)']);
+  assert.deepEqual(headings(content), [[1, 'BỐI CẢNH'], [2, 'Quan điểm'], [3, 'Mục tiêu cụ thể'], [4, 'Kinh tế'], [4, 'Chi tiết'], [2, 'Tầm nhìn']]);
+  assert.deepEqual(shown.outline.map((entry) => entry.number), ['Phần I', '1.', '1.1.', 'a)', 'b)', '2.']);
   assert.ok(textOf(content).includes('1. Đây là đoạn văn thường, không phải đề mục.'), 'a numbered body paragraph keeps its text');
   assert.deepEqual(marked(content), [['chữ nghiêng', 'em'], ['gạch chân', 'underline']]);
   assert.ok(textOf(content).includes('Đoạn có ý kiến góp ý được thêm') && !textOf(content).includes('bị xóa'), 'tracked changes read as accepted');
-  assert.deepEqual(shown.report.converted.headingsByLevel, [1, 1, 1, 2]);
+  assert.deepEqual(shown.report.converted.headingsByLevel, [1, 2, 1, 2]);
   assert.equal(shown.report.converted.headingSource, 'styles');
   assert.equal(shown.report.converted.headingsClamped, 1);
   assert.deepEqual(shown.report.dropped, { images: 1, comments: 1, trackedChanges: 2, footnotes: 1, endnotes: 0, textBoxes: 1, nestedTables: 0 });
