@@ -3,6 +3,7 @@ import './styles/admin.css';
 import './styles/editor.css';
 import './styles/comments.css';
 import './styles/revisions.css';
+import './styles/import.css';
 import './styles/review.css';
 import './styles/tables.css';
 import { getLocale, t } from './i18n/index.ts';

@@ -25,6 +25,7 @@ import { exportsPlugin } from './exports/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 import { appPageReader, wantsPage } from './web/app-page.ts';
+import { importPlugin } from './import/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +109,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(roundsPlugin, { now });
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace, now });
   await app.register(exportsPlugin, { draftingBody: config.draftingBody, chromiumPath: config.chromiumPath, now });
+  await app.register(importPlugin);
 
   app.get(
     '/api/health',

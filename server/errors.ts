@@ -49,6 +49,11 @@ export const Errors = {
   DocumentDamaged: createError<[string]>('ERR_DOCUMENT_DAMAGED', 'The stored content of this document is damaged and could not be recovered: %s', 503),
   PdfUnavailable: createError<[string]>('ERR_PDF_UNAVAILABLE', 'PDF files cannot be made on this server (%s); use the print view and the browser\'s Save as PDF', 503),
   PdfBusy: createError('ERR_PDF_BUSY', 'Too many PDF files are being made right now; try again in a few seconds', 503),
+  // Word import (server/import/)
+  ImportNotDocx: createError('ERR_IMPORT_NOT_DOCX', 'The file is not a Word document (.docx)', 400),
+  ImportDamaged: createError('ERR_IMPORT_DAMAGED', 'The Word file is damaged and cannot be read', 400),
+  ImportTooLarge: createError('ERR_IMPORT_TOO_LARGE', 'The Word file is too large to import', 413),
+  ImportPreviewNotFound: createError('ERR_IMPORT_PREVIEW_NOT_FOUND', 'No such import preview (it may have expired); upload the file again', 404),
 } as const;
 
 /** Every stable error code the HTTP API can answer with. */

@@ -31,6 +31,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON when present. */
   body?: unknown;
+  /** Sent as it is, with its own media type (a file upload), when present instead of `body`. */
+  raw?: { type: string; data: Blob };
   /** When false, a 401 is returned as an ApiError instead of redirecting to /login. */
   redirectOnUnauthorized?: boolean;
 }
@@ -47,6 +49,9 @@ export async function apiRequest<T>(path: string, parse: (body: unknown) => T, o
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
+  } else if (options.raw !== undefined) {
+    headers['content-type'] = options.raw.type;
+    init.body = options.raw.data;
   }
   let response: Response;
   try {

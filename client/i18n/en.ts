@@ -4,6 +4,7 @@ import { exportsEn } from './exports-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
 import { reviewEn } from './review-en.ts';
 import { tablesEn } from './tables-en.ts';
+import { importEn } from './import-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...reviewDeskEn,
   ...exportsEn,
   ...tablesEn,
+  ...importEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',
@@ -209,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.round.opened': 'Consultation round opened',
   'audit.action.round.extended': 'Consultation round extended',
   'audit.action.round.closed': 'Consultation round closed',
+  'audit.action.document.imported': 'Word file imported',
   'audit.detail.updates': 'Updates',
   'audit.detail.since': 'Since',
   'audit.detail.title': 'Title',

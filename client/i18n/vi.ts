@@ -3,6 +3,7 @@ import { exportsVi } from './exports-vi.ts';
 import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
 import { tablesVi } from './tables-vi.ts';
+import { importVi } from './import-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -14,6 +15,7 @@ export const vi = {
   ...reviewDeskVi,
   ...exportsVi,
   ...tablesVi,
+  ...importVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',
@@ -211,6 +213,7 @@ export const vi = {
   'audit.action.round.opened': 'Mở đợt lấy ý kiến',
   'audit.action.round.extended': 'Gia hạn đợt lấy ý kiến',
   'audit.action.round.closed': 'Kết thúc đợt lấy ý kiến',
+  'audit.action.document.imported': 'Nhập tệp Word',
   'audit.detail.updates': 'Số lần cập nhật',
   'audit.detail.since': 'Từ',
   'audit.detail.title': 'Tên tài liệu',

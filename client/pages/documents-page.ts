@@ -10,6 +10,7 @@ import { errorMessage } from '../ui/error-message.ts';
 import { renderHeader } from '../ui/header.ts';
 import { onSubmitOnce } from '../ui/submit-once.ts';
 import { renderInlineConfirm } from '../ui/inline-confirm.ts';
+import { renderImportPanel } from '../import/import-panel.ts';
 
 /**
  * The documents list: the documents this person may open (the server filters them), with
@@ -66,6 +67,8 @@ export async function renderDocumentsPage(root: HTMLElement): Promise<void> {
       // The create form sits above the list, one line wide, so the list keeps the page's width.
       h('div', { className: 'documents-layout' }, [
         ...(createForm ? [createForm] : []),
+        // Importing a Word file is another way to create a document, for the same roles.
+        ...(canManageDocuments(role) ? [renderImportPanel({ kind: 'new' }, (result) => location.assign(documentPath(result.document.id)))] : []),
         h('section', { className: 'card documents-section' }, [
           h('h1', { i18n: 'documents.title' }),
           status,

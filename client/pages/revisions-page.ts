@@ -1,14 +1,15 @@
 import { fetchDocument, fetchMe } from '../api/endpoints.ts';
 import { listRevisions, restoreRevision } from '../api/revision-endpoints.ts';
 import type { Revision } from '../api/revision-records.ts';
-import { isSecretariat } from '../account/roles.ts';
+import { canManageDocuments, isSecretariat } from '../account/roles.ts';
+import { renderImportPanel } from '../import/import-panel.ts';
 import { onLocaleChange, t } from '../i18n/index.ts';
 import { renderComparePicker } from '../revisions/compare-picker.ts';
 import { renderFreezeForm } from '../revisions/freeze-form.ts';
 import { groupRevisions } from '../revisions/grouping.ts';
 import { revisionLabel } from '../revisions/labels.ts';
 import { renderRevisionTable, type RevisionTableOptions } from '../revisions/revision-table.ts';
-import { documentPath } from '../router.ts';
+import { comparePath, documentPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback } from '../ui/feedback.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -65,6 +66,24 @@ export async function renderRevisionsPage(root: HTMLElement, documentId: string)
 
   const side: HTMLElement[] = [pickerSlot];
   if (secretariat) side.unshift(renderFreezeForm(document.id, reload));
+  if (canManageDocuments(me.user.role)) {
+    // A new version from Word: the revision taken first is the left side of the comparison offered after.
+    const importSlot = h('div');
+    importSlot.append(
+      renderImportPanel({ kind: 'version', documentId: document.id }, (result) => {
+        importSlot.replaceChildren(
+          h('section', { className: 'card import-done', attrs: { 'data-section': 'import-done' } }, [
+            h('p', { className: 'form-success', i18n: 'import.doneVersion', attrs: { role: 'status' } }),
+            ...(result.beforeRevisionId === null
+              ? []
+              : [h('a', { className: 'button', i18n: 'import.compare', attrs: { href: comparePath(document.id, result.beforeRevisionId, 'current') } })]),
+          ]),
+        );
+        void reload().catch((error: unknown) => feedback.error(error));
+      }),
+    );
+    side.push(importSlot);
+  }
   root.replaceChildren(
     renderHeader(me),
     h('main', { className: 'page page--wide revisions-page' }, [

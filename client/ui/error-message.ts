@@ -10,6 +10,11 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   ERR_USER_NOT_FOUND: 'error.userNotFound',
   ERR_ORGANIZATION_NOT_FOUND: 'error.organizationNotFound',
   ERR_REVISION_NOT_FOUND: 'error.revisionNotFound',
+  ERR_IMPORT_NOT_DOCX: 'error.importNotDocx',
+  ERR_IMPORT_DAMAGED: 'error.importDamaged',
+  ERR_IMPORT_TOO_LARGE: 'error.importTooLarge',
+  ERR_PAYLOAD_TOO_LARGE: 'error.importTooLarge',
+  ERR_IMPORT_PREVIEW_NOT_FOUND: 'error.importPreviewNotFound',
 };
 
 /**

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'round.extended',
   'round.closed',
   'export.draft',
+  'document.imported',
 ] as const;
 
 /**

@@ -40,6 +40,14 @@ export class DocumentService {
     const templateId = input.templateId ?? null;
     const template = templateId === null ? null : this.templates.get(templateId);
     if (template === undefined) throw new Errors.TemplateNotFound();
+    return this.createWithState(input, templateId, this.templates.instantiate(template));
+  }
+
+  /**
+   * Creates the record with `state` (a full Yjs update, e.g. an imported Word file) as its
+   * first snapshot, stored before the id is handed out.
+   */
+  async createWithState(input: NewDocument, templateId: string | null, state: Uint8Array): Promise<DocumentRecord> {
     const now = new Date().toISOString();
     const record: DocumentRecord = {
       id: newId(),
@@ -53,7 +61,7 @@ export class DocumentService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.content.compact(record.id, this.templates.instantiate(template));
+    await this.store.content.compact(record.id, state);
     await this.store.content.release(record.id);
     await this.store.records.write((data) => {
       data.documents.push(record);

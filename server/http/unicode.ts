@@ -14,6 +14,9 @@ export function findIllFormedString(value: unknown, root: string): string | null
     if (next === undefined) break;
     if (typeof next.value === 'string') {
       if (!next.value.isWellFormed()) return next.path;
+    } else if (ArrayBuffer.isView(next.value)) {
+      // A raw upload (a .docx body): bytes, not text.
+      continue;
     } else if (Array.isArray(next.value)) {
       next.value.forEach((item: unknown, index) => pending.push({ value: item, path: `${next.path}.${index}` }));
     } else if (typeof next.value === 'object' && next.value !== null) {
