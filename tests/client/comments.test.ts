@@ -32,6 +32,8 @@ function buildThread(overrides: Partial<PublicThread> & { id: string }): PublicT
     position: { status: 'active', text: 'đoạn', blockId: 'b1', sectionId: 's1', sectionNumber: '1.', sectionTitle: 'Bối cảnh', order: 1_000_000 },
     revisionId: null,
     submissionId: null,
+    roundId: null,
+    draft: false,
     meeting: null,
     status: 'open',
     explanation: null,
