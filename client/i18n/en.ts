@@ -1,6 +1,7 @@
 import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
+import { roundResponseEn } from './round-response-en.ts';
 import { reviewEn } from './review-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...reviewEn,
   ...reviewDeskEn,
+  ...roundResponseEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -37,7 +37,8 @@ export interface ResponseRequest {
  * (null for the first). Once the organisation has sent one, a new response must name the one
  * in force (`supersedes`), otherwise `ERR_RESPONSE_ALREADY_SENT` (two officers sending at once
  * cannot both win); naming an unknown response is `ERR_SUBMISSION_NOT_FOUND`. "No comments"
- * with drafts pending, or comments with neither items nor drafts, is `ERR_VALIDATION`.
+ * with drafts pending, or a first response with neither items nor drafts, is `ERR_VALIDATION`
+ * (a correction may change only the letter: the comments sent earlier stay, locked).
  */
 export function checkResponse(request: ResponseRequest): { supersedes: string | null } {
   const own = responsesOf(request.submissions, request.round.id, request.organizationId);
@@ -47,7 +48,10 @@ export function checkResponse(request: ResponseRequest): { supersedes: string | 
   if (request.noComments && request.drafts.length > 0) {
     throw new Errors.Validation('the organisation has drafts in this round: send them, or withdraw them to answer "no comments"');
   }
-  if (!request.noComments && request.items === 0 && request.drafts.length === 0) throw new Errors.Validation('add at least one comment, or declare "no comments"');
+  // A correction may only fix the letter: the comments sent earlier stay, locked.
+  if (latest === null && !request.noComments && request.items === 0 && request.drafts.length === 0) {
+    throw new Errors.Validation('add at least one comment, or declare "no comments"');
+  }
   return { supersedes: latest?.id ?? null };
 }
 
