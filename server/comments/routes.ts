@@ -185,7 +185,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         body,
         anchor: anchor ?? null,
         sectionBlockId: sectionBlockId ?? null,
-        revisionId: revisionId ?? null,
+        // In a round, a comment is on the version the round sent unless it names another.
+        revisionId: revisionId ?? round?.revisionId ?? null,
         meeting: meeting ?? null,
         proposal: proposal ?? null,
         roundId: round?.id ?? null,

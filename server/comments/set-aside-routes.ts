@@ -26,6 +26,8 @@ export async function setAsideRoutes(app: FastifyInstance, kit: CommentRouteKit)
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
       const thread = await kit.visibleThread(document, user, request.params.threadId);
+      // The thread it repeats must be one the person sees: a draft does not exist for them.
+      if (request.body.duplicateOf !== undefined) await kit.visibleThread(document, user, request.body.duplicateOf);
       const input = await checkSetAside(app.comments, document.id, thread.id, {
         reason: request.body.reason,
         duplicateOf: request.body.duplicateOf ?? null,

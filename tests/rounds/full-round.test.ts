@@ -168,6 +168,8 @@ test('drafts of one organisation are invisible to every other role and organisat
     }
     await refused(api('admin', 'POST', `/threads/${onSection.id}/status`, { status: 'accepted' }), 404, 'ERR_THREAD_NOT_FOUND');
     await refused(api('admin', 'PUT', `/threads/${onSection.id}/set-aside`, { reason: 'out_of_scope' }), 404, 'ERR_THREAD_NOT_FOUND');
+    await refused(api('admin', 'PUT', `/threads/${marker.id}/set-aside`, { reason: 'duplicate', duplicateOf: onSection.id }), 404, 'ERR_THREAD_NOT_FOUND');
+    await refused(api('admin', 'PUT', `/threads/${onPassage.id}/anchor`, { anchor: anchorFor(reader, 'khủng bố') }), 404, 'ERR_THREAD_NOT_FOUND');
     const csv = await fetch(`${server.baseUrl}/api/documents/${documentId}/synthesis.csv`, { headers: { authorization: `Bearer ${tokens.admin}` } });
     assert.equal(csv.status, 200);
     const table = await csv.text();
@@ -345,8 +347,8 @@ test('when a round lets ministries see each other, they see the sent comments, n
     }),
     201,
   );
-  const pending = await draft(0, headings[2] as string, 'Ý kiến vòng hai');
-  assert.equal(pending.roundId, second.id);
+  const pending = await ok<PublicThread>(api(officer(0), 'POST', '/threads', { body: 'Ý kiến vòng hai', sectionBlockId: headings[2] }), 201);
+  assert.deepEqual([pending.roundId, pending.revisionId, pending.draft], [second.id, revisionId, true], 'in the open round, on the version it sent');
   assert.ok(!(await threadsOf(officer(1))).some((thread) => thread.id === pending.id), 'a draft stays private');
   const response = await ok<PublicSubmission>(send(0, '5/BA'), 201);
   assert.equal(response.roundId, second.id);
