@@ -102,10 +102,13 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
    * organisation's, and another's as it would see that organisation's sent comments (the
    * round's setting for a response to a round, the document's otherwise).
    */
-  const canSeeSubmission = (document: DocumentRecord, user: UserRecord, submission: SubmissionRecord): boolean => {
-    if (user.role !== 'ministry' || submission.organizationId === user.organizationId) return true;
-    const round = submission.roundId ? governingRound(app.rounds.list(document.id), { roundId: submission.roundId, revisionId: null }) : null;
-    return round !== null ? round.ministriesSeeEachOther : document.commentsVisibility === 'all_participants';
+  const seesSubmission = (document: DocumentRecord, user: UserRecord): ((submission: SubmissionRecord) => boolean) => {
+    const rounds = app.rounds.list(document.id);
+    return (submission) => {
+      if (user.role !== 'ministry' || submission.organizationId === user.organizationId) return true;
+      const round = submission.roundId ? governingRound(rounds, { roundId: submission.roundId, revisionId: null }) : null;
+      return round !== null ? round.ministriesSeeEachOther : document.commentsVisibility === 'all_participants';
+    };
   };
 
   /** The organisation a new thread is filed in: a ministry's own; others may name one only as the secretariat. */
@@ -299,7 +302,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { document, user } = openable(request);
       const all = await app.comments.submissionsOf(document.id);
-      const visible = all.filter((submission) => canSeeSubmission(document, user, submission));
+      const visible = all.filter(seesSubmission(document, user));
       const superseded = supersededBy(all);
       const page = pageOf(visible, request.query.limit, request.query.cursor);
       if (page.nextCursor !== undefined) reply.header('x-next-cursor', page.nextCursor);
@@ -375,7 +378,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { document, user } = openable(request);
       const submission = await app.comments.submission(document.id, request.params.submissionId);
-      if (!canSeeSubmission(document, user, submission)) throw new Errors.SubmissionNotFound();
+      if (!seesSubmission(document, user)(submission)) throw new Errors.SubmissionNotFound();
       if (!submission.attachment) throw new Errors.SubmissionNotFound();
       const data = await app.attachments.read(submission.attachment.id);
       return reply
