@@ -330,7 +330,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (items.some((item) => item.proposal !== undefined && !item.anchor)) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (revisionId) app.revisions.get(document.id, revisionId);
       const round = app.rounds.forSubmission(document.id, organizationId, request.body.roundId);
-      const [existing, threadsNow] = round === null ? [[], []] : await Promise.all([app.comments.submissionsOf(document.id), app.comments.threadsOf(document.id)]);
+      // The stored rows, not copies: only the drafts are kept, and filing copies them.
+      const [existing, threadsNow] = round === null ? [[], []] : await Promise.all([app.comments.submissionsOf(document.id), app.store.comments.threads(document.id)]);
       const drafts = round === null ? [] : pendingDrafts(threadsNow, round.id, organizationId);
       const { supersedes } =
         round === null
