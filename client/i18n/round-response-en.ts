@@ -4,6 +4,7 @@ import type { roundResponseVi } from './round-response-vi.ts';
 export const roundResponseEn: Record<keyof typeof roundResponseVi, string> = {
   'response.round': '{title} — comments due: {deadline}',
   'response.draftsHint': 'Comments marked “Draft” are seen only inside your organisation; sending the response sends them with it and locks them.',
+  'response.readSent': 'Read the version sent for comments: {name}',
   'response.title': 'Send the official response',
   'response.documentNumber': 'Letter number',
   'response.submit': 'Send the official response',

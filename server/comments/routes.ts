@@ -8,6 +8,7 @@ import { contentDisposition } from '../revisions/routes.ts';
 import type { DocumentRecord, SubmissionRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
 import { canReply, canSeeThread, canSetStatus, canStartThread, governingRound, lockedForMinistry } from './policy.ts';
 import { checkResponse, pendingDrafts, supersededBy } from '../rounds/response.ts';
+import { sentVersionOf } from '../rounds/sent-version.ts';
 import { presenterFor, threadPosition } from './present.ts';
 import type { PublicThread } from './schemas.ts';
 import { pageOf } from '../http/page.ts';
@@ -188,8 +189,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         body,
         anchor: anchor ?? null,
         sectionBlockId: sectionBlockId ?? null,
-        // In a round, a comment is on the version the round sent unless it names another.
-        revisionId: revisionId ?? round?.revisionId ?? null,
+        // In a round, a comment is on the version the round sent (where its words are) unless it names another.
+        revisionId: revisionId ?? (round === null ? null : await sentVersionOf(app.revisions, round, anchor ?? null)),
         meeting: meeting ?? null,
         proposal: proposal ?? null,
         roundId: round?.id ?? null,

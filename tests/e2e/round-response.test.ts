@@ -41,6 +41,11 @@ test('a ministry prepares drafts, sends its response with the letter, sees it lo
   const panel = page.locator('.round-response');
   await panel.locator('.round-response__round', { hasText: 'Lấy ý kiến đề cương lần 1' }).waitFor();
   assert.ok((await panel.locator('.round-response__round').textContent())?.includes('31/12/2099'), 'the deadline, the Vietnamese way');
+  assert.equal(
+    await panel.locator('.round-response__revision').getAttribute('href'),
+    `/documents/${documentId}/revisions/${(revision.body as { id: string }).id}`,
+    'a link to read exactly the version sent',
+  );
 
   // Two comments on passages: drafts, marked as such.
   for (const [index, passage] of PASSAGES.entries()) {

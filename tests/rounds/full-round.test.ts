@@ -360,6 +360,16 @@ test('when a round lets ministries see each other, they see the sent comments, n
     [response.id],
     'the other ministry’s letter of this round, not of the first',
   );
+  // A passage the drafting group wrote after the version sent is commented on the live draft only.
+  const { text } = findParagraph(reader, 'khủng bố');
+  reader.doc.transact(() => text.insert(0, 'Câu viết sau khi gửi. '));
+  let added: PublicThread | undefined;
+  for (let attempt = 0; attempt < 50 && added === undefined; attempt += 1) {
+    const created = await api(officer(1), 'POST', '/threads', { body: 'Về câu mới', anchor: anchorFor(reader, 'Câu viết sau khi gửi.') });
+    if (created.status === 201) added = created.body as PublicThread;
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepEqual([added?.roundId, added?.revisionId, added?.draft, added?.position.status], [second.id, null, true, 'active']);
   // A closed round takes no more drafts in its name.
   await refused(api(officer(1), 'POST', '/threads', { body: 'Muộn', sectionBlockId: headings[0], roundId }), 409, 'ERR_ROUND_CLOSED');
 });
