@@ -248,6 +248,9 @@ test('who may do what with comments mirrors the server policy', () => {
   assert.equal(canWithdraw(ministry, { ...own, status: 'under_review' }), true);
   assert.equal(canWithdraw(ministry, { ...own, status: 'accepted' }), false);
   assert.equal(canWithdraw(otherMinistry, own), false);
+  // In a round: a draft may be withdrawn; once sent with the organisation's response it is locked.
+  assert.equal(canWithdraw(ministry, { ...own, roundId: 'r1', draft: true }), true);
+  assert.equal(canWithdraw(ministry, { ...own, roundId: 'r1', draft: false, submissionId: 's1' }), false);
   assert.equal(canWithdraw(secretariat, own), false);
 });
 
