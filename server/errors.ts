@@ -26,6 +26,8 @@ export const Errors = {
   RoundClosed: createError('ERR_ROUND_CLOSED', 'This consultation round is closed', 409),
   RevisionNotNamed: createError('ERR_REVISION_NOT_NAMED', 'A round is opened on a named revision, not an automatic checkpoint', 409),
   NotConsulted: createError('ERR_NOT_CONSULTED', 'This organisation is not consulted in the round', 409),
+  ResponseAlreadySent: createError('ERR_RESPONSE_ALREADY_SENT', 'This organisation already sent its response in the round; a correction names the response it supersedes (supersedes)', 409),
+  ResponseLocked: createError('ERR_RESPONSE_LOCKED', 'This comment was sent in an official response and can no longer be changed; send a correcting response instead', 409),
   ExplanationRequired: createError('ERR_EXPLANATION_REQUIRED', 'A written explanation is required for this decision', 400),
   InvalidTransition: createError('ERR_INVALID_TRANSITION', 'This status change is not allowed', 409),
   ThreadVersionConflict: createError('ERR_THREAD_VERSION_CONFLICT', 'Someone else changed this comment meanwhile; the current thread is in error.current', 409),

@@ -79,6 +79,10 @@ export interface NewSubmission {
   noComments: boolean;
   attachment?: { fileName: string; contentType: AttachmentType; dataBase64: string };
   items: SubmissionItem[];
+  /** The consultation round answered (its drafts are sent with it). */
+  roundId?: string;
+  /** In a round already answered: the response in force that this one corrects. */
+  supersedes?: string;
 }
 
 /**

@@ -12,6 +12,8 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   ERR_PAYLOAD_TOO_LARGE: 'comments.error.fileTooLarge',
   ERR_THREAD_VERSION_CONFLICT: 'comments.error.versionConflict',
   ERR_PROPOSAL_NOT_APPLICABLE: 'comments.error.proposalNotApplicable',
+  ERR_RESPONSE_ALREADY_SENT: 'response.error.alreadySent',
+  ERR_RESPONSE_LOCKED: 'response.error.locked',
 };
 
 /** A translated message for a failed comment request: comment-specific codes first, then the app's general ones. */

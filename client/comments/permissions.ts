@@ -31,9 +31,17 @@ export function canDecide(actor: CommentActor): boolean {
   return actor.role === 'secretariat';
 }
 
-/** True when a ministry officer may withdraw the thread: their organisation's own, while undecided. */
+/** True when the thread was sent in its organisation's official response to a round: locked for the organisation. */
+export function sentInResponse(thread: PublicThread): boolean {
+  return thread.roundId !== null && !thread.draft && thread.submissionId !== null;
+}
+
+/**
+ * True when a ministry officer may withdraw the thread: their organisation's own, while
+ * undecided, and not yet sent in an official response (a draft may always be withdrawn).
+ */
 export function canWithdraw(actor: CommentActor, thread: PublicThread): boolean {
-  return actor.role === 'ministry' && thread.organization !== null && thread.organization.id === actor.organizationId && isUndecided(thread.status);
+  return actor.role === 'ministry' && thread.organization !== null && thread.organization.id === actor.organizationId && isUndecided(thread.status) && !sentInResponse(thread);
 }
 
 /** True for the roles that file official written submissions from the sidebar (ministry officers). */

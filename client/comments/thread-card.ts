@@ -71,6 +71,8 @@ function renderSummary(thread: PublicThread, view: ThreadCardView, context: Thre
   const locate = h('button', { className: 'thread-card__locate', attrs: { type: 'button' }, i18nTitle: 'comments.thread.locate', on: { click: () => context.reveal(thread) } }, [
     h('span', { className: 'thread-card__organization', text: organizationName(thread) }),
     h('span', { className: `status-badge status-badge--${thread.status}`, i18n: statusLabelKey(thread.status), attrs: { 'data-status': thread.status } }),
+    // A draft of the organisation's response: only its own officers ever receive it.
+    ...(thread.draft ? [h('span', { className: 'status-badge draft-badge', i18n: 'comments.thread.draft', i18nTitle: 'comments.thread.draftHint' })] : []),
   ]);
   parts.push(locate);
   parts.push(

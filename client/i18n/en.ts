@@ -2,6 +2,7 @@ import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
 import { exportsEn } from './exports-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
+import { roundResponseEn } from './round-response-en.ts';
 import { reviewEn } from './review-en.ts';
 import { tablesEn } from './tables-en.ts';
 import { importEn } from './import-en.ts';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...exportsEn,
   ...tablesEn,
   ...importEn,
+  ...roundResponseEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -4,6 +4,7 @@ import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
 import { tablesVi } from './tables-vi.ts';
 import { importVi } from './import-vi.ts';
+import { roundResponseVi } from './round-response-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -16,6 +17,7 @@ export const vi = {
   ...exportsVi,
   ...tablesVi,
   ...importVi,
+  ...roundResponseVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',

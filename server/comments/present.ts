@@ -46,6 +46,8 @@ export function presenterFor(data: Readonly<Database>): (thread: ThreadRecord, d
       updatedAt: thread.updatedAt,
       version: threadVersion(thread),
       proposal: thread.proposal ? presentProposal(thread.proposal, place, person) : null,
+      roundId: thread.roundId ?? null,
+      draft: thread.draft === true,
     };
   };
 }

@@ -3,7 +3,7 @@ import { currentUser } from '../auth/plugin.ts';
 import { Errors } from '../errors.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { CommentRouteKit } from './route-kit.ts';
-import { canPropose, canSeeThread } from './policy.ts';
+import { canPropose, lockedForMinistry } from './policy.ts';
 import { applyProposal, revertProposal, type ProposalDeps } from './proposals.ts';
 import { ProposalBody, PublicThreadSchema, ThreadConflictResponse, ThreadParams, VersionedBody } from './schemas.ts';
 
@@ -20,8 +20,7 @@ export async function proposalRoutes(app: FastifyInstance, kit: CommentRouteKit)
     const { document, user } = kit.openable(request);
     // Load the document before writing: a load that fails must fail the request before anything is stored.
     const shared = await app.collab.open(document.id);
-    const thread = await app.comments.thread(document.id, request.params.threadId);
-    if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
+    const thread = await kit.visibleThread(document, user, request.params.threadId);
     return { document, user, thread, shared };
   };
 
@@ -30,6 +29,7 @@ export async function proposalRoutes(app: FastifyInstance, kit: CommentRouteKit)
     { preHandler: app.requireUser, schema: { params: ThreadParams, body: ProposalBody, response: responses } },
     async (request, reply) => {
       const { document, user, thread } = await target(request);
+      if (lockedForMinistry(user, thread)) throw new Errors.ResponseLocked();
       if (!canPropose(user, thread)) throw new Errors.Forbidden();
       if (!thread.anchor) throw new Errors.Validation('proposed wording replaces a passage: this comment is on a whole section');
       const { text, expectedVersion } = request.body;

@@ -18,7 +18,7 @@ export type ReattachBody = Static<typeof ReattachBody>;
  * as `thread.reattached` with the quotes before and after, and tells open pages through the
  * thread's live event.
  */
-export async function reattachRoutes(app: FastifyInstance, context: Pick<CommentRouteKit, 'openable' | 'withConflicts'>): Promise<void> {
+export async function reattachRoutes(app: FastifyInstance, context: Pick<CommentRouteKit, 'openable' | 'withConflicts' | 'visibleThread'>): Promise<void> {
   app.put<{ Params: ThreadParams; Body: ReattachBody }>(
     '/api/documents/:id/threads/:threadId/anchor',
     {
@@ -28,6 +28,8 @@ export async function reattachRoutes(app: FastifyInstance, context: Pick<Comment
     async (request, reply) => {
       const { document, user } = context.openable(request);
       const shared = await app.collab.open(document.id);
+      // A thread the person does not see (an organisation's draft) does not exist for them.
+      await context.visibleThread(document, user, request.params.threadId);
       return context.withConflicts(document, reply, async () => {
         const { thread, change } = await reattachThread(app.comments, {
           documentId: document.id,

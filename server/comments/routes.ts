@@ -6,7 +6,9 @@ import { Errors } from '../errors.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 import { contentDisposition } from '../revisions/routes.ts';
 import type { DocumentRecord, SubmissionRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
-import { canReply, canSeeThread, canSetStatus, canStartThread } from './policy.ts';
+import { canReply, canSeeThread, canSetStatus, canStartThread, governingRound, lockedForMinistry } from './policy.ts';
+import { checkResponse, pendingDrafts, supersededBy } from '../rounds/response.ts';
+import { sentVersionOf } from '../rounds/sent-version.ts';
 import { presenterFor, threadPosition } from './present.ts';
 import type { PublicThread } from './schemas.ts';
 import { pageOf } from '../http/page.ts';
@@ -59,12 +61,25 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     return threads.map((thread) => presenter(thread, shared.doc));
   };
 
+  /** Whether `user` sees a thread of `document`, by the document's rounds as they are now. */
+  const seesThread = (document: DocumentRecord, user: UserRecord): ((thread: ThreadRecord) => boolean) => {
+    const rounds = app.rounds.list(document.id);
+    return (thread) => canSeeThread(user, document, thread, rounds);
+  };
+
+  /** The thread of the document if `user` sees it; a hidden one does not exist for them. */
+  const visibleThread = async (document: DocumentRecord, user: UserRecord, threadId: string): Promise<ThreadRecord> => {
+    const thread = await app.comments.thread(document.id, threadId);
+    if (!seesThread(document, user)(thread)) throw new Errors.ThreadNotFound();
+    return thread;
+  };
+
   /** True when `userId` may still open the document and see the thread, by the current records. */
   const stillSees = (userId: string, documentId: string, thread: ThreadRecord | null): boolean => {
     const user = app.auth.findUser(userId);
     const document = app.documents.find(documentId);
     if (!user || !document || !canOpenDocument(user, document)) return false;
-    return thread === null || canSeeThread(user, document, thread);
+    return thread === null || seesThread(document, user)(thread);
   };
 
   /** Tells every open page of the document about changed threads (each sees what it may). */
@@ -81,6 +96,20 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     const [shown] = await announce(document, [thread]);
     if (!shown) throw new Errors.Internal();
     return shown;
+  };
+
+  /**
+   * Whether `user` sees a submission: all but ministries see all; a ministry its own
+   * organisation's, and another's as it would see that organisation's sent comments (the
+   * round's setting for a response to a round, the document's otherwise).
+   */
+  const seesSubmission = (document: DocumentRecord, user: UserRecord): ((submission: SubmissionRecord) => boolean) => {
+    const rounds = app.rounds.list(document.id);
+    return (submission) => {
+      if (user.role !== 'ministry' || submission.organizationId === user.organizationId) return true;
+      const round = submission.roundId ? governingRound(rounds, { roundId: submission.roundId, revisionId: null }) : null;
+      return round !== null ? round.ministriesSeeEachOther : document.commentsVisibility === 'all_participants';
+    };
   };
 
   /** The organisation a new thread is filed in: a ministry's own; others may name one only as the secretariat. */
@@ -100,7 +129,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: app.requireUser, schema: { params: IdParams, querystring: ThreadsQuery, response: { 200: ThreadsResponse, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const { document, user } = openable(request);
-      const visible = (await app.comments.threadsOf(document.id)).filter((thread) => canSeeThread(user, document, thread));
+      const visible = (await app.comments.threadsOf(document.id)).filter(seesThread(document, user));
       const shared = await app.collab.open(document.id);
       const { presenter, organizationIds } = app.store.records.read((data) => ({
         presenter: presenterFor(data),
@@ -148,17 +177,24 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (proposal !== undefined && !anchor) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (!anchor && !sectionBlockId && !meeting) throw new Errors.Validation('a thread needs a passage (anchor) or a section (sectionBlockId)');
       if (revisionId) app.revisions.get(document.id, revisionId);
+      const organizationId = organizationFor(user, request.body.organizationId);
+      // A ministry's comment while a round consulting it is open is a draft of its response.
+      const round = user.role === 'ministry' && organizationId !== null ? app.rounds.forSubmission(document.id, organizationId, request.body.roundId) : null;
+      if (request.body.roundId !== undefined && round === null) throw new Errors.Forbidden();
       const thread = await app.comments.createThread({
         documentId: document.id,
-        organizationId: organizationFor(user, request.body.organizationId),
+        organizationId,
         author: user,
         source: meeting ? 'oral' : 'inline',
         body,
         anchor: anchor ?? null,
         sectionBlockId: sectionBlockId ?? null,
-        revisionId: revisionId ?? null,
+        // In a round, a comment is on the version the round sent (where its words are) unless it names another.
+        revisionId: revisionId ?? (round === null ? null : await sentVersionOf(app.revisions, round, anchor ?? null)),
         meeting: meeting ?? null,
         proposal: proposal ?? null,
+        roundId: round?.id ?? null,
+        draft: round !== null,
       });
       return reply.status(201).send(await announceOne(document, thread));
     },
@@ -171,8 +207,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       const { document, user } = openable(request);
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
-      const thread = await app.comments.thread(document.id, request.params.threadId);
-      if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
+      const thread = await visibleThread(document, user, request.params.threadId);
       if (!canReply(user, thread)) throw new Errors.Forbidden();
       const updated = await app.comments.reply(document.id, thread.id, user, request.body.body);
       return reply.status(201).send(await announceOne(document, updated));
@@ -205,8 +240,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       const { document, user } = openable(request);
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
-      const thread = await app.comments.thread(document.id, request.params.threadId);
-      if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
+      const thread = await visibleThread(document, user, request.params.threadId);
+      if (lockedForMinistry(user, thread)) throw new Errors.ResponseLocked();
       if (!canSetStatus(user, thread, request.body.status)) throw new Errors.Forbidden();
       const { status, explanation, expectedVersion } = request.body;
       return withConflicts(document, reply, async () => {
@@ -245,11 +280,13 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  /** A submission with its organisation's name, for the API. */
-  const presentSubmission = (submission: SubmissionRecord) =>
+  /** A submission with its organisation's name and what supersedes it, for the API. */
+  const presentSubmission = (submission: SubmissionRecord, superseded: ReadonlyMap<string, string>) =>
     app.store.records.read((data) => ({
       ...submission,
       roundId: submission.roundId ?? null,
+      supersedes: submission.supersedes ?? null,
+      supersededBy: superseded.get(submission.id) ?? null,
       organization: {
         id: submission.organizationId,
         name: data.organizations.find((org) => org.id === submission.organizationId)?.name ?? submission.organizationId,
@@ -265,12 +302,12 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { document, user } = openable(request);
-      const visible = (await app.comments.submissionsOf(document.id)).filter(
-        (submission) => user.role !== 'ministry' || submission.organizationId === user.organizationId || document.commentsVisibility === 'all_participants',
-      );
+      const all = await app.comments.submissionsOf(document.id);
+      const visible = all.filter(seesSubmission(document, user));
+      const superseded = supersededBy(all);
       const page = pageOf(visible, request.query.limit, request.query.cursor);
       if (page.nextCursor !== undefined) reply.header('x-next-cursor', page.nextCursor);
-      return page.items.map(presentSubmission);
+      return page.items.map((submission) => presentSubmission(submission, superseded));
     },
   );
 
@@ -290,11 +327,19 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (organizationId === null) throw new Errors.Validation('a submission is filed in an organisation’s name (organizationId)');
       const { noComments, items, revisionId } = request.body;
       if (noComments && items.length > 0) throw new Errors.Validation('a "no comments" submission has no items');
-      if (!noComments && items.length === 0) throw new Errors.Validation('add at least one item, or declare "no comments"');
       if (items.some((item) => !item.anchor && !item.sectionBlockId)) throw new Errors.Validation('each item is tied to a passage (anchor) or a section (sectionBlockId)');
       if (items.some((item) => item.proposal !== undefined && !item.anchor)) throw new Errors.Validation('proposed wording replaces a passage (anchor)');
       if (revisionId) app.revisions.get(document.id, revisionId);
       const round = app.rounds.forSubmission(document.id, organizationId, request.body.roundId);
+      // The stored rows, not copies: only the drafts are kept, and filing copies them.
+      const [existing, threadsNow] = round === null ? [[], []] : await Promise.all([app.comments.submissionsOf(document.id), app.store.comments.threads(document.id)]);
+      const drafts = round === null ? [] : pendingDrafts(threadsNow, round.id, organizationId);
+      const { supersedes } =
+        round === null
+          ? { supersedes: null }
+          : checkResponse({ round, organizationId, supersedes: request.body.supersedes, noComments, items: items.length, submissions: existing, drafts });
+      if (round === null && request.body.supersedes !== undefined) throw new Errors.Validation('only a response to a round supersedes another (roundId)');
+      if (round === null && !noComments && items.length === 0) throw new Errors.Validation('add at least one item, or declare "no comments"');
       const attachment = request.body.attachment
         ? await app.attachments.save(request.body.attachment.fileName, request.body.attachment.contentType, request.body.attachment.dataBase64)
         : null;
@@ -304,6 +349,8 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         author: user,
         revisionId: revisionId ?? round?.revisionId ?? null,
         roundId: round?.id ?? null,
+        supersedes,
+        publish: drafts,
         documentNumber: request.body.documentNumber,
         date: request.body.date,
         signer: request.body.signer,
@@ -319,9 +366,11 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         noComments,
         items: threads.length,
         revisionId: submission.revisionId,
+        roundId: submission.roundId ?? null,
+        supersedes: submission.supersedes ?? null,
       });
       await announce(document, threads);
-      return reply.status(201).send(presentSubmission(submission));
+      return reply.status(201).send(presentSubmission(submission, new Map()));
     },
   );
 
@@ -331,7 +380,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { document, user } = openable(request);
       const submission = await app.comments.submission(document.id, request.params.submissionId);
-      if (user.role === 'ministry' && submission.organizationId !== user.organizationId) throw new Errors.SubmissionNotFound();
+      if (!seesSubmission(document, user)(submission)) throw new Errors.SubmissionNotFound();
       if (!submission.attachment) throw new Errors.SubmissionNotFound();
       const data = await app.attachments.read(submission.attachment.id);
       return reply
@@ -341,7 +390,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const kit: CommentRouteKit = { openable, present, announceOne, withConflicts };
+  const kit: CommentRouteKit = { openable, seesThread, visibleThread, announce, present, announceOne, withConflicts };
   await proposalRoutes(app, kit);
   await sectionRoutes(app, kit);
   await reattachRoutes(app, kit);

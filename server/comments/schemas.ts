@@ -139,6 +139,13 @@ export const PublicThreadSchema = Type.Object(
     /** Grows by one with every change; send it back as `expectedVersion` so a stale change is refused. */
     version: Type.Integer({ minimum: 1 }),
     proposal: Nullable(ProposalSchema),
+    /** The consultation round the comment was made in (or answers), or null. */
+    roundId: NullableString,
+    /**
+     * A draft (bản nháp) of its organisation's response to `roundId`: only the organisation's
+     * officers see it, until the response is sent.
+     */
+    draft: Type.Boolean(),
   },
   { additionalProperties: false },
 );
@@ -197,6 +204,11 @@ export const CreateThreadBody = Type.Object(
     meeting: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }), date: DateOnly }, { additionalProperties: false })),
     /** Wording proposed in place of the passage (needs `anchor`). */
     proposal: Type.Optional(ProposalText),
+    /**
+     * The round a ministry comments in (by default the document's only open round consulting
+     * its organisation): the comment is then a draft of the organisation's response.
+     */
+    roundId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -283,6 +295,8 @@ export const CreateSubmissionBody = Type.Object(
     organizationId: Type.Optional(Id),
     /** The consultation round answered; by default the document's only open round consulting the organisation. */
     roundId: Type.Optional(Id),
+    /** In a round the organisation already answered: the response in force that this one corrects. */
+    supersedes: Type.Optional(Id),
     documentNumber: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
     date: DateOnly,
     signer: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
@@ -322,6 +336,10 @@ export const PublicSubmission = Type.Object(
     threadIds: Type.Array(Type.String()),
     /** The consultation round it answers, or null. */
     roundId: NullableString,
+    /** The earlier response of the organisation in the round that this one corrects, or null. */
+    supersedes: NullableString,
+    /** The later response that corrects this one (it stays readable, marked superseded), or null. */
+    supersededBy: NullableString,
     createdBy: Person,
     createdAt: Timestamp,
   },

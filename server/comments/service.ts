@@ -1,5 +1,5 @@
 import type { CommentStore } from '../storage/store.ts';
-import type { ProposalRecord, StatusChangeRecord, SubmissionRecord, ThreadRecord, ThreadStatus, UserRecord } from '../storage/records.ts';
+import { threadVersion, type ProposalRecord, type StatusChangeRecord, type SubmissionRecord, type ThreadRecord, type ThreadStatus, type UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { NEEDS_EXPLANATION } from './policy.ts';
@@ -19,6 +19,10 @@ export interface NewThread {
   meeting: ThreadRecord['meeting'];
   /** Replacement wording proposed for the passage ("đề nghị sửa thành"), if any. */
   proposal?: string | null;
+  /** The consultation round it is made in, if any. */
+  roundId?: string | null;
+  /** A draft of the organisation's response to `roundId` (private to the organisation until sent). */
+  draft?: boolean;
 }
 
 /** A new submission, with its items already turned into thread inputs. */
@@ -34,6 +38,10 @@ export interface NewSubmission {
   attachment: SubmissionRecord['attachment'];
   /** The consultation round it answers, if any (checked by the caller). */
   roundId?: string | null;
+  /** The earlier response of the organisation in the round that this one corrects (checked by the caller). */
+  supersedes?: string | null;
+  /** Drafts of the organisation in the round, sent with this response (they become its comments). */
+  publish?: readonly ThreadRecord[];
   items: Array<Pick<NewThread, 'body' | 'anchor' | 'sectionBlockId' | 'proposal'>>;
 }
 
@@ -162,11 +170,22 @@ export class CommentService {
     return found;
   }
 
-  /** Files a submission: its record and one `written` thread per item, in one atomic write. */
+  /**
+   * Files a submission: its record, one `written` thread per item and the drafts it publishes
+   * (no longer drafts, stamped with the submission), in one atomic write. `threads` answers the
+   * new items and the published drafts.
+   */
   async file(input: NewSubmission): Promise<{ submission: SubmissionRecord; threads: ThreadRecord[] }> {
     const now = this.stamp();
     const submissionId = newId();
-    const threads = input.noComments
+    const published = (input.publish ?? []).map((draft): ThreadRecord => ({
+      ...copyThread(draft),
+      draft: false,
+      submissionId,
+      updatedAt: now,
+      version: threadVersion(draft) + 1,
+    }));
+    const threads: ThreadRecord[] = input.noComments
       ? []
       : input.items.map((item) =>
           buildThread(
@@ -182,10 +201,12 @@ export class CommentService {
               submissionId,
               meeting: null,
               proposal: item.proposal ?? null,
+              roundId: input.roundId ?? null,
             },
             now,
           ),
         );
+    threads.push(...published);
     const submission: SubmissionRecord = {
       id: submissionId,
       documentId: input.documentId,
@@ -198,6 +219,7 @@ export class CommentService {
       attachment: input.attachment,
       threadIds: threads.map((thread) => thread.id),
       roundId: input.roundId ?? null,
+      supersedes: input.supersedes ?? null,
       createdBy: input.author.id,
       createdAt: now,
     };
@@ -229,6 +251,8 @@ function buildThread(input: NewThread, now: string): ThreadRecord {
     updatedAt: now,
     version: 1,
     proposal: input.proposal ? proposalRecord(input.proposal.normalize('NFC').replace(/\r\n?/g, '\n'), input.author.id, now) : null,
+    roundId: input.roundId ?? null,
+    draft: input.draft === true,
   };
 }
 

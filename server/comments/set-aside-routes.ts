@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.ts';
 import { errorResponses } from '../http/schemas.ts';
-import { canSeeThread } from './policy.ts';
 import type { CommentRouteKit } from './route-kit.ts';
 import { PublicThreadSchema, SetAsideBody, ThreadConflictResponse, ThreadParams } from './schemas.ts';
 import { checkSetAside, setThreadAside, undoSetAside } from './set-aside.ts';
@@ -26,8 +25,9 @@ export async function setAsideRoutes(app: FastifyInstance, kit: CommentRouteKit)
       const { document, user } = kit.openable(request);
       // Load the document before writing: a load that fails must fail the request before anything is stored.
       await app.collab.open(document.id);
-      const thread = await app.comments.thread(document.id, request.params.threadId);
-      if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
+      const thread = await kit.visibleThread(document, user, request.params.threadId);
+      // The thread it repeats must be one the person sees: a draft does not exist for them.
+      if (request.body.duplicateOf !== undefined) await kit.visibleThread(document, user, request.body.duplicateOf);
       const input = await checkSetAside(app.comments, document.id, thread.id, {
         reason: request.body.reason,
         duplicateOf: request.body.duplicateOf ?? null,
@@ -47,8 +47,8 @@ export async function setAsideRoutes(app: FastifyInstance, kit: CommentRouteKit)
     async (request) => {
       const { document, user } = kit.openable(request);
       await app.collab.open(document.id);
+      await kit.visibleThread(document, user, request.params.threadId);
       const { thread, changed } = await undoSetAside(app.comments, document.id, request.params.threadId, user);
-      if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!changed) {
         const [shown] = await kit.present(document.id, [thread]);
         if (!shown) throw new Errors.Internal();

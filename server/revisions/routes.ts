@@ -59,8 +59,9 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const document = openable(request);
       const user = currentUser(request);
+      const rounds = app.rounds.list(document.id);
       const threads = (await app.store.comments.threads(document.id)).filter(
-        (thread) => thread.revisionId !== null && canSeeThread(user, document, thread),
+        (thread) => thread.revisionId !== null && canSeeThread(user, document, thread, rounds),
       );
       const counts = new Map<string, number>();
       for (const thread of threads) counts.set(thread.revisionId ?? '', (counts.get(thread.revisionId ?? '') ?? 0) + 1);

@@ -17,10 +17,13 @@ function inWindow(round: RoundRecord, at: string): boolean {
 
 /**
  * Whether a thread belongs to the round: a written item counts only when it comes from the
- * organisation's latest response in the round (a correction replaces the earlier items); an
- * inline or oral comment counts when it was made on the revision sent, or during the round.
+ * organisation's latest response in the round (a correction replaces the earlier items); a
+ * comment made in a round (`roundId`: a draft, or a draft sent with a response) counts in that
+ * round only; another inline or oral comment counts when it was made on the revision sent, or
+ * during the round.
  */
 function inRound(round: RoundRecord, thread: ThreadRecord, latestSubmissionId: string | null): boolean {
+  if (thread.roundId && thread.source !== 'written') return thread.roundId === round.id;
   if (thread.source === 'written') return thread.submissionId !== null && thread.submissionId === latestSubmissionId;
   return thread.revisionId === round.revisionId || inWindow(round, thread.createdAt);
 }
@@ -42,6 +45,8 @@ export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, numb
  * submissions and threads. Pure: the same inputs always give the same rows. A response is late
  * when filed after the deadline in force at that moment (a later extension does not rewrite it);
  * `overdue` compares `now` with the current deadline, so an extension turns it back to pending.
+ * `preparing`: drafts (or comments recorded for it) in the round, no response yet; drafts never
+ * count in `commentCount`, `decisions` or `threads`.
  * The status uses the organisation's latest response in the round; earlier ones only count in
  * `responses`. Order of rows: the round's order of organisations.
  */
@@ -60,14 +65,18 @@ export function organizationStandings(
       .filter((submission) => submission.organizationId === organizationId)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const latest = own.at(-1) ?? null;
-    const counted = threads.filter((thread) => thread.organizationId === organizationId && inRound(round, thread, latest?.id ?? null));
+    const ofRound = threads.filter((thread) => thread.organizationId === organizationId && inRound(round, thread, latest?.id ?? null));
+    // Drafts only tell that the organisation is preparing: counting them would leak their
+    // number and sections before the response is sent (withdrawn drafts are not preparation).
+    const drafts = ofRound.filter((thread) => thread.draft === true && thread.status !== 'withdrawn');
+    const counted = ofRound.filter((thread) => thread.draft !== true);
     const oral = counted.some((thread) => thread.source === 'oral');
     const late = latest !== null && latest.createdAt > deadlineAt(round, latest.createdAt);
     let status: OrganizationStatus;
     if (latest !== null) status = latest.noComments ? 'no_comments' : late ? 'responded_late' : 'responded';
     else if (oral) status = 'oral';
     else if (now > deadline) status = 'overdue';
-    else if (counted.length > 0) status = 'preparing';
+    else if (drafts.length > 0 || counted.length > 0) status = 'preparing';
     else status = 'pending';
     const decisions = zeroCounts<ThreadStatus>(THREAD_STATUSES);
     for (const thread of counted) decisions[thread.status] += 1;

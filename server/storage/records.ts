@@ -198,6 +198,16 @@ export interface ThreadRecord {
   version?: number;
   /** Proposed replacement wording for the passage, if the organisation gave one. */
   proposal?: ProposalRecord | null;
+  /**
+   * The consultation round the comment was made in (a ministry's comment while a round
+   * consulting it is open, or an item of a response); absent on older rows and outside rounds.
+   */
+  roundId?: string | null;
+  /**
+   * A draft (bản nháp) of the organisation's response to `roundId`: visible only to that
+   * organisation's officers until the response is sent, which clears it and sets `submissionId`.
+   */
+  draft?: boolean;
 }
 
 /** A thread's version; rows stored before versions existed count as version 1. */
@@ -219,6 +229,8 @@ export interface SubmissionRecord {
   threadIds: string[];
   /** The consultation round it answers (absent in rows written before rounds existed). */
   roundId?: string | null;
+  /** The earlier response of the same organisation in the round that this one corrects, if any. */
+  supersedes?: string | null;
   createdBy: string;
   createdAt: string;
 }

@@ -32,6 +32,8 @@ function buildThread(overrides: Partial<PublicThread> & { id: string }): PublicT
     position: { status: 'active', text: 'đoạn', blockId: 'b1', sectionId: 's1', sectionNumber: '1.', sectionTitle: 'Bối cảnh', order: 1_000_000 },
     revisionId: null,
     submissionId: null,
+    roundId: null,
+    draft: false,
     meeting: null,
     status: 'open',
     explanation: null,
@@ -246,6 +248,9 @@ test('who may do what with comments mirrors the server policy', () => {
   assert.equal(canWithdraw(ministry, { ...own, status: 'under_review' }), true);
   assert.equal(canWithdraw(ministry, { ...own, status: 'accepted' }), false);
   assert.equal(canWithdraw(otherMinistry, own), false);
+  // In a round: a draft may be withdrawn; once sent with the organisation's response it is locked.
+  assert.equal(canWithdraw(ministry, { ...own, roundId: 'r1', draft: true }), true);
+  assert.equal(canWithdraw(ministry, { ...own, roundId: 'r1', draft: false, submissionId: 's1' }), false);
   assert.equal(canWithdraw(secretariat, own), false);
 });
 

@@ -20,6 +20,8 @@ function buildThread(overrides: Partial<ReviewThread> & { id: string }): ReviewT
     position: { status: 'active', text: 'đoạn', blockId: 'b1', sectionId: 's2', sectionNumber: '1.', sectionTitle: 'Thực trạng', order: 1_000_000 },
     revisionId: null,
     submissionId: null,
+    roundId: null,
+    draft: false,
     meeting: null,
     status: 'open',
     explanation: null,

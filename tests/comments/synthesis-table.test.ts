@@ -22,6 +22,8 @@ function buildThread(overrides: Partial<PublicThread> & { id: string }): PublicT
     position: { status: 'active', text: 'đoạn', blockId: 'p1', sectionId: 'h1', sectionNumber: '1.', sectionTitle: 'Thực trạng', order: 1 },
     revisionId: null,
     submissionId: null,
+    roundId: null,
+    draft: false,
     meeting: null,
     status: 'open',
     explanation: null,

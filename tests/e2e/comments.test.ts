@@ -1,8 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, newPage as openPage, openEditor, signIn } from './browser.ts';
+import { selectPassage } from './select-passage.ts';
 
 /**
  * End to end, in a real Chromium with three people on one document: a ministry officer
@@ -47,31 +48,6 @@ after(async () => {
 function running(): { server: TestServer; browser: Browser } {
   if (!server || !browser) throw new Error('not started');
   return { server, browser };
-}
-
-/** Selects the first occurrence of `passage` in the editor through the DOM, as a mouse drag would; ProseMirror reads it on `selectionchange`. */
-async function selectPassage(page: Page, passage: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const editor = document.querySelector('.ProseMirror');
-    if (!editor) throw new Error('no editor');
-    // No named functions in here: the test runner's transpiler would wrap them in a helper the page lacks.
-    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if (node.parentElement?.closest('.ProseMirror-yjs-cursor')) continue;
-      const text = node.textContent ?? '';
-      const index = text.indexOf(needle);
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + needle.length);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`passage not found: ${needle}`);
-  }, passage);
-  await page.waitForFunction((needle) => getSelection()?.toString() === needle, passage);
 }
 
 test('a ministry comment reaches the committee live, is decided, and the decision reaches the ministry', { timeout: 120_000 }, async () => {

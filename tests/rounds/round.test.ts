@@ -163,14 +163,20 @@ test('a full round: 12 answer with comments (two late), 3 have none, 4 never ans
 
   const [a, b, c] = headings as [string, string, string];
   // Ten on time with comments, on days 2 to 8; organisation 1 corrects its first letter later.
+  const firstResponses: string[] = [];
   for (let i = 0; i < 10; i += 1) {
     clock = day(2 + Math.floor(i / 2), 3 + i);
-    const submission = await ok<{ roundId: string | null; revisionId: string | null }>(respond(organizations[i] as string, `${i + 1}/CV`, [a, i % 2 === 0 ? b : c]), 201);
+    const submission = await ok<{ id: string; roundId: string | null; revisionId: string | null }>(respond(organizations[i] as string, `${i + 1}/CV`, [a, i % 2 === 0 ? b : c]), 201);
     assert.equal(submission.roundId, roundId, 'the only open round is the default');
     assert.equal(submission.revisionId, revisionId, 'the revision sent is the default');
+    firstResponses.push(submission.id);
   }
   clock = day(8, 10);
-  await ok(respond(organizations[1] as string, '2b/CV', [c, c, c], { roundId }), 201);
+  // A second response must name the one it corrects.
+  const unnamed = await respond(organizations[1] as string, '2b/CV', [c, c, c], { roundId });
+  assert.equal(unnamed.status, 409);
+  assert.equal(code(unnamed), 'ERR_RESPONSE_ALREADY_SENT');
+  await ok(respond(organizations[1] as string, '2b/CV', [c, c, c], { roundId, supersedes: firstResponses[1] }), 201);
   // Three say they have no comments.
   for (let i = 12; i < 15; i += 1) {
     clock = day(6, i - 10);

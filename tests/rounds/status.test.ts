@@ -114,3 +114,29 @@ test('a date-only deadline is the end of that day in Viet Nam; days are counted 
   assert.equal(vietNamDate('2026-03-10T16:59:59.999Z'), '2026-03-10');
   assert.equal(vietNamDate('2026-03-10T17:00:00.000Z'), '2026-03-11');
 });
+
+test('drafts make an organisation preparing without counting as comments; withdrawn drafts and other rounds do not', () => {
+  const at = Date.parse('2026-03-05T00:00:00.000Z');
+  const rows = organizationStandings(
+    round,
+    at,
+    orgs,
+    [submission({ id: 's-d', organizationId: 'd', roundId: 'r1', createdAt: '2026-03-04T00:00:00.000Z' })],
+    [
+      thread({ id: 'a1', organizationId: 'a', roundId: 'r1', draft: true }),
+      thread({ id: 'b1', organizationId: 'b', roundId: 'r1', draft: true, status: 'withdrawn' }),
+      thread({ id: 'c1', organizationId: 'c', roundId: 'r0', draft: true }),
+      // Sent with d's response: a comment of the round, counted.
+      thread({ id: 'd1', organizationId: 'd', roundId: 'r1', draft: false, submissionId: 's-d' }),
+    ],
+  );
+  assert.deepEqual(
+    rows.map((row) => [row.row.organization.id, row.row.status, row.row.commentCount, row.threads.map((counted) => counted.id)]),
+    [
+      ['a', 'preparing', 0, []],
+      ['b', 'pending', 0, []],
+      ['c', 'pending', 0, []],
+      ['d', 'responded', 1, ['d1']],
+    ],
+  );
+});

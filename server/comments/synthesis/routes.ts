@@ -26,7 +26,9 @@ export async function synthesisRoutes(app: FastifyInstance, kit: CommentRouteKit
   const synthesisOf = async (document: DocumentRecord, query: SynthesisQuery): Promise<Synthesis> => {
     const revision = query.revisionId === undefined ? null : app.revisions.get(document.id, query.revisionId);
     const ofRevision = <T extends { revisionId: string | null }>(rows: T[]): T[] => (revision === null ? rows : rows.filter((row) => row.revisionId === revision.id));
-    const threads = await kit.present(document.id, ofRevision(await app.comments.threadsOf(document.id)));
+    // Drafts are private to their organisation until its response is sent: never in the table.
+    const sent = (await app.comments.threadsOf(document.id)).filter((thread) => thread.draft !== true);
+    const threads = await kit.present(document.id, ofRevision(sent));
     const shared = await app.collab.open(document.id);
     const { organizationNames, officers } = app.store.records.read((data) => ({
       organizationNames: new Map(data.organizations.map((org) => [org.id, org.name])),
