@@ -26,6 +26,7 @@ export const Errors = {
   RoundClosed: createError('ERR_ROUND_CLOSED', 'This consultation round is closed', 409),
   RevisionNotNamed: createError('ERR_REVISION_NOT_NAMED', 'A round is opened on a named revision, not an automatic checkpoint', 409),
   NotConsulted: createError('ERR_NOT_CONSULTED', 'This organisation is not consulted in the round', 409),
+  NotificationNotFound: createError('ERR_NOTIFICATION_NOT_FOUND', 'No such notification', 404),
   ExplanationRequired: createError('ERR_EXPLANATION_REQUIRED', 'A written explanation is required for this decision', 400),
   InvalidTransition: createError('ERR_INVALID_TRANSITION', 'This status change is not allowed', 409),
   ThreadVersionConflict: createError('ERR_THREAD_VERSION_CONFLICT', 'Someone else changed this comment meanwhile; the current thread is in error.current', 409),

@@ -175,6 +175,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       if (!canSeeThread(user, document, thread)) throw new Errors.ThreadNotFound();
       if (!canReply(user, thread)) throw new Errors.Forbidden();
       const updated = await app.comments.reply(document.id, thread.id, user, request.body.body);
+      await app.notifications.threadReplied(updated, user);
       return reply.status(201).send(await announceOne(document, updated));
     },
   );
@@ -212,6 +213,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       return withConflicts(document, reply, async () => {
         const updated = await app.comments.setStatus(document.id, thread.id, user, status, explanation ?? null, expectedVersion);
         await app.audit.record(...decisionAudit(thread, updated, user));
+        await app.notifications.threadDecided(thread, updated, user);
         return updated;
       });
     },
@@ -321,6 +323,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         revisionId: submission.revisionId,
       });
       await announce(document, threads);
+      await app.notifications.responseFiled(submission, user);
       return reply.status(201).send(presentSubmission(submission));
     },
   );
