@@ -4,6 +4,7 @@ import './styles/editor.css';
 import './styles/comments.css';
 import './styles/revisions.css';
 import './styles/review.css';
+import './styles/notifications.css';
 import { getLocale, t } from './i18n/index.ts';
 import { renderAccountPage } from './pages/account-page.ts';
 import { renderAdminPage } from './pages/admin-page.ts';

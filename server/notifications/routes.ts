@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { currentUser } from '../auth/plugin.ts';
 import { Errors } from '../errors.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 import { presentNotification } from './present.ts';
-import { MarkReadResponse, NotificationList, NotificationListQuery, NotificationPreferences, PreferencesBody, PublicNotification } from './schemas.ts';
+import { MarkReadResponse, NotificationList, NotificationListQuery, NotificationPreferences, PreferencesBody } from './schemas.ts';
 
 /** Page size of `GET /api/notifications` when none is asked for. */
 const DEFAULT_PAGE = 30;
@@ -39,14 +38,11 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>(
     '/api/notifications/:id/read',
-    { preHandler: app.requireUser, schema: { params: IdParams, response: { 200: Type.Object({ notification: PublicNotification, unread: Type.Integer() }, { additionalProperties: false }), ...errorResponses(400, 401, 404) } } },
+    { preHandler: app.requireUser, schema: { params: IdParams, response: { 200: MarkReadResponse, ...errorResponses(400, 401, 404) } } },
     async (request) => {
       const user = currentUser(request);
       if (!(await app.notifications.get(user.id, request.params.id))) throw new Errors.NotificationNotFound();
-      const { unread } = await app.notifications.markRead(user.id, [request.params.id]);
-      const row = await app.notifications.get(user.id, request.params.id);
-      if (!row) throw new Errors.NotificationNotFound();
-      return { notification: presentNotification(row), unread };
+      return app.notifications.markRead(user.id, [request.params.id]);
     },
   );
 

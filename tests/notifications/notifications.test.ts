@@ -253,9 +253,9 @@ test('unread counts, marking one read and all read, only one’s own', async () 
   assert.equal(list.unread, 4);
   const [newest] = list.notifications;
   assert.ok(newest);
-  const marked = await ok<{ notification: { readAt: string | null }; unread: number }>(call('a2', 'POST', `/api/notifications/${newest.id}/read`));
-  assert.equal(marked.unread, 3);
-  assert.equal(marked.notification.readAt, new Date(clock).toISOString());
+  assert.deepEqual(await ok(call('a2', 'POST', `/api/notifications/${newest.id}/read`)), { changed: 1, unread: 3 });
+  assert.deepEqual(await ok(call('a2', 'POST', `/api/notifications/${newest.id}/read`)), { changed: 0, unread: 3 }, 'reading twice changes nothing');
+  assert.equal((await listOf('a2')).notifications[0]?.readAt, new Date(clock).toISOString());
   const notMine = await call('a1', 'POST', `/api/notifications/${newest.id}/read`);
   assert.equal(notMine.status, 404);
   assert.equal((notMine.body as { error: { code: string } }).error.code, 'ERR_NOTIFICATION_NOT_FOUND');
