@@ -6,6 +6,7 @@ import './styles/revisions.css';
 import './styles/import.css';
 import './styles/review.css';
 import './styles/tables.css';
+import './styles/notifications.css';
 import { getLocale, t } from './i18n/index.ts';
 import { renderAccountPage } from './pages/account-page.ts';
 import { renderAdminPage } from './pages/admin-page.ts';

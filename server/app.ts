@@ -22,6 +22,7 @@ import { revisionsPlugin } from './revisions/plugin.ts';
 import { commentsPlugin } from './comments/plugin.ts';
 import { roundsPlugin } from './rounds/plugin.ts';
 import { exportsPlugin } from './exports/plugin.ts';
+import { notificationsPlugin } from './notifications/plugin.ts';
 import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 import { appPageReader, wantsPage } from './web/app-page.ts';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
   const now = config.now ?? Date.now;
+  await app.register(notificationsPlugin, { now, mail: config.mail, publicUrl: config.publicUrl, reminderIntervalMs: config.reminderIntervalMs });
   await app.register(roundsPlugin, { now });
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace, now });
   await app.register(exportsPlugin, { draftingBody: config.draftingBody, chromiumPath: config.chromiumPath, now });

@@ -67,6 +67,20 @@ export interface Config {
   storageIo?: StorageIo;
   /** The clock of consultation rounds and comments (ms since the epoch); never from the environment (tests move it). */
   now?: () => number;
+  /** Notification e-mail (`SMTP_URL`, `MAIL_FROM`, `PUBLIC_URL`); null when `SMTP_URL` is unset (no e-mail is sent). */
+  mail: MailConfig | null;
+  /** Where the web app is reached from outside (`PUBLIC_URL`, no trailing slash), for links in e-mails; null when unset. */
+  publicUrl: string | null;
+  /** How often the server looks for due deadline reminders (`REMINDER_INTERVAL_MS`, default 60 s). */
+  reminderIntervalMs: number;
+}
+
+/** How notification e-mails are sent. */
+export interface MailConfig {
+  /** `smtp://user:pass@host:port` or `smtps://…` (nodemailer's connection URL). */
+  smtpUrl: string;
+  /** The sender, e.g. `Draftroom <noreply@example.gov.vn>`. */
+  from: string;
 }
 
 /** A configuration problem found at start; the message names the variable. */
@@ -125,6 +139,44 @@ function readTrustProxy(env: NodeJS.ProcessEnv, name: string): boolean | number 
   });
 }
 
+/** Parses `PUBLIC_URL`: an http(s) URL without query or fragment; returned without a trailing slash. */
+function readPublicUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like https://draft.example.gov.vn, got "${raw}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(`${name} must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Reads `SMTP_URL` and `MAIL_FROM`; both or neither (and then no e-mail). E-mail links need `PUBLIC_URL`. */
+function readMail(env: NodeJS.ProcessEnv, publicUrl: string | null): MailConfig | null {
+  const smtpUrl = env.SMTP_URL?.trim() ?? '';
+  const from = env.MAIL_FROM?.trim() ?? '';
+  if (smtpUrl === '') {
+    if (from !== '') throw new ConfigError('MAIL_FROM is set but SMTP_URL is not: set SMTP_URL to send e-mail, or remove MAIL_FROM');
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    throw new ConfigError('SMTP_URL must be a URL like smtp://user:password@mail.example.gov.vn:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}"`);
+  if (!/^[^<>\s@]+@[^<>\s@]+$|<[^<>\s@]+@[^<>\s@]+>$/.test(from)) {
+    throw new ConfigError('MAIL_FROM must be set with SMTP_URL, as an address or "Name <address>"');
+  }
+  if (publicUrl === null) throw new ConfigError('PUBLIC_URL must be set with SMTP_URL: e-mails link to the web app');
+  return { smtpUrl, from: from.normalize('NFC') };
+}
+
 /**
  * Builds the configuration from environment variables (see README "Configuration").
  * Throws `ConfigError` on invalid values, so a bad setting stops the start with a clear message.
@@ -132,6 +184,7 @@ function readTrustProxy(env: NodeJS.ProcessEnv, name: string): boolean | number 
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
+  const publicUrl = readPublicUrl(env, 'PUBLIC_URL');
   const config: Config = {
     port: readInteger(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -159,6 +212,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     draftingPlace: env.DRAFTING_PLACE?.trim().normalize('NFC') || 'Hà Nội',
     chromiumPath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
     loginRules: DEFAULT_LOGIN_RULES,
+    publicUrl,
+    mail: readMail(env, publicUrl),
+    reminderIntervalMs: readInteger(env, 'REMINDER_INTERVAL_MS', 60_000, 1000, 24 * 3600_000),
     ...overrides,
   };
   if (config.adminPassword !== null && config.adminPassword.length < 8) {

@@ -28,6 +28,7 @@ export const Errors = {
   NotConsulted: createError('ERR_NOT_CONSULTED', 'This organisation is not consulted in the round', 409),
   ResponseAlreadySent: createError('ERR_RESPONSE_ALREADY_SENT', 'This organisation already sent its response in the round; a correction names the response it supersedes (supersedes)', 409),
   ResponseLocked: createError('ERR_RESPONSE_LOCKED', 'This comment was sent in an official response and can no longer be changed; send a correcting response instead', 409),
+  NotificationNotFound: createError('ERR_NOTIFICATION_NOT_FOUND', 'No such notification', 404),
   ExplanationRequired: createError('ERR_EXPLANATION_REQUIRED', 'A written explanation is required for this decision', 400),
   InvalidTransition: createError('ERR_INVALID_TRANSITION', 'This status change is not allowed', 409),
   ThreadVersionConflict: createError('ERR_THREAD_VERSION_CONFLICT', 'Someone else changed this comment meanwhile; the current thread is in error.current', 409),

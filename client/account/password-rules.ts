@@ -27,3 +27,8 @@ export function newPasswordProblem(password: string, repeat?: string): PasswordP
 export function isValidUsername(username: string): boolean {
   return USERNAME_PATTERN.test(username);
 }
+
+/** A plausible e-mail address (`name@domain.tld`); the server checks it again. */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254;
+}

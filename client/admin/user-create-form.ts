@@ -1,6 +1,6 @@
 import type { NewUser } from '../api/admin-endpoints.ts';
 import type { Organization } from '../api/account-records.ts';
-import { isValidUsername, MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
+import { isEmailAddress, isValidUsername, MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
 import { needsOrganization } from '../account/roles.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
@@ -16,7 +16,7 @@ export interface UserCreateForm {
 }
 
 /**
- * "Tạo tài khoản": username, display name, password, role and organisation. The
+ * "Tạo tài khoản": username, display name, password, e-mail (optional, for notifications), role and organisation. The
  * organisation is required (and marked so) for a ministry officer, optional otherwise.
  * Username form, password length and the organisation rule are checked before sending;
  * `create` resolves true when the account exists, and the form is then emptied.
@@ -25,6 +25,7 @@ export function createUserCreateForm(create: (user: NewUser) => Promise<boolean>
   const username = h('input', { attrs: { name: 'username', required: '', maxlength: '64', autocomplete: 'off', spellcheck: 'false' } });
   const displayName = h('input', { attrs: { name: 'displayName', required: '', maxlength: '200', autocomplete: 'off' } });
   const password = h('input', { attrs: { name: 'password', type: 'password', required: '', autocomplete: 'new-password', minlength: String(MIN_PASSWORD_LENGTH) } });
+  const email = h('input', { attrs: { name: 'email', type: 'email', maxlength: '254', autocomplete: 'off', spellcheck: 'false' } });
   const role = roleSelect('editor');
   let organization = organizationSelect([], null, false);
   const organizationField = h('div', { className: 'organization-field' });
@@ -48,6 +49,7 @@ export function createUserCreateForm(create: (user: NewUser) => Promise<boolean>
     field('admin.users.username', username, 'admin.users.usernameHint'),
     field('admin.users.displayName', displayName),
     field('admin.users.password', password),
+    field('admin.users.email', email),
     field('admin.users.role', role),
     organizationField,
     h('button', { className: 'button button--primary', i18n: 'admin.users.create.submit', attrs: { type: 'submit' } }),
@@ -60,6 +62,9 @@ export function createUserCreateForm(create: (user: NewUser) => Promise<boolean>
       role: selectedRole(role),
     };
     if (organization.select.value !== '') user.organizationId = organization.select.value;
+    const address = email.value.normalize('NFC').trim();
+    if (address !== '') user.email = address;
+    if (address !== '' && !isEmailAddress(address)) return problem(t('admin.users.emailInvalid'));
     const passwordProblem = newPasswordProblem(user.password);
     if (!isValidUsername(user.username)) return problem(t('admin.users.usernameInvalid'));
     if (user.displayName === '') return problem(t('error.validation'));

@@ -2,7 +2,7 @@ import type { UserChanges } from '../api/admin-endpoints.ts';
 import type { Organization } from '../api/account-records.ts';
 import type { User } from '../api/records.ts';
 import { formatDateTime } from '../../document-model/date-time.ts';
-import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
+import { isEmailAddress, MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/password-rules.ts';
 import { needsOrganization, roleLabelKey } from '../account/roles.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
@@ -34,7 +34,7 @@ function organizationName(organizations: readonly Organization[], id: string | n
 
 /**
  * One account in the users table (`tr[data-username]`): username, display name, role,
- * organisation and status (with "locked until" after too many failed sign-ins), with Edit
+ * organisation and status (the e-mail address under the name) (with "locked until" after too many failed sign-ins), with Edit
  * (name, role, organisation in place), Disable or Enable, Reset password (a new password
  * typed in place) and, for a locked account, Unlock. A ministry account without
  * an organisation and a short password are refused before anything is sent.
@@ -47,7 +47,7 @@ export function renderUserRow(user: User, organizations: readonly Organization[]
     const status: MessageKey = user.disabled ? 'admin.users.disabled' : 'admin.users.active';
     row.replaceChildren(
       h('td', { className: 'mono', text: user.username }),
-      h('td', { text: user.displayName }),
+      h('td', {}, [h('span', { text: user.displayName }), ...(user.email === null ? [] : [h('span', { className: 'user-email muted', text: user.email })])]),
       h('td', { i18n: roleLabelKey(user.role) }),
       h('td', { text: organizationName(organizations, user.organizationId) }),
       user.lockedUntil === undefined
@@ -66,6 +66,7 @@ export function renderUserRow(user: User, organizations: readonly Organization[]
 
   const showEdit = (): void => {
     const name = h('input', { attrs: { name: 'displayName', value: user.displayName, required: '', maxlength: '200' }, i18nAriaLabel: 'admin.users.displayName' });
+    const email = h('input', { attrs: { name: 'email', type: 'email', value: user.email ?? '', maxlength: '254' }, i18nAriaLabel: 'admin.users.email', i18nPlaceholder: 'admin.users.email' });
     const role = roleSelect(user.role);
     const organization = organizationSelect(organizations, user.organizationId, needsOrganization(user.role));
     role.addEventListener('change', () => organization.setRequired(needsOrganization(selectedRole(role))));
@@ -74,13 +75,15 @@ export function renderUserRow(user: User, organizations: readonly Organization[]
       const chosenRole = selectedRole(role);
       const organizationId = organization.select.value === '' ? null : organization.select.value;
       if (displayName === '') return actions.problem(t('error.validation'));
+      const address = email.value.normalize('NFC').trim();
+      if (address !== '' && !isEmailAddress(address)) return actions.problem(t('admin.users.emailInvalid'));
       if (needsOrganization(chosenRole) && organizationId === null) return actions.problem(t('admin.users.organizationRequired'));
       // On success the page redraws the table, which ends the editing.
-      void actions.update(user, { displayName, role: chosenRole, organizationId });
+      void actions.update(user, { displayName, role: chosenRole, organizationId, email: address === '' ? null : address });
     };
     row.replaceChildren(
       h('td', { className: 'mono', text: user.username }),
-      h('td', {}, [name]),
+      h('td', { className: 'user-edit-name' }, [name, email]),
       h('td', {}, [role]),
       h('td', {}, [organization.select]),
       h('td', { i18n: user.disabled ? 'admin.users.disabled' : 'admin.users.active' }),

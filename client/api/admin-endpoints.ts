@@ -15,6 +15,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   organizationId?: string;
+  /** Where notification e-mails go. */
+  email?: string;
 }
 
 /** Changes to an account; omitted fields stay as they are. */
@@ -22,6 +24,8 @@ export interface UserChanges {
   displayName?: string;
   role?: Role;
   organizationId?: string | null;
+  /** A new address, or null to remove it. */
+  email?: string | null;
   disabled?: boolean;
 }
 

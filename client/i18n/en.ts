@@ -6,6 +6,7 @@ import { roundResponseEn } from './round-response-en.ts';
 import { reviewEn } from './review-en.ts';
 import { tablesEn } from './tables-en.ts';
 import { importEn } from './import-en.ts';
+import { notificationsEn } from './notifications-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...tablesEn,
   ...importEn,
   ...roundResponseEn,
+  ...notificationsEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -5,6 +5,7 @@ import { reviewVi } from './review-vi.ts';
 import { tablesVi } from './tables-vi.ts';
 import { importVi } from './import-vi.ts';
 import { roundResponseVi } from './round-response-vi.ts';
+import { notificationsVi } from './notifications-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -18,6 +19,7 @@ export const vi = {
   ...tablesVi,
   ...importVi,
   ...roundResponseVi,
+  ...notificationsVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',

@@ -8,6 +8,7 @@ import { h } from '../ui/dom.ts';
 import { errorMessage } from '../ui/error-message.ts';
 import { field } from '../ui/field.ts';
 import { renderHeader } from '../ui/header.ts';
+import { renderPreferencesForm } from '../notifications/preferences-form.ts';
 
 function profile(me: Me): HTMLElement {
   const row = (label: MessageKey, value: HTMLElement): HTMLElement[] => [h('dt', { i18n: label }), h('dd', {}, [value])];
@@ -18,6 +19,7 @@ function profile(me: Me): HTMLElement {
       ...row('account.displayName', h('span', { text: me.user.displayName })),
       ...row('account.role', h('span', { i18n: roleLabelKey(me.user.role) })),
       ...(me.organization ? row('account.organization', h('span', { text: me.organization.name })) : []),
+      ...row('account.email', me.user.email === null ? h('span', { className: 'muted', i18n: 'account.noEmail' }) : h('span', { text: me.user.email })),
     ]),
   ]);
 }
@@ -72,11 +74,12 @@ function passwordForm(): HTMLFormElement {
 }
 
 /**
- * `/account`: who the signed-in person is (username, name, role, organisation) and the
- * form to change their own password: current, new and repeated; the new one is checked
+ * `/account`: who the signed-in person is (username, name, role, organisation, e-mail), which
+ * notifications they receive (see `notifications/preferences-form.ts`) and the form to change
+ * their own password: current, new and repeated; the new one is checked
  * here (at least 8 characters, both entries equal) before the server checks it again.
  */
 export async function renderAccountPage(root: HTMLElement): Promise<void> {
-  const me = await fetchMe();
-  root.replaceChildren(renderHeader(me), h('main', { className: 'page page--medium account-page' }, [profile(me), passwordForm()]));
+  const [me, preferences] = await Promise.all([fetchMe(), renderPreferencesForm()]);
+  root.replaceChildren(renderHeader(me), h('main', { className: 'page page--medium account-page' }, [profile(me), preferences, passwordForm()]));
 }

@@ -5,6 +5,7 @@ import { isSecretariat, roleLabelKey } from '../account/roles.ts';
 import { getLocale, setLocale, type MessageKey } from '../i18n/index.ts';
 import { LOCALES, parseLocale } from '../i18n/messages.ts';
 import { h } from './dom.ts';
+import { renderNotificationBell } from '../notifications/bell.ts';
 
 /** Paths the header links to; `aria-current` marks the one being shown. */
 const NAV_LINKS: ReadonlyArray<{ href: string; key: MessageKey; secretariatOnly: boolean }> = [
@@ -68,11 +69,11 @@ function logoutButton(): HTMLButtonElement {
  * The application header of every page: product name (a link to the documents list) and
  * the language switcher; when signed in also the navigation (Tài liệu, Quản trị for the
  * secretariat only, Tài khoản), who is signed in (display name, translated role,
- * organisation if any) and the sign-out button.
+ * organisation if any), the notification bell (see `notifications/bell.ts`) and the sign-out button.
  */
 export function renderHeader(me: Me | null): HTMLElement {
   const right = h('div', { className: 'app-header__right' });
-  if (me) right.append(identity(me), logoutButton());
+  if (me) right.append(renderNotificationBell(), identity(me), logoutButton());
   right.append(languageSwitcher());
   const brand = h('a', { className: 'app-header__brand', attrs: { href: '/' } }, [
     h('span', { className: 'app-header__name', i18n: 'app.name' }),

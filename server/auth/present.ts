@@ -9,6 +9,7 @@ export function presentUser(user: UserRecord): PublicUser {
     displayName: user.displayName,
     role: user.role,
     organizationId: user.organizationId,
+    email: user.email ?? null,
     disabled: user.disabled,
     createdAt: user.createdAt,
   };

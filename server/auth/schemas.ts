@@ -4,6 +4,9 @@ import { ROLES } from '../storage/records.ts';
 import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
 
+/** An e-mail address for notifications, or null to remove it. */
+export const EmailInput = Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]);
+
 /** A role name. */
 export const RoleSchema = LiteralUnion(ROLES);
 
@@ -15,6 +18,8 @@ export const PublicUser = Type.Object(
     displayName: Type.String(),
     role: RoleSchema,
     organizationId: Nullable(Id),
+    /** Where notification e-mails go (null: none). */
+    email: Nullable(Type.String()),
     disabled: Type.Boolean(),
     createdAt: Timestamp,
   },
@@ -60,6 +65,7 @@ export const UpdateUserBody = Type.Object(
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
     role: Type.Optional(RoleSchema),
     organizationId: Type.Optional(Type.Union([Id, Type.Null()])),
+    email: Type.Optional(EmailInput),
     disabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -84,6 +90,7 @@ export const CreateUserBody = Type.Object(
     displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     role: RoleSchema,
     organizationId: Type.Optional(Type.Union([Id, Type.Null()])),
+    email: Type.Optional(EmailInput),
   },
   { additionalProperties: false },
 );

@@ -16,6 +16,15 @@ export interface NewUser {
   displayName: string;
   role: Role;
   organizationId?: string | null;
+  email?: string | null;
+}
+
+/** An e-mail address as stored: NFC, trimmed, the domain in lower case; null for none. */
+function cleanEmail(email: string | null | undefined): string | null {
+  const trimmed = email?.normalize('NFC').trim() ?? '';
+  if (trimmed === '') return null;
+  const at = trimmed.lastIndexOf('@');
+  return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }
 
 /** Changes the secretariat may make to an account. */
@@ -23,6 +32,7 @@ export interface UserChanges {
   displayName?: string;
   role?: Role;
   organizationId?: string | null;
+  email?: string | null;
   disabled?: boolean;
 }
 
@@ -123,6 +133,7 @@ export class AuthService {
         displayName: input.displayName.normalize('NFC').trim(),
         role: input.role,
         organizationId,
+        email: cleanEmail(input.email),
         passwordHash,
         disabled: false,
         createdAt: now,
@@ -147,6 +158,7 @@ export class AuthService {
         displayName: changes.displayName === undefined ? user.displayName : changes.displayName.normalize('NFC').trim(),
         role: changes.role ?? user.role,
         organizationId: changes.organizationId === undefined ? user.organizationId : changes.organizationId,
+        email: changes.email === undefined ? (user.email ?? null) : cleanEmail(changes.email),
         disabled: changes.disabled ?? user.disabled,
         updatedAt: new Date().toISOString(),
       };

@@ -29,5 +29,5 @@ export const commentsPlugin = fp(
     app.auth.onRevocation((userId) => events.disconnect(userId));
     await app.register(commentRoutes);
   },
-  { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit'] },
+  { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit', 'notifications'] },
 );

@@ -210,6 +210,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       const thread = await visibleThread(document, user, request.params.threadId);
       if (!canReply(user, thread)) throw new Errors.Forbidden();
       const updated = await app.comments.reply(document.id, thread.id, user, request.body.body);
+      await app.notifications.threadReplied(updated, user);
       return reply.status(201).send(await announceOne(document, updated));
     },
   );
@@ -247,6 +248,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       return withConflicts(document, reply, async () => {
         const updated = await app.comments.setStatus(document.id, thread.id, user, status, explanation ?? null, expectedVersion);
         await app.audit.record(...decisionAudit(thread, updated, user));
+        await app.notifications.threadDecided(thread, updated, user);
         return updated;
       });
     },
@@ -370,6 +372,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         supersedes: submission.supersedes ?? null,
       });
       await announce(document, threads);
+      await app.notifications.responseFiled(submission, user);
       return reply.status(201).send(presentSubmission(submission, new Map()));
     },
   );

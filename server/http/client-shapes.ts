@@ -6,6 +6,7 @@ import { SectionsResponse } from '../comments/section-routes.ts';
 import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents/schemas.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
 import { PublicRound, RoundDashboard, RoundWithStatuses } from '../rounds/schemas.ts';
+import { MarkReadResponse, NotificationList, NotificationPreferences, PublicNotification } from '../notifications/schemas.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
 import { ConfirmImportResponse, ImportPreview } from '../import/schemas.ts';
 
@@ -44,6 +45,10 @@ export const CLIENT_SHAPES = {
   RoundDashboard,
   ImportPreview,
   ImportResult: ConfirmImportResponse,
+  Notification: PublicNotification,
+  NotificationList,
+  NotificationPreferences,
+  NotificationsMarkedRead: MarkReadResponse,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */

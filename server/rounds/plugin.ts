@@ -15,5 +15,5 @@ export const roundsPlugin = fp(
     app.decorate('rounds', new RoundService(app.store.records, options.now));
     await app.register(roundRoutes);
   },
-  { name: 'rounds', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit'] },
+  { name: 'rounds', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit', 'notifications'] },
 );

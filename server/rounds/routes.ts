@@ -79,6 +79,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
         organizations: round.organizations.join(','),
         invited: invited.join(','),
       });
+      await app.notifications.roundOpened(round, user);
       return reply.status(201).send(await withStatuses(round, user));
     },
   );

@@ -34,6 +34,8 @@ export interface UserRecord {
   organizationId: string | null;
   /** scrypt hash, see `auth/passwords.ts`. */
   passwordHash: string;
+  /** Where notification e-mails go; absent or null: none (absent in rows written before it existed). */
+  email?: string | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;

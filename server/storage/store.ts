@@ -1,5 +1,6 @@
 import type { AuditRecord, ClientAuthorRecord, Database, SessionRecord, SubmissionRecord, ThreadRecord } from './records.ts';
 import type { StorageStatus } from './health.ts';
+import type { NotificationPreferencesRecord, NotificationRecord, ReminderClaimRecord } from './notification-records.ts';
 
 /**
  * The storage boundary. The embedded implementation (lowdb + per-document logs) is the
@@ -13,6 +14,7 @@ export interface Store {
   comments: CommentStore;
   sessions: SessionStore;
   clientAuthors: ClientAuthorStore;
+  notifications: NotificationStore;
   /** Whether storage can write; probes the disk when the last write failed. */
   health(): Promise<StorageStatus>;
   /** Flushes everything and releases files. The store must not be used afterwards. */
@@ -148,4 +150,34 @@ export interface RevisionStateStore {
   read(documentId: string, revisionId: string): Promise<Uint8Array>;
   /** Deletes a revision's state (pruning old checkpoints). */
   remove(documentId: string, revisionId: string): Promise<void>;
+}
+
+/**
+ * Notifications per user, their preferences and the claims of scheduled reminders. Writes
+ * resolve once durable and reject with `ERR_STORAGE_UNAVAILABLE` (changing nothing) when the
+ * disk refuses them. Returned rows must not be mutated.
+ */
+export interface NotificationStore {
+  /** Stores the rows whose id is not stored yet (so a repeated delivery changes nothing); returns those stored. */
+  add(rows: readonly NotificationRecord[]): Promise<NotificationRecord[]>;
+  /** A user's notifications newest first, at most `limit`, older than the one with id `before` (if given). */
+  list(userId: string, limit: number, before?: string): Promise<NotificationRecord[]>;
+  /** One notification of a user, or undefined. */
+  get(userId: string, id: string): Promise<NotificationRecord | undefined>;
+  /** How many of a user's notifications are unread. */
+  unreadCount(userId: string): Promise<number>;
+  /** Marks the given notifications of the user (or all) read at `at`; returns how many changed. */
+  markRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number>;
+  /** A user's preferences, or undefined when never set (everything on). */
+  preferences(userId: string): Promise<NotificationPreferencesRecord | undefined>;
+  /** Replaces a user's preferences. */
+  setPreferences(preferences: NotificationPreferencesRecord): Promise<void>;
+  /**
+   * Takes the reminder `claim.key` for `claim.owner`: true when it was free, or taken but
+   * never completed and claimed before `staleBefore` (its sender died); false otherwise.
+   * Atomic: of concurrent claims of one key, only one gets true.
+   */
+  claimReminder(claim: ReminderClaimRecord, staleBefore: string): Promise<boolean>;
+  /** Marks a claimed reminder as fully delivered. */
+  completeReminder(key: string, at: string): Promise<void>;
 }

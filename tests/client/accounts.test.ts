@@ -65,7 +65,7 @@ test('error codes of the accounts API get their own translated messages', () => 
 });
 
 test('account records are narrowed strictly', () => {
-  const user = { id: 'u1', username: 'an', displayName: 'Đặng An', role: 'ministry', organizationId: 'bo-y-te', disabled: false, createdAt: '2025-01-01T00:00:00.000Z' };
+  const user = { id: 'u1', username: 'an', displayName: 'Đặng An', role: 'ministry', organizationId: 'bo-y-te', email: null, disabled: false, createdAt: '2025-01-01T00:00:00.000Z' };
   const organization = { id: 'bo-y-te', name: 'Bộ Y tế', shortName: 'BYT', kind: 'ministry' };
   assert.deepEqual(parseUser(user), user);
   assert.deepEqual(parseMe({ user, organization }), { user, organization });

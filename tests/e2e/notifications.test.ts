@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { requestJson } from '../helpers/server.ts';
+import { newPage, signIn, useServerAndBrowser, waitUntil } from './browser.ts';
+
+/**
+ * In a real Chromium: a ministry officer sits on the documents page; the secretariat opens a
+ * round consulting the officer's organisation through the API; the bell's count goes up live
+ * (no reload), with its accessible name and a polite announcement; the panel lists the
+ * notification; a click marks it read and opens the document.
+ */
+
+const OFFICER = { username: 'canbo.thongbao', password: 'mat-khau-thong-bao', displayName: 'Lê Thị Thông', role: 'ministry', organizationId: 'bo-y-te' };
+
+const world = useServerAndBrowser();
+
+test('the bell counts a new round live, the panel shows it and a click opens the document', async () => {
+  const { server, browser } = world();
+  const admin = await server.login('admin', server.adminPassword);
+  await server.createUser(admin, OFFICER);
+  const documentId = await server.createDocument(admin, 'Chiến lược an ninh phi truyền thống', 'nts-2030-2045');
+  const revision = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/revisions`, { token: admin, body: { name: 'Dự thảo lần 1' } });
+  assert.equal(revision.status, 201, JSON.stringify(revision.body));
+  const revisionId = (revision.body as { id: string }).id;
+
+  const errors: string[] = [];
+  const { context, page } = await newPage(browser, 'officer', errors);
+  try {
+    await signIn(page, server.baseUrl, OFFICER.username, OFFICER.password);
+    const bell = page.locator('.notification-bell__button');
+    await bell.waitFor();
+    await waitUntil(async () => (await bell.getAttribute('data-unread')) === '0', 'the stream to give the first count');
+    assert.equal(await bell.getAttribute('aria-label'), 'Thông báo');
+
+    const opened = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/rounds`, {
+      token: admin,
+      body: {
+        title: 'Lấy ý kiến đề cương lần 1',
+        requestLetter: { number: '123/BQP-VP', date: '2026-03-01' },
+        revisionId,
+        deadline: '2099-03-10',
+        organizations: ['bo-y-te'],
+        ministriesSeeEachOther: false,
+      },
+    });
+    assert.equal(opened.status, 201, JSON.stringify(opened.body));
+    const roundId = (opened.body as { id: string }).id;
+
+    await waitUntil(async () => (await bell.getAttribute('data-unread')) === '1', 'the count to go up live');
+    assert.equal(await bell.getAttribute('aria-label'), 'Thông báo: 1 chưa đọc');
+    assert.equal((await page.locator('.notification-bell__badge').textContent())?.trim(), '1');
+    assert.equal(await page.locator('.notification-bell [aria-live="polite"]').textContent(), 'Thông báo mới: Đợt lấy ý kiến mới: Lấy ý kiến đề cương lần 1');
+
+    await bell.click();
+    assert.equal(await bell.getAttribute('aria-expanded'), 'true');
+    const item = page.locator('.notification-item').first();
+    await item.waitFor();
+    assert.equal(await page.locator('.notification-item').count(), 1);
+    assert.equal(await item.locator('.notification-item__title').textContent(), 'Đợt lấy ý kiến mới: Lấy ý kiến đề cương lần 1');
+    assert.match((await item.locator('.notification-item__time').textContent()) ?? '', /^\d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}$/);
+    assert.ok(await item.evaluate((element) => element.classList.contains('is-unread')));
+
+    await item.click();
+    await page.waitForURL(`${server.baseUrl}/documents/${documentId}?round=${roundId}`);
+    await page.locator('.ProseMirror').waitFor();
+    const after = await requestJson(server.baseUrl, 'GET', '/api/notifications', { token: await server.login(OFFICER.username, OFFICER.password) });
+    assert.equal((after.body as { unread: number }).unread, 0, 'the click marked it read');
+    await waitUntil(async () => (await page.locator('.notification-bell__button').getAttribute('data-unread')) === '0', 'the new page to show no unread');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
