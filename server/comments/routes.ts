@@ -34,6 +34,7 @@ import { conflictingThread } from './conflict.ts';
 import { proposalRoutes } from './proposal-routes.ts';
 import { sectionRoutes } from './section-routes.ts';
 import { reattachRoutes } from './reattach-route.ts';
+import { announceRoundChange } from '../rounds/events.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -321,6 +322,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         revisionId: submission.revisionId,
       });
       await announce(document, threads);
+      if (round !== null) announceRoundChange(app, round);
       return reply.status(201).send(presentSubmission(submission));
     },
   );

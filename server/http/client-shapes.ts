@@ -6,6 +6,7 @@ import { SectionsResponse } from '../comments/section-routes.ts';
 import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents/schemas.ts';
 import { PublicOrganization } from '../organizations/schemas.ts';
 import { PublicRound, RoundDashboard, RoundWithStatuses } from '../rounds/schemas.ts';
+import { CarryOverSchema } from '../rounds/carry-over.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
 
 /** What the sidebar reads of a thread: decision history and document id are left out. */
@@ -41,6 +42,7 @@ export const CLIENT_SHAPES = {
   Round: PublicRound,
   RoundWithStatuses,
   RoundDashboard,
+  CarryOver: CarryOverSchema,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */
