@@ -1,6 +1,7 @@
 import { commentsVi } from './comments-vi.ts';
 import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
+import { roundsVi } from './rounds-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -10,6 +11,7 @@ export const vi = {
   ...commentsVi,
   ...reviewVi,
   ...reviewDeskVi,
+  ...roundsVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',
