@@ -27,6 +27,11 @@ function vietNamDay(iso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
+/** A category label short enough for a chart's axis; the table beside it has the full text. */
+function shortLabel(text: string): string {
+  return text.length <= 32 ? text : `${text.slice(0, 31)}…`;
+}
+
 /** The day after `day` (`YYYY-MM-DD`). */
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -75,7 +80,7 @@ function panels(data: RoundDashboard, link: (filters: ReviewFilterQuery) => stri
     chart: {
       kind: 'bar',
       horizontal: true,
-      labels: data.sections.map(sectionName),
+      labels: data.sections.map((section) => shortLabel(sectionName(section))),
       series: [{ label: t('rounds.col.comments'), values: data.sections.map((section) => section.count), color: '#0072b2' }],
     },
     rows: data.sections.map((section) => ({
