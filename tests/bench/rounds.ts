@@ -185,11 +185,11 @@ async function seed(server: ServerProcess, organizationCount: number, commentCou
 export async function runRoundsBench(organizationCount = 19, commentCount = 2000, samples = 20): Promise<RoundsBenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-rounds-bench-'));
   try {
-    const seeding = await spawnServer(dataDir);
+    const seeding = await spawnServer(dataDir, {}, 180_000);
     const { documentId, roundId, silent } = await seed(seeding, organizationCount, commentCount);
     seeding.child.kill('SIGTERM');
     await seeding.exited;
-    const server = await spawnServer(dataDir);
+    const server = await spawnServer(dataDir, {}, 180_000);
     try {
       const token = await login(server);
       const path = `/api/documents/${documentId}/rounds/${roundId}/dashboard`;

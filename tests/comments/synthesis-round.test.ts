@@ -197,6 +197,9 @@ test('a round’s synthesis: preamble from the round equal to its dashboard, its
   const records = parse(csv, { relax_quotes: true }) as string[][];
   assert.equal(records.length - 1, answeredComments);
   assert.ok(records.some((record) => record[1] === `“${passage}”` && record[2] === 'Đề nghị làm rõ đoạn này.'));
+  // The review desk's round filter: exactly the threads the dashboard counts.
+  const ofRound = await ok<{ threads: unknown[] }>(api('admin', 'GET', `/threads?roundId=${firstRound}`));
+  assert.equal(ofRound.threads.length, dashboard.organizations.reduce((sum, row) => sum + row.commentCount, 0));
   // A round of another document does not exist here.
   assert.equal((await api('admin', 'GET', '/synthesis.csv?roundId=no-such-round')).status, 404);
 });
