@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requestJson } from '../helpers/server.ts';
 import { newPage, signIn, useServerAndBrowser, waitUntil } from './browser.ts';
-import { assertInsideAndClickable, keepScreenshot } from './layout.ts';
+import { assertInsideAndClickable, keepScreenshot, SCREEN_SIZES } from './layout.ts';
+import { seriousViolations } from './axe.ts';
 
 /**
  * End to end, in a real Chromium: the secretariat opens a round of 19 organisations from the
@@ -93,7 +94,18 @@ test('the secretariat opens a round of 19 organisations from the page; the dashb
     assert.match((await row.textContent()) ?? '', /45\/BQP-PC/);
     assert.equal((await page.locator('.round-table--statuses tr[data-status="pending"] td').textContent())?.trim(), '18');
     assert.equal(await page.locator('.round-panel[data-panel="sections"] tbody a').count(), 1, 'the commented section links to its comments');
-    await keepScreenshot(page, 'round-dashboard-live');
+    assert.deepEqual(await seriousViolations(page), [], 'no serious or critical WCAG violation on the round page');
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await assertInsideAndClickable(page, '.round-details', '.round-details .button');
+      await keepScreenshot(page, 'round-dashboard-live');
+    }
+    // Printed: the header, the forms and the buttons are left out; the tables stay.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.round-actions-slot').isVisible(), false);
+    assert.equal(await page.locator('button[data-action="print"]').isVisible(), false);
+    assert.equal(await page.locator('.round-organizations').isVisible(), true);
+    await page.emulateMedia({ media: 'screen' });
 
     // The section's count opens the review desk filtered to the round and the section.
     await page.locator('.round-panel[data-panel="sections"] tbody a').click();
