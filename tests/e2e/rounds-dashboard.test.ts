@@ -97,6 +97,12 @@ test('the secretariat opens a round of 19 organisations from the page; the dashb
     assert.deepEqual(await seriousViolations(page), [], 'no serious or critical WCAG violation on the round page');
     for (const size of SCREEN_SIZES) {
       await page.setViewportSize(size);
+      // Each chart follows its box's new width (Chart.js resizes on the next frames).
+      const widths = async () =>
+        page.locator('.round-chart').evaluateAll((boxes) => boxes.map((box) => [box.clientWidth, box.querySelector('canvas')?.clientWidth ?? 0]));
+      await waitUntil(async () => (await widths()).every(([box = 0, canvas = 0]) => box > 200 && Math.abs(box - canvas) <= 2), `charts as wide as their boxes at ${size.width} px`, 5000).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}: ${JSON.stringify(await widths())}`);
+      });
       await assertInsideAndClickable(page, '.round-details', '.round-details .button');
       await keepScreenshot(page, 'round-dashboard-live');
     }
