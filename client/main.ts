@@ -7,6 +7,7 @@ import './styles/import.css';
 import './styles/review.css';
 import './styles/tables.css';
 import './styles/notifications.css';
+import './styles/rounds.css';
 import { getLocale, t } from './i18n/index.ts';
 import { renderAccountPage } from './pages/account-page.ts';
 import { renderAdminPage } from './pages/admin-page.ts';
@@ -19,6 +20,8 @@ import { renderLoginPage } from './pages/login-page.ts';
 import { renderReviewPage } from './pages/review-page.ts';
 import { renderRevisionPage } from './pages/revision-page.ts';
 import { renderRevisionsPage } from './pages/revisions-page.ts';
+import { renderRoundPage } from './pages/round-page.ts';
+import { renderRoundsPage } from './pages/rounds-page.ts';
 import { errorMessage } from './ui/error-message.ts';
 import { ApiError } from './api/http.ts';
 import { parseRoute } from './router.ts';
@@ -56,6 +59,12 @@ async function start(root: HTMLElement): Promise<void> {
       return;
     case 'compare':
       await renderComparePage(root, route.documentId);
+      return;
+    case 'rounds':
+      await renderRoundsPage(root, route.documentId);
+      return;
+    case 'round':
+      await renderRoundPage(root, route.documentId, route.roundId);
       return;
     case 'not-found':
       await renderErrorPage(root, { key: 'error.pageNotFound' });

@@ -6,8 +6,8 @@ const clientRoot = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Builds the web app from `client/` into `dist/client` (served statically by the server,
  * which answers `/`, `/login`, `/account`, `/admin`, `/documents/:id`,
- * `/documents/:id/audit`, `/documents/:id/revisions`, `/documents/:id/revisions/:revisionId`
- * and `/documents/:id/compare` with `index.html`).
+ * `/documents/:id/audit`, `/documents/:id/revisions`, `/documents/:id/revisions/:revisionId`,
+ * `/documents/:id/compare`, `/documents/:id/rounds` and `/documents/:id/rounds/:roundId` with `index.html`).
  * `npm run build:client` uses this file. In development, `/api` and `/collab` are proxied
  * to a server on DRAFTROOM_API (default http://127.0.0.1:3000).
  */

@@ -22,9 +22,10 @@ function threadBase(documentId: string, threadId: string): string {
   return `/api/documents/${encodeURIComponent(documentId)}/threads/${encodeURIComponent(threadId)}`;
 }
 
-/** Every thread of the document the person may see, in document order, with histories. */
-export function listReviewThreads(documentId: string): Promise<ReviewThreadList> {
-  return apiRequest(`/api/documents/${encodeURIComponent(documentId)}/threads`, (body) => narrowShape('ReviewThreadList', body, 'threads'));
+/** Every thread of the document the person may see (only those a round counts, with `roundId`), in document order, with histories. */
+export function listReviewThreads(documentId: string, roundId?: string): Promise<ReviewThreadList> {
+  const query = roundId === undefined ? '' : `?${new URLSearchParams({ roundId }).toString()}`;
+  return apiRequest(`/api/documents/${encodeURIComponent(documentId)}/threads${query}`, (body) => narrowShape('ReviewThreadList', body, 'threads'));
 }
 
 /**

@@ -7,6 +7,7 @@ import { reviewEn } from './review-en.ts';
 import { tablesEn } from './tables-en.ts';
 import { importEn } from './import-en.ts';
 import { notificationsEn } from './notifications-en.ts';
+import { roundsEn } from './rounds-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...importEn,
   ...roundResponseEn,
   ...notificationsEn,
+  ...roundsEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -6,6 +6,7 @@ import { tablesVi } from './tables-vi.ts';
 import { importVi } from './import-vi.ts';
 import { roundResponseVi } from './round-response-vi.ts';
 import { notificationsVi } from './notifications-vi.ts';
+import { roundsVi } from './rounds-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -20,6 +21,7 @@ export const vi = {
   ...importVi,
   ...roundResponseVi,
   ...notificationsVi,
+  ...roundsVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',

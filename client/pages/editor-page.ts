@@ -10,7 +10,7 @@ import { createStatusIndicator } from '../editor/status-indicator.ts';
 import { createToolbar } from '../editor/toolbar.ts';
 import { createCommentsPanel } from '../comments/comments-panel.ts';
 import { renderExportLinks } from '../exports/export-links.ts';
-import { auditPath, reviewPath, revisionsPath } from '../router.ts';
+import { auditPath, reviewPath, revisionsPath, roundsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
 
@@ -60,6 +60,7 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
   const headingLinks = [
     h('a', { className: 'back-link', i18n: 'editor.backToList', attrs: { href: '/' } }),
     h('a', { className: 'back-link revisions-link', i18n: 'revisions.open', attrs: { href: revisionsPath(document.id) } }),
+    h('a', { className: 'back-link rounds-link', i18n: 'rounds.open', attrs: { href: roundsPath(document.id) } }),
   ];
   if (isSecretariat(me.user.role)) {
     headingLinks.push(

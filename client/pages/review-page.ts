@@ -9,7 +9,7 @@ import { statusLabelKey } from '../comments/status-labels.ts';
 import { onLocaleChange, t } from '../i18n/index.ts';
 import { Desk } from '../review/desk.ts';
 import { DESK_SORTS, DRAFTING_GROUP, NO_DESK_FILTER, type DeskFilter, type DeskSort } from '../review/desk-model.ts';
-import { documentPath } from '../router.ts';
+import { documentPath, parseReviewFilters } from '../router.ts';
 import { PATH_SEPARATOR } from '../../document-model/section-paths.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -58,9 +58,11 @@ export async function renderReviewPage(root: HTMLElement, documentId: string): P
     return;
   }
   performance.mark('desk:start');
+  // A dashboard links here with its filters in the query string (a round, an organisation, a section, a status).
+  const wanted = parseReviewFilters(location.search);
   const [document, list, sections] = await Promise.all([
     fetchDocument(documentId),
-    listReviewThreads(documentId),
+    listReviewThreads(documentId, wanted.round),
     apiRequest(`/api/documents/${encodeURIComponent(documentId)}/sections`, (body) => narrowShape('Sections', body, 'sections')),
   ]);
   performance.mark('desk:data');
@@ -68,7 +70,12 @@ export async function renderReviewPage(root: HTMLElement, documentId: string): P
   const paths = new Map(sections.sections.map((section) => [section.id, section.path]));
   const desk = new Desk(document.id, list.threads, paths);
 
-  let filter: DeskFilter = NO_DESK_FILTER;
+  let filter: DeskFilter = {
+    ...NO_DESK_FILTER,
+    status: THREAD_STATUSES.find((status) => status === wanted.status) ?? null,
+    organizationKey: wanted.organization ?? null,
+    sectionId: wanted.section ?? null,
+  };
   const update = (change: Partial<DeskFilter>): void => {
     filter = { ...filter, ...change };
     desk.setFilter(filter);
@@ -77,6 +84,7 @@ export async function renderReviewPage(root: HTMLElement, documentId: string): P
   for (const thread of list.threads) organizations.set(thread.organization?.id ?? DRAFTING_GROUP, thread.organization?.name ?? t('comments.draftingGroup'));
   const search = h('input', { className: 'desk-search', i18nPlaceholder: 'review.search', attrs: { type: 'search', name: 'search', 'aria-label': t('review.search') } });
   search.addEventListener('input', () => update({ text: search.value }));
+  const roundNotice = wanted.round === undefined ? [] : [h('p', { className: 'notice desk-round', i18n: 'rounds.reviewFiltered', attrs: { 'data-round-id': wanted.round } })];
   const filters = h('div', { className: 'desk-filters' }, [
     select('status', t('comments.filter.status'), [['', t('comments.filter.allStatuses')], ...THREAD_STATUSES.map((status): [string, string] => [status, t(statusLabelKey(status))])], (value) =>
       update({ status: value === '' ? null : (value as ThreadStatus) }),
@@ -168,6 +176,7 @@ export async function renderReviewPage(root: HTMLElement, documentId: string): P
         ]),
         h('h1', { i18n: 'review.title' }),
         h('p', { className: 'document-title', text: document.title }),
+        ...roundNotice,
         filters,
         count,
         bulk,
@@ -176,6 +185,13 @@ export async function renderReviewPage(root: HTMLElement, documentId: string): P
       ]),
     ]),
   );
+  // Show the filters the page opened with in their boxes, then apply them.
+  const initial: Record<string, string | null> = { status: filter.status, organization: filter.organizationKey, section: filter.sectionId };
+  for (const [name, value] of Object.entries(initial)) {
+    const box = filters.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+    if (box !== null && value !== null) box.value = value;
+  }
+  desk.setFilter(filter);
   desk.mount(scroller);
   performance.mark('desk:first-render');
   onLocaleChange(() => desk.setFilter(filter));

@@ -9,7 +9,7 @@ import { renderFreezeForm } from '../revisions/freeze-form.ts';
 import { groupRevisions } from '../revisions/grouping.ts';
 import { revisionLabel } from '../revisions/labels.ts';
 import { renderRevisionTable, type RevisionTableOptions } from '../revisions/revision-table.ts';
-import { comparePath, documentPath } from '../router.ts';
+import { comparePath, documentPath, roundsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback } from '../ui/feedback.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -88,6 +88,7 @@ export async function renderRevisionsPage(root: HTMLElement, documentId: string)
     renderHeader(me),
     h('main', { className: 'page page--wide revisions-page' }, [
       ...documentPageHeading({ page: 'revisions-page', back: { label: 'revisions.backToDocument', href: documentPath(document.id) }, title: 'revisions.title', document }),
+      h('a', { className: 'back-link rounds-link', i18n: 'rounds.open', attrs: { href: roundsPath(document.id) } }),
       feedback.element,
       h('div', { className: 'revisions-layout' }, [
         h('div', { className: 'revisions-layout__main' }, [

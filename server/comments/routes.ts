@@ -36,6 +36,8 @@ import { conflictingThread } from './conflict.ts';
 import { proposalRoutes } from './proposal-routes.ts';
 import { sectionRoutes } from './section-routes.ts';
 import { reattachRoutes } from './reattach-route.ts';
+import { announceRoundChange } from '../rounds/events.ts';
+import { roundThreadIds } from '../rounds/round-threads.ts';
 
 /**
  * Comment threads, replies, decisions, official submissions, live events and the synthesis
@@ -149,9 +151,11 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         byOrganization[key] = (byOrganization[key] ?? 0) + 1;
         byStatus[thread.status] = (byStatus[thread.status] ?? 0) + 1;
       }
-      const { organizationId, status, sectionId, revisionId, limit, cursor } = request.query;
+      const { organizationId, status, sectionId, revisionId, roundId, limit, cursor } = request.query;
+      const ofRound = roundId === undefined ? null : await roundThreadIds(app, document.id, roundId);
       const matching = placed.filter(
         ({ thread, position }) =>
+          (ofRound === null || ofRound.has(thread.id)) &&
           (organizationId === undefined || organizationKey(thread) === organizationId) &&
           (status === undefined || thread.status === status) &&
           (sectionId === undefined || position.sectionId === sectionId) &&
@@ -373,6 +377,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
       });
       await announce(document, threads);
       await app.notifications.responseFiled(submission, user);
+      if (round !== null) announceRoundChange(app, round);
       return reply.status(201).send(presentSubmission(submission, new Map()));
     },
   );

@@ -171,6 +171,8 @@ export const ThreadsQuery = Type.Object(
     status: Type.Optional(Status),
     sectionId: Type.Optional(Type.String({ maxLength: 64 })),
     revisionId: Type.Optional(Id),
+    /** Only the threads a consultation round counts (its dashboard's comments). */
+    roundId: Type.Optional(Id),
     ...PageQuery.properties,
   },
   { additionalProperties: false },

@@ -7,6 +7,7 @@ import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents
 import { PublicOrganization } from '../organizations/schemas.ts';
 import { PublicRound, RoundDashboard, RoundWithStatuses } from '../rounds/schemas.ts';
 import { MarkReadResponse, NotificationList, NotificationPreferences, PublicNotification } from '../notifications/schemas.ts';
+import { CarryOverSchema } from '../rounds/carry-over.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
 import { ConfirmImportResponse, ImportPreview } from '../import/schemas.ts';
 
@@ -49,6 +50,7 @@ export const CLIENT_SHAPES = {
   NotificationList,
   NotificationPreferences,
   NotificationsMarkedRead: MarkReadResponse,
+  CarryOver: CarryOverSchema,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */

@@ -3,6 +3,17 @@ import type { ThreadPosition } from '../comments/schemas.ts';
 import type { PublicRound, RoundDashboard } from './schemas.ts';
 import { statusCounts, type OrganizationStanding } from './status.ts';
 import { vietNamDate } from './deadline.ts';
+import type { OrganizationStatus } from './schemas.ts';
+
+/**
+ * Statuses of organisations that answered with comments (a written response with items, or
+ * spoken at a meeting): their comments in the round are its official ones, which the round's
+ * synthesis table holds and the next round carries over.
+ */
+export const ANSWERED_WITH_COMMENTS: readonly OrganizationStatus[] = ['responded', 'responded_late', 'oral'];
+
+/** Statuses of organisations that have not answered: their drafts, if any, are not official comments. */
+export const NOT_ANSWERED: readonly OrganizationStatus[] = ['pending', 'preparing', 'overdue'];
 
 /**
  * The dashboard of a round from the standings the viewer may see: counts by status, the rows,

@@ -9,6 +9,7 @@ import type { DocumentRecord, RoundRecord, UserRecord } from '../storage/records
 import { canSeeRound, visibleOrganizations } from './policy.ts';
 import { presentRound } from './present.ts';
 import { buildDashboard } from './dashboard.ts';
+import { announceRoundChange } from './events.ts';
 import { organizationStandings, type OrganizationStanding } from './status.ts';
 import { CreateRoundBody, ExtendRoundBody, PublicRound, RoundDashboard, RoundParams, RoundWithStatuses } from './schemas.ts';
 
@@ -80,6 +81,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
         invited: invited.join(','),
       });
       await app.notifications.roundOpened(round, user);
+      announceRoundChange(app, round);
       return reply.status(201).send(await withStatuses(round, user));
     },
   );
@@ -104,6 +106,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       const before = app.rounds.get(document.id, request.params.roundId);
       const round = await app.rounds.extend(document.id, before.id, user, request.body.deadline, request.body.reason);
       await app.audit.record('round.extended', user.id, document.id, { roundId: round.id, from: before.deadline, to: round.deadline, reason: request.body.reason });
+      announceRoundChange(app, round);
       return withStatuses(round, user);
     },
   );
@@ -115,6 +118,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
       const { document, user } = openable(request);
       const round = await app.rounds.close(document.id, request.params.roundId, user);
       await app.audit.record('round.closed', user.id, document.id, { roundId: round.id });
+      announceRoundChange(app, round);
       return withStatuses(round, user);
     },
   );

@@ -16,6 +16,8 @@ const APP_PAGES = [
   '/documents/:id/revisions',
   '/documents/:id/revisions/:revisionId',
   '/documents/:id/compare',
+  '/documents/:id/rounds',
+  '/documents/:id/rounds/:roundId',
 ];
 
 /**

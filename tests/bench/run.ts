@@ -8,8 +8,8 @@
  * Flags: `--quick` (small workloads, for a smoke run); `--subject=reference` (compare the
  * reference server with a second instance of itself, to check the harness); `--verbose` (print
  * the tail of each server's output to stderr before stopping it); `--only=abuse` (just the
- * abuse section, written to `bench-results/abuse.md`); `--only=records`, `--only=synthesis` (just
- * that table, printed).
+ * abuse section, written to `bench-results/abuse.md`); `--only=records`, `--only=synthesis`,
+ * `--only=rounds` (just that table, printed).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.ts';
@@ -22,6 +22,7 @@ import { compareHttpOptions, runCompareHttpBench } from './compare-http.ts';
 import { renderAbuseMarkdown, runAbuseBench, type AbuseOptions } from './abuse.ts';
 import { recordsBenchOptions, renderRecordsMarkdown, runRecordsBench } from './records.ts';
 import { renderSynthesisMarkdown, runSynthesisBench, synthesisBenchOptions } from './synthesis.ts';
+import { renderRoundsMarkdown, runRoundsBench } from './rounds.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
   installCleanup();
   if (args.has('--only=synthesis')) {
     process.stdout.write(renderSynthesisMarkdown(await runSynthesisBench(synthesisBenchOptions(quick), progress)));
+    return;
+  }
+  if (args.has('--only=rounds')) {
+    process.stdout.write(renderRoundsMarkdown(await runRoundsBench()));
     return;
   }
   if (args.has('--only=records')) {

@@ -1,4 +1,5 @@
 import { vietnameseDate } from './dates.ts';
+import { vietNamDate } from '../../rounds/deadline.ts';
 import type { PublicThread } from '../schemas.ts';
 import type { SynthesisInput } from './table.ts';
 
@@ -15,11 +16,25 @@ export interface PreambleOrganization {
  * `comments.total` = `comments.inTable` + `comments.setAside`.
  */
 export interface SynthesisPreamble {
+  /** The consultation round the table answers (its request letter and deadline), or null. */
+  request: RoundRequest | null;
   consulted: number;
   withComments: PreambleOrganization[];
   noComments: PreambleOrganization[];
   notReplied: string[];
+  /** Organisations that answered after the deadline in force (a round's table only; else empty). */
+  late: PreambleOrganization[];
   comments: { total: number; inTable: number; setAside: number; duplicate: number; outOfScope: number; other: number };
+}
+
+/** The request of a consultation round, as the preamble opens with it. */
+export interface RoundRequest {
+  title: string;
+  letterNumber: string;
+  /** The letter's date, YYYY-MM-DD. */
+  letterDate: string;
+  /** The deadline in force, as an ISO instant. */
+  deadline: string;
 }
 
 /** Channel of comments made in the workspace itself. */
@@ -77,10 +92,12 @@ export function buildPreamble(input: SynthesisInput, rowsInTable: number): Synth
   const setAside = spoken.filter((thread) => thread.setAside !== null);
   const reasonCount = (reason: string): number => setAside.filter((thread) => thread.setAside?.reason === reason).length;
   return {
+    request: null,
     consulted: everyone.size,
     withComments: withComments.sort(byName),
     noComments: noComments.sort(byName),
     notReplied: notReplied.sort(collator.compare),
+    late: [],
     comments: {
       total: spoken.length,
       inTable: rowsInTable,
@@ -97,12 +114,18 @@ export function preambleSentences(preamble: SynthesisPreamble): string[] {
   const list = (items: PreambleOrganization[]): string =>
     items.map((item) => (item.channels.length === 0 ? item.organization : `${item.organization} (${item.channels.join(', ')})`)).join('; ');
   const answered = preamble.withComments.length + preamble.noComments.length;
-  const sentences = [
+  const sentences: string[] = [];
+  if (preamble.request !== null) {
+    const { letterNumber, letterDate, deadline } = preamble.request;
+    sentences.push(`Thực hiện Công văn số ${letterNumber} ngày ${vietnameseDate(letterDate)} đề nghị góp ý (hạn trả lời: ${vietnameseDate(vietNamDate(deadline))}).`);
+  }
+  sentences.push(
     `Đã lấy ý kiến ${preamble.consulted} cơ quan, tổ chức; ${answered} cơ quan, tổ chức đã có ý kiến; ${preamble.notReplied.length} cơ quan, tổ chức chưa có ý kiến.`,
-  ];
+  );
   if (preamble.withComments.length > 0) sentences.push(`Có ý kiến góp ý (${preamble.withComments.length}): ${list(preamble.withComments)}.`);
   if (preamble.noComments.length > 0) sentences.push(`Nhất trí, không có ý kiến khác (${preamble.noComments.length}): ${list(preamble.noComments)}.`);
   if (preamble.notReplied.length > 0) sentences.push(`Chưa có ý kiến (${preamble.notReplied.length}): ${preamble.notReplied.join('; ')}.`);
+  if (preamble.late.length > 0) sentences.push(`Trả lời sau thời hạn (${preamble.late.length}): ${list(preamble.late)}.`);
   const { total, inTable, setAside, duplicate, outOfScope, other } = preamble.comments;
   const left = setAside === 0 ? '' : ` (${duplicate} ý kiến trùng với ý kiến khác, ${outOfScope} ý kiến ngoài phạm vi dự thảo, ${other} ý kiến vì lý do khác)`;
   sentences.push(`Tổng số ${total} ý kiến góp ý; ${inTable} ý kiến được tổng hợp trong bảng dưới đây; ${setAside} ý kiến không đưa vào bảng${left}.`);

@@ -10,6 +10,7 @@ import { synthesisToCsv } from './csv.ts';
 import { synthesisToDocx } from './docx.ts';
 import { SynthesisQuery } from './schemas.ts';
 import { buildSynthesis, type Synthesis } from './table.ts';
+import { roundSynthesisInput } from './round-input.ts';
 
 const FORMATS = [
   { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: synthesisToDocx },
@@ -19,11 +20,25 @@ const FORMATS = [
 /**
  * `GET /api/documents/:id/synthesis.docx` and `.csv` (secretariat and committee members): the
  * synthesis table of the document's comments, optionally of one named revision and titled
- * with a round (`SynthesisQuery`). Each download is recorded in the audit trail.
+ * with a round (`SynthesisQuery`), or the table of one consultation round (`roundId`). Each download is recorded in the audit trail.
  */
 export async function synthesisRoutes(app: FastifyInstance, kit: CommentRouteKit): Promise<void> {
   /** The table of `document`, from the threads and submissions of `revisionId` (all without it). */
   const synthesisOf = async (document: DocumentRecord, query: SynthesisQuery): Promise<Synthesis> => {
+    if (query.roundId !== undefined) {
+      const officers = app.store.records.read(
+        (data) => new Map(data.users.filter((user) => user.role === 'ministry' && user.organizationId !== null).map((user) => [user.id, user.organizationId])),
+      );
+      return buildSynthesis(
+        await roundSynthesisInput(app, document, query.roundId, {
+          documentTitle: document.title,
+          draftingBody: app.synthesisIssuer.draftingBody,
+          place: app.synthesisIssuer.place,
+          issuedAt: new Date(),
+          officerOrganization: (userId) => officers.get(userId) ?? null,
+        }),
+      );
+    }
     const revision = query.revisionId === undefined ? null : app.revisions.get(document.id, query.revisionId);
     const ofRevision = <T extends { revisionId: string | null }>(rows: T[]): T[] => (revision === null ? rows : rows.filter((row) => row.revisionId === revision.id));
     // Drafts are private to their organisation until its response is sent: never in the table.
@@ -61,6 +76,7 @@ export async function synthesisRoutes(app: FastifyInstance, kit: CommentRouteKit
           format: format.extension,
           revisionId: request.query.revisionId ?? null,
           round: request.query.round ?? null,
+          roundId: request.query.roundId ?? null,
           bytes: body.length,
         });
         return reply

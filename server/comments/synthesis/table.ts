@@ -3,6 +3,7 @@ import type { SubmissionRecord } from '../../storage/records.ts';
 import { buildPreamble, type SynthesisPreamble } from './preamble.ts';
 import type { SectionPlace } from '../../../document-model/section-paths.ts';
 import { vietnameseDate } from './dates.ts';
+import { buildRoundPreamble, type RoundFacts } from './round-preamble.ts';
 
 /** One row of the synthesis table (Bảng tổng hợp, tiếp thu, giải trình ý kiến). */
 export interface SynthesisRow {
@@ -37,11 +38,14 @@ export interface SynthesisInput {
   documentTitle: string;
   /** The version the comments are on: a revision's name ("Dự thảo lần 2"), or "bản hiện hành". */
   version: string;
-  /**
-   * The consultation round's title, or null. There are no rounds yet (issue 12): today it is
-   * whatever the caller passes; a round will later also choose the threads and submissions.
-   */
+  /** The consultation round's title, or null. */
   round: string | null;
+  /**
+   * A consultation round's request and rows when the table is the round's: the preamble then
+   * comes from them (`buildRoundPreamble`), and `threads` must be the round's comments,
+   * presented against the version sent, whose words "Nội dung dự thảo" quotes.
+   */
+  roundFacts?: RoundFacts;
   /** The drafting body named in the header block and the signature. */
   draftingBody: string;
   /** Place of the place-and-date line ("Hà Nội"). */
@@ -103,8 +107,10 @@ function sourceOf(thread: PublicThread, submissions: ReadonlyMap<string, Submiss
 }
 
 /** The passage a thread is about, as the "Nội dung dự thảo" column quotes it (the group heading names the section). */
-function draftOf(thread: PublicThread): string {
+function draftOf(thread: PublicThread, sent: boolean): string {
   if (!thread.anchor) return thread.position.sectionId === null ? '' : '(Góp ý chung cho cả mục)';
+  // In the version sent, a passage the ministry quoted is the words it read, even when the positions do not resolve there.
+  if (sent) return `“${thread.position.status === 'orphaned' ? thread.anchor.quote : thread.position.text}”`;
   return thread.position.status === 'orphaned' ? `“${thread.anchor.quote}” (đoạn này đã bị xóa khỏi dự thảo)` : `“${thread.position.text}”`;
 }
 
@@ -118,7 +124,7 @@ function rowOf(thread: PublicThread, index: number, input: SynthesisInput, submi
   return {
     index,
     threadId: thread.id,
-    draft: draftOf(thread),
+    draft: draftOf(thread, input.roundFacts !== undefined),
     comment: own.map((comment) => comment.body).join('\n'),
     proposal: thread.proposal ? { text: thread.proposal.text, applied: thread.proposal.appliedAt !== null } : null,
     organization: [thread.organization?.name ?? '', sourceOf(thread, submissions)].join('\n'),
@@ -166,7 +172,7 @@ export function buildSynthesis(input: SynthesisInput): Synthesis {
     draftingBody: input.draftingBody,
     place: input.place,
     issuedAt: input.issuedAt,
-    preamble: buildPreamble(input, index),
+    preamble: input.roundFacts === undefined ? buildPreamble(input, index) : buildRoundPreamble(input.roundFacts, input.threads, index),
     groups,
   };
 }
