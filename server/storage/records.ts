@@ -100,6 +100,22 @@ export interface ClientAuthorRecord {
   userId: string;
 }
 
+/** A run of Yjs item ids of one client: `[client, firstClock, length]` (clocks `firstClock … firstClock + length - 1`). */
+export type IdRange = [client: number, clock: number, length: number];
+
+/**
+ * Who made one edit (or a few consecutive edits of one person, merged) and when: the ids of
+ * the characters and blocks it inserted and of those it deleted. Yjs delete sets do not name
+ * the deleter, so this is the only record of who deleted what.
+ */
+export interface EditRecord {
+  userId: string;
+  /** When the server received the edit (ms since the epoch). */
+  at: number;
+  inserted: IdRange[];
+  deleted: IdRange[];
+}
+
 /** Where a comment thread is in its life. */
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 
