@@ -7,7 +7,7 @@ export const commentsVi = {
   'comments.title': 'Góp ý',
   'comments.empty': 'Chưa có góp ý nào.',
   'comments.emptyFiltered': 'Không có góp ý nào khớp bộ lọc.',
-  'comments.draftingGroup': 'Tổ biên soạn',
+  'comments.draftingGroup': '{draftingBody}',
   'comments.sectionPlaceholder': 'Chọn mục…',
 
   'comments.status.open': 'Mới',

@@ -2,12 +2,14 @@ import type { MessageKey } from './vi.ts';
 import { commentsEn } from './comments-en.ts';
 import { reviewDeskEn } from './review-desk-en.ts';
 import { reviewEn } from './review-en.ts';
+import { settingsEn } from './settings-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...reviewEn,
   ...reviewDeskEn,
+  ...settingsEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

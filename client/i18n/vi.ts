@@ -1,6 +1,7 @@
 import { commentsVi } from './comments-vi.ts';
 import { reviewDeskVi } from './review-desk-vi.ts';
 import { reviewVi } from './review-vi.ts';
+import { settingsVi } from './settings-vi.ts';
 
 /**
  * Vietnamese UI strings: the default language and the reference set of keys.
@@ -10,6 +11,7 @@ export const vi = {
   ...commentsVi,
   ...reviewVi,
   ...reviewDeskVi,
+  ...settingsVi,
   'app.name': 'Draftroom',
   'app.tagline': 'Soạn thảo đề cương chiến lược',
   'app.loading': 'Đang tải…',
@@ -24,14 +26,14 @@ export const vi = {
   'login.submitting': 'Đang đăng nhập…',
   'login.invalid': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'login.rateLimited': 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.',
-  'login.lockedUntil': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {time}), hoặc đề nghị Ban thư ký mở khóa tài khoản.',
+  'login.lockedUntil': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {time}), hoặc đề nghị {secretariat} mở khóa tài khoản.',
   'login.busy': 'Máy chủ đang bận. Vui lòng thử lại sau vài giây.',
 
   'header.logout': 'Đăng xuất',
   'header.documents': 'Dự thảo',
 
-  'role.secretariat': 'Ban thư ký',
-  'role.editor': 'Thành viên Tổ biên soạn',
+  'role.secretariat': '{secretariat}',
+  'role.editor': 'Thành viên {draftingBody}',
   'role.ministry': 'Cán bộ bộ, ngành',
   'role.observer': 'Quan sát viên',
 
@@ -120,7 +122,7 @@ export const vi = {
   'password.tooShort': 'Mật khẩu phải có ít nhất {min} ký tự.',
   'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp nhau.',
   'admin.title': 'Quản trị',
-  'admin.forbidden': 'Chỉ Ban thư ký được sử dụng trang quản trị.',
+  'admin.forbidden': 'Chỉ {secretariat} được sử dụng trang quản trị.',
   'admin.sections': 'Các mục quản trị',
   'admin.save': 'Lưu',
   'admin.cancel': 'Hủy',
@@ -167,8 +169,8 @@ export const vi = {
   'orgKind.other': 'Cơ quan khác',
   'access.open': 'Quyền truy cập',
   'access.title': 'Quyền truy cập: {title}',
-  'access.intro': 'Ban thư ký luôn mở được mọi dự thảo. Chọn thêm những người và cơ quan được mở dự thảo này.',
-  'access.members': 'Thành viên Tổ biên soạn và quan sát viên',
+  'access.intro': '{secretariat} luôn mở được mọi dự thảo. Chọn thêm những người và cơ quan được mở dự thảo này.',
+  'access.members': 'Thành viên {draftingBody} và quan sát viên',
   'access.membersEmpty': 'Chưa có tài khoản thành viên hay quan sát viên nào.',
   'access.organizations': 'Cơ quan, tổ chức được mời',
   'access.organizationsEmpty': 'Chưa có cơ quan, tổ chức nào.',
@@ -225,7 +227,7 @@ export const vi = {
   'editor.accessRevoked': 'Quyền truy cập dự thảo đã bị thu hồi.',
   'error.forbiddenDocument': 'Bạn không có quyền mở dự thảo này.',
   'error.usernameTaken': 'Tên đăng nhập này đã được sử dụng.',
-  'error.lastSecretariat': 'Phải còn ít nhất một tài khoản Ban thư ký đang hoạt động.',
+  'error.lastSecretariat': 'Phải còn ít nhất một tài khoản {secretariat} đang hoạt động.',
   'error.csrf': 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang hoặc đăng nhập lại.',
   'error.organizationExists': 'Đã có cơ quan, tổ chức trùng tên.',
   'error.userNotFound': 'Không tìm thấy tài khoản.',
@@ -251,7 +253,7 @@ export const vi = {
   'revisions.threads': '{count} góp ý trên phiên bản này',
   'revisions.threadsLoading': 'Đang tải góp ý…',
   'revisions.threadsFailed': 'Không tải được góp ý.',
-  'revisions.threadsDraftingGroup': 'Tổ biên soạn',
+  'revisions.threadsDraftingGroup': '{draftingBody}',
   'revisions.view': 'Xem',
   'revisions.compareWithCurrent': 'So sánh với bản hiện hành',
   'revisions.restore': 'Khôi phục',

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'round.opened',
   'round.extended',
   'round.closed',
+  'settings.terminology_changed',
 ] as const;
 
 /**

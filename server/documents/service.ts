@@ -11,6 +11,8 @@ export interface NewDocument {
   templateId?: string | null;
   /** The creator; a committee member who creates a document becomes one of its members. */
   creator: UserRecord;
+  /** Names filling the template's placeholders (`{draftingBody}`, `{secretariat}`). */
+  terms?: Readonly<Record<string, string>>;
 }
 
 /** Who may open a document besides the secretariat. */
@@ -53,7 +55,7 @@ export class DocumentService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.content.compact(record.id, this.templates.instantiate(template));
+    await this.store.content.compact(record.id, this.templates.instantiate(template, input.terms));
     await this.store.content.release(record.id);
     await this.store.records.write((data) => {
       data.documents.push(record);

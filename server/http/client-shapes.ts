@@ -7,6 +7,7 @@ import { DocumentAccessBody, PublicDocument, PublicTemplate } from '../documents
 import { PublicOrganization } from '../organizations/schemas.ts';
 import { PublicRound, RoundDashboard, RoundWithStatuses } from '../rounds/schemas.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
+import { Terminology } from '../settings/schemas.ts';
 
 /** What the sidebar reads of a thread: decision history and document id are left out. */
 const ClientThread = Type.Omit(PublicThreadSchema, ['documentId', 'history']);
@@ -41,6 +42,7 @@ export const CLIENT_SHAPES = {
   Round: PublicRound,
   RoundWithStatuses,
   RoundDashboard,
+  Terminology,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */

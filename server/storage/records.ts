@@ -280,6 +280,16 @@ export interface RoundRecord {
   history: RoundEventRecord[];
 }
 
+/** Settings the secretariat edits; a null name means the default (see `server/settings/`). */
+export interface SettingsRecord {
+  terminology: { draftingBody: string | null; secretariat: string | null };
+}
+
+/** Settings of a new data folder: every name at its default. */
+export function defaultSettings(): SettingsRecord {
+  return { terminology: { draftingBody: null, secretariat: null } };
+}
+
 /**
  * Everything the record store (`records.json`) holds: small, rarely written rows. What grows
  * with use (threads, submissions, sessions, client-id authorship, audit) lives in append-only
@@ -291,6 +301,7 @@ export interface Database {
   documents: DocumentRecord[];
   revisions: RevisionRecord[];
   rounds: RoundRecord[];
+  settings: SettingsRecord;
 }
 
 /** Collections that older versions kept in `records.json`; moved to tables once at start. */
@@ -303,7 +314,7 @@ export interface LegacyCollections {
 
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
-  return { users: [], organizations: [], documents: [], revisions: [], rounds: [] };
+  return { users: [], organizations: [], documents: [], revisions: [], rounds: [], settings: defaultSettings() };
 }
 
 /** Values an audit entry's details may hold. */
@@ -330,6 +341,7 @@ export function upgradeDatabase(stored: Partial<Database & LegacyCollections> | 
     documents: stored?.documents ?? [],
     revisions: stored?.revisions ?? [],
     rounds: stored?.rounds ?? [],
+    settings: { ...defaultSettings(), ...stored?.settings, terminology: { ...defaultSettings().terminology, ...stored?.settings?.terminology } },
   };
   const legacy: LegacyCollections = {
     sessions: stored?.sessions ?? [],
