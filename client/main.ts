@@ -4,6 +4,7 @@ import './styles/editor.css';
 import './styles/comments.css';
 import './styles/revisions.css';
 import './styles/review.css';
+import './styles/phone.css';
 import { getLocale, setTerms, t } from './i18n/index.ts';
 import { fetchTerminology } from './api/settings-endpoints.ts';
 import { renderAccountPage } from './pages/account-page.ts';
