@@ -9,6 +9,9 @@ import './styles/tables.css';
 import './styles/notifications.css';
 import './styles/rounds.css';
 import { getLocale, t } from './i18n/index.ts';
+import './styles/phone.css';
+import { getLocale, setTerms, t } from './i18n/index.ts';
+import { fetchTerminology } from './api/settings-endpoints.ts';
 import { renderAccountPage } from './pages/account-page.ts';
 import { renderAdminPage } from './pages/admin-page.ts';
 import { renderAuditPage } from './pages/audit-page.ts';
@@ -26,8 +29,12 @@ import { errorMessage } from './ui/error-message.ts';
 import { ApiError } from './api/http.ts';
 import { parseRoute } from './router.ts';
 
+// Asked for at once, alongside the page's own requests; a failure leaves the default names.
+const terminology = fetchTerminology().then(setTerms, () => undefined);
+
 async function start(root: HTMLElement): Promise<void> {
   document.documentElement.lang = getLocale();
+  await terminology;
   const route = parseRoute(location.pathname);
   switch (route.name) {
     case 'login':

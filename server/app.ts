@@ -17,6 +17,7 @@ import { organizationRoutes } from './organizations/routes.ts';
 import { seedOrganizations } from './organizations/seed.ts';
 import { collabPlugin, connectionLimitsFrom } from './collab/route.ts';
 import { auditPlugin } from './audit/plugin.ts';
+import { settingsPlugin } from './settings/plugin.ts';
 import { userRoutes } from './users/routes.ts';
 import { revisionsPlugin } from './revisions/plugin.ts';
 import { commentsPlugin } from './comments/plugin.ts';
@@ -104,12 +105,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: config.maxMessageBytes } });
   await app.register(documentsPlugin, { templatesDir: config.templatesDir, contentTouchIntervalMs: config.contentTouchIntervalMs });
   await app.register(auditPlugin);
+  await app.register(settingsPlugin, { draftingBody: config.draftingBody });
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
   const now = config.now ?? Date.now;
   await app.register(notificationsPlugin, { now, mail: config.mail, publicUrl: config.publicUrl, reminderIntervalMs: config.reminderIntervalMs });
   await app.register(roundsPlugin, { now });
-  await app.register(commentsPlugin, { dataDir: config.dataDir, draftingBody: config.draftingBody, draftingPlace: config.draftingPlace, now });
+  await app.register(commentsPlugin, { dataDir: config.dataDir, draftingPlace: config.draftingPlace, now });
   await app.register(exportsPlugin, { draftingBody: config.draftingBody, chromiumPath: config.chromiumPath, now });
   await app.register(importPlugin);
 

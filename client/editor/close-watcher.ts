@@ -13,7 +13,7 @@ export type StopListener = (reason: MessageKey) => void;
 /**
  * Reacts to the collaboration socket of `documentId` closing (see `closeAction`): a
  * revoked session goes to /login; withdrawn access or a missing document stops the
- * provider's retries and calls `onStop` with the reason ("Quyền truy cập tài liệu đã bị thu
+ * provider's retries and calls `onStop` with the reason ("Quyền truy cập dự thảo đã bị thu
  * hồi" / not found); changed rights reload the page; a refused upgrade (seen as 1006) asks
  * `GET /api/documents/:id`, whose 401 / 403 / 404 tells which of these applies. Other
  * closes are left to the provider's reconnection with backoff (the status indicator shows

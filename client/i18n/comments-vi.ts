@@ -7,7 +7,7 @@ export const commentsVi = {
   'comments.title': 'Góp ý',
   'comments.empty': 'Chưa có góp ý nào.',
   'comments.emptyFiltered': 'Không có góp ý nào khớp bộ lọc.',
-  'comments.draftingGroup': 'Tổ biên soạn',
+  'comments.draftingGroup': '{draftingBody}',
   'comments.sectionPlaceholder': 'Chọn mục…',
 
   'comments.status.open': 'Mới',
@@ -53,7 +53,7 @@ export const commentsVi = {
   'comments.new.buttonTitle': 'Góp ý về đoạn văn đang chọn (Ctrl+Alt+M)',
   'comments.new.title': 'Góp ý mới',
   'comments.new.passage': 'Đoạn văn được góp ý',
-  'comments.new.noSelection': 'Chưa chọn đoạn văn nào. Hãy bôi đen một đoạn trong tài liệu, hoặc chọn một mục dưới đây.',
+  'comments.new.noSelection': 'Chưa chọn đoạn văn nào. Hãy bôi đen một đoạn trong dự thảo, hoặc chọn một mục dưới đây.',
   'comments.new.section': 'Mục',
   'comments.new.body': 'Nội dung góp ý',
   'comments.new.oral': 'Ghi nhận ý kiến tại cuộc họp',

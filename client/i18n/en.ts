@@ -8,6 +8,7 @@ import { tablesEn } from './tables-en.ts';
 import { importEn } from './import-en.ts';
 import { notificationsEn } from './notifications-en.ts';
 import { roundsEn } from './rounds-en.ts';
+import { settingsEn } from './settings-en.ts';
 
 /** English UI strings; must define exactly the keys of `vi` (checked by the type). */
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...roundResponseEn,
   ...notificationsEn,
   ...roundsEn,
+  ...settingsEn,
   'app.name': 'Draftroom',
   'app.tagline': 'Strategy outline drafting',
   'app.loading': 'Loading…',

@@ -1,8 +1,9 @@
 import type { MessageKey } from './vi.ts';
-import { formatMessage, MESSAGES, parseLocale, type Locale } from './messages.ts';
+import { DEFAULT_TERMS, formatMessage, MESSAGES, parseLocale, type Locale, type Terms } from './messages.ts';
 
 export type { MessageKey } from './vi.ts';
-export type { Locale } from './messages.ts';
+export type { Locale, Terms } from './messages.ts';
+export { DEFAULT_TERMS } from './messages.ts';
 
 const STORAGE_KEY = 'draftroom.locale';
 
@@ -48,9 +49,23 @@ export function onLocaleChange(listener: LocaleListener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Translates `key` in the active locale, filling `{name}` placeholders. */
+// Set once from the server's settings at start (and again after the secretariat edits them).
+let terms: Terms = { ...DEFAULT_TERMS };
+
+/** Uses `next` for `{draftingBody}` / `{secretariat}` from now on and re-translates the page. */
+export function setTerms(next: Terms): void {
+  terms = { draftingBody: next.draftingBody.normalize('NFC'), secretariat: next.secretariat.normalize('NFC') };
+  if (typeof document !== 'undefined') applyTranslations(document.body);
+}
+
+/** The names in use. */
+export function getTerms(): Terms {
+  return { ...terms };
+}
+
+/** Translates `key` in the active locale, filling `{name}` placeholders (and the organisation's terms). */
 export function t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  return formatMessage(current, key, params);
+  return formatMessage(current, key, { ...terms, ...params });
 }
 
 const TRANSLATED_ATTRIBUTES = ['placeholder', 'title', 'aria-label'] as const;

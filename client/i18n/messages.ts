@@ -10,6 +10,15 @@ export const LOCALES: readonly Locale[] = ['vi', 'en'];
 /** The string table of each locale. */
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { vi, en };
 
+/** Names of the organisation's bodies that Vietnamese strings use as `{draftingBody}` and `{secretariat}`. */
+export interface Terms {
+  draftingBody: string;
+  secretariat: string;
+}
+
+/** The names until the server's settings are known (the server's own defaults). */
+export const DEFAULT_TERMS: Readonly<Terms> = { draftingBody: 'Tổ biên soạn', secretariat: 'Ban thư ký' };
+
 /** Narrows an untrusted value (e.g. from localStorage) to a locale, or null. */
 export function parseLocale(value: unknown): Locale | null {
   return value === 'vi' || value === 'en' ? value : null;

@@ -6,7 +6,7 @@ export const reviewDeskVi = {
   'review.open': 'Bàn xử lý góp ý',
   'review.title': 'Bàn xử lý góp ý',
   'review.backToDocument': '← Về dự thảo',
-  'review.forbidden': 'Chỉ Tổ thư ký sử dụng bàn xử lý góp ý.',
+  'review.forbidden': 'Chỉ {secretariat} sử dụng bàn xử lý góp ý.',
   'review.count': 'Hiển thị {shown} / {total} góp ý',
   'review.search': 'Tìm trong góp ý, giải trình, cơ quan…',
   'review.sort.label': 'Sắp xếp',

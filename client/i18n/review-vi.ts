@@ -40,7 +40,7 @@ export const reviewVi = {
   'audit.visibility.all_participants': 'Mọi bên xem tất cả góp ý',
   'audit.filter.label': 'Hoạt động',
   'audit.filter.all': 'Tất cả hoạt động',
-  'audit.filter.group.document': 'Nhóm: tài liệu',
+  'audit.filter.group.document': 'Nhóm: dự thảo',
   'audit.filter.group.revision': 'Nhóm: phiên bản',
   'audit.filter.group.thread': 'Nhóm: xử lý góp ý',
   'audit.filter.group.export': 'Nhóm: tải xuống',

@@ -2,13 +2,14 @@ import { fetchMe, listOrganizations } from '../api/endpoints.ts';
 import { isSecretariat } from '../account/roles.ts';
 import { createOrganizationsSection } from '../admin/organizations-section.ts';
 import { createUsersSection } from '../admin/users-section.ts';
+import { createTermsSection } from '../admin/terms-section.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
 import { createTabs } from '../ui/tabs.ts';
 
 /**
- * `/admin`, for the secretariat: tabs "Tài khoản" (accounts) and "Cơ quan, tổ chức"
- * (organisations); `#organizations` in the address opens the second. Anyone else sees a
+ * `/admin`, for the secretariat: tabs "Tài khoản" (accounts), "Cơ quan, tổ chức"
+ * (organisations) and "Tên gọi" (terminology); `#organizations` / `#terms` in the address open them. Anyone else sees a
  * translated "not allowed" message and nothing is fetched (the server refuses those
  * calls anyway).
  */
@@ -36,6 +37,7 @@ export async function renderAdminPage(root: HTMLElement): Promise<void> {
     [
       { id: 'users', label: 'admin.users.tab', panel: users.element },
       { id: 'organizations', label: 'admin.orgs.tab', panel: organizationsSection.element },
+      { id: 'terms', label: 'admin.terms.tab', panel: createTermsSection() },
     ],
     'admin.sections',
     location.hash.slice(1),

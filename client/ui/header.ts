@@ -67,7 +67,7 @@ function logoutButton(): HTMLButtonElement {
 
 /**
  * The application header of every page: product name (a link to the documents list) and
- * the language switcher; when signed in also the navigation (Tài liệu, Quản trị for the
+ * the language switcher; when signed in also the navigation (Dự thảo, Quản trị for the
  * secretariat only, Tài khoản), who is signed in (display name, translated role,
  * organisation if any), the notification bell (see `notifications/bell.ts`) and the sign-out button.
  */

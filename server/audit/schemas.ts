@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'round.closed',
   'export.draft',
   'document.imported',
+  'settings.terminology_changed',
 ] as const;
 
 /**

@@ -7,7 +7,8 @@ import type { DocumentPeer } from './peer.ts';
 export type TransactionOrigin =
   | { source: 'load' }
   | { source: 'connection'; connection: DocumentPeer }
-  | { source: 'server'; reason: string };
+  /** `userId`: the account on whose behalf the server edits (a restore, an applied proposal), when there is one. */
+  | { source: 'server'; reason: string; userId?: string };
 
 /** Narrows an unknown Yjs transaction origin to ours. */
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {

@@ -9,8 +9,8 @@ import { commentRoutes } from './routes.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     comments: CommentService;
-    /** Who issues the synthesis table and where (`DRAFTING_BODY`, `DRAFTING_PLACE`). */
-    synthesisIssuer: { draftingBody: string; place: string };
+    /** Where the synthesis table is issued (`DRAFTING_PLACE`); its issuer is `app.settings.terminology().draftingBody`. */
+    synthesisIssuer: { place: string };
     commentEvents: ThreadEvents;
     attachments: AttachmentStore;
   }
@@ -18,9 +18,9 @@ declare module 'fastify' {
 
 /** Registers comment threads, submissions, their live events and the synthesis table. */
 export const commentsPlugin = fp(
-  async (app: FastifyInstance, options: { dataDir: string; draftingBody?: string; draftingPlace?: string; now?: () => number }) => {
+  async (app: FastifyInstance, options: { dataDir: string; draftingPlace?: string; now?: () => number }) => {
     app.decorate('comments', new CommentService(app.store.comments, options.now));
-    app.decorate('synthesisIssuer', { draftingBody: options.draftingBody ?? 'Tổ biên soạn', place: options.draftingPlace ?? 'Hà Nội' });
+    app.decorate('synthesisIssuer', { place: options.draftingPlace ?? 'Hà Nội' });
     const events = new ThreadEvents();
     app.decorate('commentEvents', events);
     app.decorate('attachments', new AttachmentStore(join(options.dataDir, 'attachments')));
@@ -29,5 +29,5 @@ export const commentsPlugin = fp(
     app.auth.onRevocation((userId) => events.disconnect(userId));
     await app.register(commentRoutes);
   },
-  { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit', 'notifications'] },
+  { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit', 'notifications', 'settings'] },
 );

@@ -66,6 +66,6 @@ export function revertProposal(deps: ProposalDeps, documentId: string, threadId:
 
 /** Applies `update` to the live draft (stored and broadcast by its hooks) and names its author. */
 function commit(deps: ProposalDeps, update: Uint8Array, by: UserRecord): void {
-  Y.applyUpdate(deps.doc, update, PROPOSAL_ORIGIN);
+  Y.applyUpdate(deps.doc, update, { ...PROPOSAL_ORIGIN, userId: by.id });
   deps.noteAuthor(update, by.id);
 }

@@ -50,7 +50,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const document = await app.documents.create({ ...request.body, creator: user });
+      const document = await app.documents.create({ ...request.body, creator: user, terms: { ...app.settings.terminology() } });
       await app.audit.record('document.created', user.id, document.id, { title: document.title, templateId: document.templateId });
       return reply.status(201).send(presentDocument(document));
     },

@@ -11,6 +11,8 @@ export interface NewDocument {
   templateId?: string | null;
   /** The creator; a committee member who creates a document becomes one of its members. */
   creator: UserRecord;
+  /** Names filling the template's placeholders (`{draftingBody}`, `{secretariat}`). */
+  terms?: Readonly<Record<string, string>>;
 }
 
 /** Who may open a document besides the secretariat. */

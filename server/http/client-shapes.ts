@@ -10,6 +10,7 @@ import { MarkReadResponse, NotificationList, NotificationPreferences, PublicNoti
 import { CarryOverSchema } from '../rounds/carry-over.ts';
 import { ComparisonSchema, CompareResponse, PublicRevision, RevisionContent } from '../revisions/schemas.ts';
 import { ConfirmImportResponse, ImportPreview } from '../import/schemas.ts';
+import { Terminology } from '../settings/schemas.ts';
 
 /** What the sidebar reads of a thread: decision history and document id are left out. */
 const ClientThread = Type.Omit(PublicThreadSchema, ['documentId', 'history']);
@@ -51,6 +52,7 @@ export const CLIENT_SHAPES = {
   NotificationPreferences,
   NotificationsMarkedRead: MarkReadResponse,
   CarryOver: CarryOverSchema,
+  Terminology,
 } satisfies Record<string, TSchema>;
 
 /** The name of a shape the client narrows to. */

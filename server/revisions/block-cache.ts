@@ -13,7 +13,7 @@ export type BlockCacheStats = Static<typeof BlockCacheStatsSchema>;
 export function estimateBlockBytes(blocks: readonly OutlineBlock[]): number {
   let bytes = 64;
   for (const block of blocks) {
-    bytes += 240 + 2 * (block.text.length + block.formatting.length + block.id.length) + 48 * block.clientRuns.length;
+    bytes += 240 + 2 * (block.text.length + block.formatting.length + block.id.length) + 48 * block.clientRuns.length + 56 * block.idRuns.length;
   }
   return bytes;
 }

@@ -8,6 +8,8 @@ import { Errors } from '../errors.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 import type { DocumentRecord } from '../storage/records.ts';
 import { compareBlocks, withoutUnchangedText } from './compare/index.ts';
+import type { EditLookup } from './compare/types.ts';
+import type { EditHit, EditIndex } from './edit-index.ts';
 import { comparisonToDocx, comparisonToHtml } from './export/index.ts';
 import { presentRevision, versionLabel } from './present.ts';
 import {
@@ -35,14 +37,23 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
     return document;
   };
 
-  /** Compares both sides of a comparison (their blocks come cached), naming the authors of insertions. */
-  const compare = async (documentId: string, query: CompareQuery): Promise<CompareResponse> => {
-    const [from, to] = await Promise.all([app.revisions.blocksOf(documentId, query.from), app.revisions.blocksOf(documentId, query.to), app.authorship.ready(documentId)]);
+  /**
+   * Compares both sides of a comparison (their blocks come cached), naming the authors of
+   * insertions; with `attributed` (the exports) also who deleted what and when each edit was made.
+   */
+  const compare = async (documentId: string, query: CompareQuery, attributed = false): Promise<CompareResponse> => {
+    const [from, to, edits] = await Promise.all([
+      app.revisions.blocksOf(documentId, query.from),
+      app.revisions.blocksOf(documentId, query.to),
+      attributed ? app.editAttribution.indexOf(documentId) : null,
+      app.authorship.ready(documentId),
+    ]);
     const comparison = compareBlocks(from.blocks, to.blocks, {
       authorOf: (clientId: number) => {
         const userId = app.authorship.authorOf(documentId, clientId);
         return userId === null ? null : (nameOf(userId) ?? userId);
       },
+      ...(edits ? { edits: editLookup(edits, (userId) => nameOf(userId) ?? userId) } : {}),
     });
     const lang = query.lang ?? 'vi';
     return {
@@ -140,7 +151,7 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
       { preHandler: app.requireUser, schema: { params: IdParams, querystring: CompareQuery, response: { ...errorResponses(400, 401, 403, 404) } } },
       async (request, reply) => {
         const document = openable(request);
-        const result = await compare(document.id, { ...request.query, detail: 'full' });
+        const result = await compare(document.id, { ...request.query, detail: 'full' }, true);
         await app.audit.record('export.comparison', currentUser(request).id, document.id, {
           format: extension,
           fromRef: request.query.from,
@@ -154,10 +165,12 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
   };
 
   compareExport('docx', async (document, result, _lang, reply) => {
-    const docx = await comparisonToDocx(result.comparison, { title: document.title, fromLabel: result.from.label, toLabel: result.to.label, author: 'Draftroom' });
+    // An edit nobody recorded (made before edits were recorded) is dated with the later version.
+    const date = result.to.revision ? new Date(result.to.revision.createdAt) : new Date();
+    const docx = await comparisonToDocx(result.comparison, { title: document.title, fromLabel: result.from.label, toLabel: result.to.label, author: 'Draftroom', date });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', contentDisposition(`${document.title} - so sanh.docx`))
+      .header('content-disposition', contentDisposition(`${document.title} - so sánh.docx`))
       .send(docx);
   });
 
@@ -176,5 +189,16 @@ export async function revisionRoutes(app: FastifyInstance): Promise<void> {
 export function contentDisposition(fileName: string): string {
   const safe = wellFormed(fileName).normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
   const ascii = safe.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+  // RFC 5987 attr-char leaves out ' ( ) * which encodeURIComponent keeps.
+  const encoded = encodeURIComponent(safe).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The comparison's view of a document's edit index, authors named by `nameOf`. */
+function editLookup(index: EditIndex, nameOf: (userId: string) => string): EditLookup {
+  const resolve = (hit: EditHit): ReturnType<EditLookup['insertion']> => ('next' in hit ? hit : { author: nameOf(hit.stamp.userId), at: hit.stamp.at, end: hit.end });
+  return {
+    insertion: (client, clock) => resolve(index.insertion(client, clock)),
+    deletion: (client, clock) => resolve(index.deletion(client, clock)),
+  };
 }

@@ -181,7 +181,7 @@ export class RevisionService {
       const fragment = shared.doc.getXmlFragment(CONTENT_FRAGMENT);
       shared.doc.transact(() => {
         updateYFragment(shared.doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
-      }, RESTORE_ORIGIN);
+      }, { ...RESTORE_ORIGIN, userId });
       await shared.whenStored();
       return await this.freezeState(documentId, Y.encodeStateAsUpdate(shared.doc), {
         kind: 'checkpoint',

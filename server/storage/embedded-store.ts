@@ -12,6 +12,7 @@ import { TableCommentStore } from './table-comment-store.ts';
 import { TableSessionStore } from './table-session-store.ts';
 import { TableClientAuthorStore } from './table-client-author-store.ts';
 import { TableNotificationStore } from './table-notification-store.ts';
+import { FileEditStore } from './file-edit-store.ts';
 import { migrateLegacyCollections } from './migrate.ts';
 
 /** Options of the embedded store. */
@@ -36,7 +37,8 @@ export function holdsData(dataDir: string): boolean {
  * documents and revisions; `documents/` for Yjs content; `revisions/` for revision states;
  * `comments/<documentId>.table` for threads and submissions; `sessions.table`,
  * `client-authors.table`, `notifications.table`, `notification-preferences.table`,
- * `reminders.table` and `audit.jsonl` for what grows with use. Collections that older
+ * `reminders.table` and `audit.jsonl` for what grows with use; `edits/<documentId>.log` for
+ * who inserted and deleted what, and when. Collections that older
  * versions kept in `records.json` are moved to their tables at open.
  */
 export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, options: EmbeddedStoreOptions): Promise<Store> {
@@ -52,6 +54,7 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, op
   const sessions = await TableSessionStore.open(join(dataDir, 'sessions.table'), tableOptions);
   const clientAuthors = await TableClientAuthorStore.open(join(dataDir, 'client-authors.table'), tableOptions);
   const notifications = await TableNotificationStore.open(dataDir, tableOptions);
+  const edits = new FileEditStore(join(dataDir, 'edits'), tableOptions);
   await migrateLegacyCollections(legacy, { records, comments, sessions, clientAuthors }, logger);
   await comments.preload();
   // Every append is a completed write(2) before it is passed on, so it survives a crash of the
@@ -72,12 +75,13 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, op
     sessions,
     clientAuthors,
     notifications,
+    edits,
     health: () => health.check(),
     async close() {
       if (timer) clearInterval(timer);
       await records.flush();
       await content.closeAll();
-      await Promise.all([comments.close(), sessions.close(), clientAuthors.close(), notifications.close(), audit.close()]);
+      await Promise.all([comments.close(), sessions.close(), clientAuthors.close(), notifications.close(), edits.close(), audit.close()]);
     },
   };
 }

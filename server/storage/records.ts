@@ -102,6 +102,22 @@ export interface ClientAuthorRecord {
   userId: string;
 }
 
+/** A run of Yjs item ids of one client: `[client, firstClock, length]` (clocks `firstClock … firstClock + length - 1`). */
+export type IdRange = [client: number, clock: number, length: number];
+
+/**
+ * Who made one edit (or a few consecutive edits of one person, merged) and when: the ids of
+ * the characters and blocks it inserted and of those it deleted. Yjs delete sets do not name
+ * the deleter, so this is the only record of who deleted what.
+ */
+export interface EditRecord {
+  userId: string;
+  /** When the server received the edit (ms since the epoch). */
+  at: number;
+  inserted: IdRange[];
+  deleted: IdRange[];
+}
+
 /** Where a comment thread is in its life. */
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 
@@ -278,6 +294,16 @@ export interface RoundRecord {
   history: RoundEventRecord[];
 }
 
+/** Settings the secretariat edits; a null name means the default (see `server/settings/`). */
+export interface SettingsRecord {
+  terminology: { draftingBody: string | null; secretariat: string | null };
+}
+
+/** Settings of a new data folder: every name at its default. */
+export function defaultSettings(): SettingsRecord {
+  return { terminology: { draftingBody: null, secretariat: null } };
+}
+
 /**
  * Everything the record store (`records.json`) holds: small, rarely written rows. What grows
  * with use (threads, submissions, sessions, client-id authorship, audit) lives in append-only
@@ -289,6 +315,7 @@ export interface Database {
   documents: DocumentRecord[];
   revisions: RevisionRecord[];
   rounds: RoundRecord[];
+  settings: SettingsRecord;
 }
 
 /** Collections that older versions kept in `records.json`; moved to tables once at start. */
@@ -301,7 +328,7 @@ export interface LegacyCollections {
 
 /** An empty database, the starting point of a new data directory. */
 export function emptyDatabase(): Database {
-  return { users: [], organizations: [], documents: [], revisions: [], rounds: [] };
+  return { users: [], organizations: [], documents: [], revisions: [], rounds: [], settings: defaultSettings() };
 }
 
 /** Values an audit entry's details may hold. */
@@ -328,6 +355,7 @@ export function upgradeDatabase(stored: Partial<Database & LegacyCollections> | 
     documents: stored?.documents ?? [],
     revisions: stored?.revisions ?? [],
     rounds: stored?.rounds ?? [],
+    settings: { ...defaultSettings(), ...stored?.settings, terminology: { ...defaultSettings().terminology, ...stored?.settings?.terminology } },
   };
   const legacy: LegacyCollections = {
     sessions: stored?.sessions ?? [],

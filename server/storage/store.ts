@@ -1,4 +1,4 @@
-import type { AuditRecord, ClientAuthorRecord, Database, SessionRecord, SubmissionRecord, ThreadRecord } from './records.ts';
+import type { AuditRecord, ClientAuthorRecord, Database, EditRecord, SessionRecord, SubmissionRecord, ThreadRecord } from './records.ts';
 import type { StorageStatus } from './health.ts';
 import type { NotificationPreferencesRecord, NotificationRecord, ReminderClaimRecord } from './notification-records.ts';
 
@@ -15,6 +15,7 @@ export interface Store {
   sessions: SessionStore;
   clientAuthors: ClientAuthorStore;
   notifications: NotificationStore;
+  edits: EditAttributionStore;
   /** Whether storage can write; probes the disk when the last write failed. */
   health(): Promise<StorageStatus>;
   /** Flushes everything and releases files. The store must not be used afterwards. */
@@ -140,6 +141,20 @@ export interface ClientAuthorStore {
   add(rows: ClientAuthorRecord[]): Promise<void>;
   /** Drops the document's rows whose client id is not in `keep` (no longer in any stored state). */
   prune(documentId: string, keep: ReadonlySet<number>): Promise<void>;
+}
+
+/**
+ * Who inserted and who deleted what, and when, per document: an append-only log that grows
+ * with use (never held whole in memory by the store). Read back only to attribute changes
+ * in exports.
+ */
+export interface EditAttributionStore {
+  /** Durably appends records of a document, in the order given. */
+  append(documentId: string, records: readonly EditRecord[]): Promise<void>;
+  /** Every record of a document in append order (empty for a document never edited since this was recorded). */
+  forDocument(documentId: string): Promise<EditRecord[]>;
+  /** Closes the document's file; a later call opens it again. */
+  release(documentId: string): Promise<void>;
 }
 
 /** Full encoded states of frozen revisions, written once and never changed. */

@@ -38,14 +38,22 @@ function parseTemplate(path: string): OutlineTemplate {
   return { id, title, description, content };
 }
 
-/** Gives every block a fresh unique id and NFC text, whatever the template file holds. */
-function prepareContent(json: unknown): unknown {
+/** Fills `{name}` placeholders of template text (e.g. `{draftingBody}`); unknown names stay as written. */
+function fill(text: string, names: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/gu, (whole, name: string) => names[name] ?? whole);
+}
+
+/**
+ * Gives every block a fresh unique id and NFC text with `names` filled in, whatever the
+ * template file holds.
+ */
+function prepareContent(json: unknown, names: Readonly<Record<string, string>>): unknown {
   const visit = (node: unknown): unknown => {
     if (typeof node !== 'object' || node === null) return node;
     const record = node as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown[]; text?: unknown };
     const copy: Record<string, unknown> = { ...record };
     if (typeof record.type === 'string' && BLOCK_NODE_NAMES.has(record.type)) copy.attrs = { ...record.attrs, id: newId() };
-    if (typeof record.text === 'string') copy.text = record.text.normalize('NFC');
+    if (typeof record.text === 'string') copy.text = fill(record.text, names).normalize('NFC');
     if (Array.isArray(record.content)) copy.content = record.content.map(visit);
     return copy;
   };
@@ -83,10 +91,11 @@ export class TemplateCatalog {
   /**
    * The initial Yjs state of a new document made from `template` (or empty, for none):
    * a full update with fresh block ids, ready to store as the document's first snapshot.
+   * `names` fill the template's placeholders (`{draftingBody}`, `{secretariat}`).
    */
-  instantiate(template: OutlineTemplate | null): Uint8Array {
+  instantiate(template: OutlineTemplate | null, names: Readonly<Record<string, string>> = {}): Uint8Array {
     const doc = template
-      ? prosemirrorJSONToYDoc(outlineSchema, prepareContent(template.content), CONTENT_FRAGMENT)
+      ? prosemirrorJSONToYDoc(outlineSchema, prepareContent(template.content, names), CONTENT_FRAGMENT)
       : new Y.Doc();
     try {
       return Y.encodeStateAsUpdate(doc);

@@ -5,7 +5,7 @@ import { parseDocumentAccess, parseMe, parseOrganization } from '../../client/ap
 import { parseUser } from '../../client/api/records.ts';
 import { isValidUsername, newPasswordProblem } from '../../client/account/password-rules.ts';
 import { canBeDocumentMember, canEditText, canManageDocuments, isSecretariat, needsOrganization, roleLabelKey, ROLES } from '../../client/account/roles.ts';
-import { formatMessage } from '../../client/i18n/messages.ts';
+import { DEFAULT_TERMS, formatMessage } from '../../client/i18n/messages.ts';
 import { errorMessageKey } from '../../client/ui/error-message.ts';
 
 test('CSRF: the cookie value is read from a cookie string, percent-decoded', () => {
@@ -29,7 +29,7 @@ test('CSRF: unsafe methods carry x-csrf-token, safe ones and cookie-less pages d
 });
 
 test('roles: Vietnamese and English names, and what each may do', () => {
-  const vi = ROLES.map((role) => formatMessage('vi', roleLabelKey(role)));
+  const vi = ROLES.map((role) => formatMessage('vi', roleLabelKey(role), DEFAULT_TERMS));
   assert.deepEqual(vi, ['Ban thư ký', 'Thành viên Tổ biên soạn', 'Cán bộ bộ, ngành', 'Quan sát viên']);
   const en = ROLES.map((role) => formatMessage('en', roleLabelKey(role)));
   assert.deepEqual(en, ['Secretariat', 'Drafting committee member', 'Ministry officer', 'Observer']);

@@ -39,14 +39,16 @@ test('presence: local first, others by Vietnamese name order, junk states ignore
   assert.equal(list[1]?.color, '#5f6b7a');
 });
 
-test('both languages define the same keys, with non-empty strings and the same placeholders', () => {
+test('both languages define the same keys, with non-empty strings and the same placeholders (the organisation\'s Vietnamese names aside)', () => {
+  // The names of the drafting body and the secretariat are Vietnamese settings; English says "secretariat".
+  const TERMS = new Set(['{draftingBody}', '{secretariat}']);
   const keys = Object.keys(MESSAGES.vi).sort();
   assert.deepEqual(Object.keys(MESSAGES.en).sort(), keys);
   for (const key of keys) {
     const vi = MESSAGES.vi[key as keyof typeof MESSAGES.vi];
     const en = MESSAGES.en[key as keyof typeof MESSAGES.en];
     assert.ok(vi.length > 0 && en.length > 0, key);
-    assert.deepEqual(vi.match(/\{\w+\}/g) ?? [], en.match(/\{\w+\}/g) ?? [], key);
+    assert.deepEqual((vi.match(/\{\w+\}/g) ?? []).filter((name) => !TERMS.has(name)), en.match(/\{\w+\}/g) ?? [], key);
     assert.ok(isNfcString(vi), `${key} is NFC`);
   }
   assert.equal(formatMessage('vi', 'editor.you', { name: 'An' }), 'An (bạn)');

@@ -41,13 +41,13 @@ async function signedInSecretariat(): Promise<Page> {
   return page;
 }
 
-test('double-clicking "Tạo tài liệu" creates one document and opens it', { timeout: 90_000 }, async () => {
+test('double-clicking "Tạo dự thảo" creates one document and opens it', { timeout: 90_000 }, async () => {
   const { server } = started();
   const page = await signedInSecretariat();
   await slowPost(page, '/api/documents');
   const title = 'Đề cương bấm hai lần';
   await page.locator('#create-title').fill(title);
-  await page.getByRole('button', { name: 'Tạo tài liệu' }).dblclick();
+  await page.getByRole('button', { name: 'Tạo dự thảo' }).dblclick();
   await page.waitForURL(/\/documents\/[^/]+$/, { timeout: TIMEOUT });
   const list = await requestJson(server.baseUrl, 'GET', '/api/documents', { token: await admin() });
   const documents = list.body as Array<{ title: string }>;

@@ -44,6 +44,6 @@ test('a document one may not open says so under the usual header', { timeout: 90
   const { page } = await newPage(browser, 'bộ', []);
   await signIn(page, server.baseUrl, MINISTRY.username, MINISTRY.password);
   await page.goto(`${server.baseUrl}/documents/${documentId}`);
-  await page.locator('.error-page__title', { hasText: 'Bạn không có quyền mở tài liệu này.' }).waitFor({ timeout: TIMEOUT });
+  await page.locator('.error-page__title', { hasText: 'Bạn không có quyền mở dự thảo này.' }).waitFor({ timeout: TIMEOUT });
   assert.equal(await page.locator('header a[href="/"]').count() > 0, true);
 });

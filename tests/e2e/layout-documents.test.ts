@@ -8,7 +8,7 @@ import { assertInsideAndClickable, keepScreenshot, SCREEN_SIZES } from './layout
 /**
  * The documents list as the secretariat sees it (every row button) at 1366×768 and 1920×1080:
  * each button stays inside the list's card and can be clicked (the first row's "Nhật ký" used to
- * sit under the "Tạo tài liệu" card), and a very long title does not stretch its row. Screenshots
+ * sit under the "Tạo dự thảo" card), and a very long title does not stretch its row. Screenshots
  * go to test-artifacts/screenshots/. Needs `npm run build:client` first and Chromium.
  */
 

@@ -9,6 +9,9 @@ export const SCREEN_SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
+/** A phone held upright: reading and commenting must work at this width. */
+export const PHONE_SIZE = { width: 390, height: 844 } as const;
+
 /** Where the layout tests keep their screenshots (`test-artifacts/screenshots/`, not committed). */
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
 
@@ -51,4 +54,10 @@ export async function assertInsideAndClickable(page: Page, container: string, it
     [container, items] as const,
   );
   assert.deepEqual(problems, [], `${items} in ${container} at ${page.viewportSize()?.width ?? 0} px`);
+}
+
+/** Asserts that the page does not scroll sideways: nothing reaches past the viewport's width. */
+export async function assertNoHorizontalScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  assert.ok(widths.scroll <= widths.viewport, `the page is ${widths.scroll} px wide in a ${widths.viewport} px viewport`);
 }

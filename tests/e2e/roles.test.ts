@@ -138,7 +138,7 @@ test('a ministry officer reads live edits but cannot change the text', { timeout
 
   // Withdrawing the organisation's access closes the officer's connection and says so.
   await putAccess([editorId], []);
-  await ministry.page.locator('.connection-notice', { hasText: 'Quyền truy cập tài liệu đã bị thu hồi' }).waitFor();
+  await ministry.page.locator('.connection-notice', { hasText: 'Quyền truy cập dự thảo đã bị thu hồi' }).waitFor();
   // The member keeps working.
   await editor.page.keyboard.type(' tiếp tục');
   await editor.page.locator('.status[data-status="online"]').waitFor();
@@ -213,7 +213,7 @@ test('the secretariat manages accounts and access in the browser; a ministry off
   // The document's audit log shows the change with a translated action.
   await admin.page.goto(`${baseUrl}/documents/${documentId}/audit`);
   await admin.page.locator('table.audit-table tr[data-action="document.access_changed"]', { hasText: 'Thay đổi quyền truy cập' }).first().waitFor();
-  await admin.page.locator('table.audit-table tr[data-action="document.created"]', { hasText: 'Tạo tài liệu' }).waitFor();
+  await admin.page.locator('table.audit-table tr[data-action="document.created"]', { hasText: 'Tạo dự thảo' }).waitFor();
 
   // A ministry officer visiting /admin is told so and shown no tables.
   await ministry.page.goto(`${baseUrl}/admin`);

@@ -15,6 +15,7 @@ const block = (id: string, text: string): OutlineBlock => ({
   number: null,
   sectionId: null,
   clientRuns: [[1, text.length]],
+  idRuns: [[1, 0, text.length]],
 });
 
 test('the block cache keeps the most recently used revisions within its byte budget', () => {

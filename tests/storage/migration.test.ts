@@ -55,7 +55,7 @@ test('threads, submissions, sessions and authorship kept in records.json by olde
     await migrated.close({ keepData: true });
   }
   const after = JSON.parse(readFileSync(recordsPath, 'utf8')) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(after).sort(), ['documents', 'organizations', 'revisions', 'rounds', 'users']);
+  assert.deepEqual(Object.keys(after).sort(), ['documents', 'organizations', 'revisions', 'rounds', 'settings', 'users']);
   assert.ok(existsSync(join(dataDir, 'comments', `${documentId}.table`)));
   assert.ok(existsSync(join(dataDir, 'sessions.table')));
   assert.ok(readFileSync(join(dataDir, 'client-authors.table')).includes('"clientId":42'));

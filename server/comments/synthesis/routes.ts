@@ -53,7 +53,7 @@ export async function synthesisRoutes(app: FastifyInstance, kit: CommentRouteKit
       documentTitle: document.title,
       version: versionLabel(revision, 'vi'),
       round: query.round?.normalize('NFC') ?? null,
-      draftingBody: app.synthesisIssuer.draftingBody,
+      draftingBody: app.settings.terminology().draftingBody,
       place: app.synthesisIssuer.place,
       issuedAt: new Date(),
       sections: sectionPlaces(liveHeadings(shared.doc)),

@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 interface Piece {
   text: string;
   client: number;
+  /** Yjs clock of the first character (the next ones follow on). */
+  clock: number;
   /** Canonical mark names ("strong", or `name{json}` for marks with attributes), sorted. */
   marks: readonly string[];
 }
@@ -17,6 +19,8 @@ export interface BlockText {
   text: string;
   formatting: string;
   clientRuns: Array<[number, number]>;
+  /** Run-length Yjs ids of the characters: `[client, firstClock, length]`, consecutive clocks in a run. */
+  idRuns: Array<[number, number, number]>;
 }
 
 const NO_MARKS: readonly string[] = [];
@@ -35,7 +39,7 @@ export class BlockTextBuilder {
       if (item.deleted) continue;
       const content = item.content;
       if (content instanceof Y.ContentString) {
-        this.pieces.push({ text: content.str, client: item.id.client, marks: markNames(active) });
+        this.pieces.push({ text: content.str, client: item.id.client, clock: item.id.clock, marks: markNames(active) });
       } else if (content instanceof Y.ContentFormat) {
         // Same rule as YText.toDelta: a null value ends the mark.
         if (content.value === null || content.value === undefined) active.delete(content.key);
@@ -45,9 +49,9 @@ export class BlockTextBuilder {
     }
   }
 
-  /** Appends a newline (a `hard_break`, or the seam between two paragraphs of a list item). */
-  appendNewline(client: number): void {
-    this.pieces.push({ text: '\n', client, marks: NO_MARKS });
+  /** Appends a newline (a `hard_break`, or the seam between two paragraphs of a list item) made by item `client:clock`. */
+  appendNewline(client: number, clock: number): void {
+    this.pieces.push({ text: '\n', client, clock, marks: NO_MARKS });
   }
 
   /** True when nothing has been appended yet. */
@@ -69,6 +73,7 @@ export class BlockTextBuilder {
       text: nfc,
       formatting: '',
       clientRuns: first === undefined || nfc.length === 0 ? [] : [[first.client, nfc.length]],
+      idRuns: first === undefined || nfc.length === 0 ? [] : [[first.client, first.clock, nfc.length]],
     };
   }
 }
@@ -92,12 +97,16 @@ function normalizeClusters(pieces: readonly Piece[]): Piece[] {
   const units: Piece[] = [];
   let carry = '';
   let owner: Piece | undefined;
+  let ownerClock = 0;
   const flush = (): void => {
-    if (owner !== undefined && carry !== '') units.push({ ...owner, text: carry.normalize('NFC') });
+    if (owner !== undefined && carry !== '') units.push({ ...owner, clock: ownerClock, text: carry.normalize('NFC') });
     carry = '';
   };
   for (const piece of pieces) {
+    let offset = 0;
     for (const cluster of piece.text.match(CLUSTER) ?? []) {
+      const clock = piece.clock + offset;
+      offset += cluster.length;
       // A mark continuing the previous piece's cluster (a diacritic typed later) joins it.
       if (STARTS_WITH_MARK.test(cluster) && owner !== undefined) {
         carry += cluster;
@@ -105,6 +114,7 @@ function normalizeClusters(pieces: readonly Piece[]): Piece[] {
       }
       flush();
       owner = piece;
+      ownerClock = clock;
       carry = cluster;
     }
   }
@@ -115,6 +125,7 @@ function normalizeClusters(pieces: readonly Piece[]): Piece[] {
 /** Concatenates pieces into text, merged client runs and the mark signature. */
 function assemble(pieces: readonly Piece[]): BlockText {
   const clientRuns: Array<[number, number]> = [];
+  const idRuns: Array<[number, number, number]> = [];
   const ranges: Array<{ name: string; start: number; end: number }> = [];
   const open = new Map<string, { name: string; start: number; end: number }>();
   const parts: string[] = [];
@@ -126,6 +137,9 @@ function assemble(pieces: readonly Piece[]): BlockText {
     const last = clientRuns[clientRuns.length - 1];
     if (last !== undefined && last[0] === piece.client) last[1] += length;
     else clientRuns.push([piece.client, length]);
+    const lastId = idRuns[idRuns.length - 1];
+    if (lastId !== undefined && lastId[0] === piece.client && lastId[1] + lastId[2] === piece.clock) lastId[2] += length;
+    else idRuns.push([piece.client, piece.clock, length]);
     for (const [name, range] of open) {
       if (!piece.marks.includes(name)) {
         ranges.push(range);
@@ -145,5 +159,6 @@ function assemble(pieces: readonly Piece[]): BlockText {
     text: parts.join(''),
     formatting: ranges.map((range) => `${range.name}:${range.start}-${range.end}`).join(';'),
     clientRuns,
+    idRuns,
   };
 }

@@ -7,7 +7,8 @@ import { matchBlocks } from './match.ts';
 import { collapseWhitespace, countWords } from './tokens.ts';
 import { diffText, replaceAll, type DiffLimits, type TextOp } from './word-diff.ts';
 import type { CompareOptions, OutlineBlock } from './types.ts';
-import type { BlockChange, ChangeKind, ChangeStatus, Comparison, RedlineOp, SectionChange, StatusCounts } from './comparison-schema.ts';
+import { attributeOps, blockStamps } from './attribution.ts';
+import type { BlockChange, ChangeKind, ChangeStatus, Comparison, SectionChange, StatusCounts } from './comparison-schema.ts';
 
 /** Default of `CompareOptions.maxTokensPerBlock`. */
 export const DEFAULT_MAX_TOKENS_PER_BLOCK = 4000;
@@ -29,8 +30,7 @@ export function compareBlocks(fromBlocks: readonly OutlineBlock[], toBlocks: rea
     maxTokensPerBlock: options.maxTokensPerBlock ?? DEFAULT_MAX_TOKENS_PER_BLOCK,
     maxEditLength: options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH,
   };
-  const authorOf = options.authorOf;
-  const matching = matchBlocks(fromBlocks, toBlocks);
+    const matching = matchBlocks(fromBlocks, toBlocks);
   const toKeys = new Set(toBlocks.map((block) => block.id));
 
   // Output id of each `from` block: its partner's id, or its own (kept apart from `to` ids).
@@ -58,14 +58,14 @@ export function compareBlocks(fromBlocks: readonly OutlineBlock[], toBlocks: rea
   const pushRemoved = (after: number): void => {
     for (const index of removedAfter.get(after) ?? []) {
       const block = fromBlocks[index];
-      if (block !== undefined) blocks.push(removedChange(block, fromOutputId[index] ?? block.id));
+      if (block !== undefined) blocks.push(removedChange(block, fromOutputId[index] ?? block.id, options));
     }
   };
   pushRemoved(-1);
   toBlocks.forEach((block, toIndex) => {
     const partner = fromBlocks[matching.fromOf[toIndex] ?? -1];
-    if (partner === undefined) blocks.push(addedChange(block, authorOf));
-    else blocks.push(matchedChange(partner, block, matching.moved[toIndex] === 1, limits, authorOf));
+    if (partner === undefined) blocks.push(addedChange(block, options));
+    else blocks.push(matchedChange(partner, block, matching.moved[toIndex] === 1, limits, options));
     pushRemoved(toIndex);
   });
 
@@ -126,40 +126,6 @@ function attachMoves(
   });
 }
 
-/** Attaches `authors` to insert ops from the `to` block's client runs. */
-function withAuthors(ops: readonly TextOp[], block: OutlineBlock, authorOf: CompareOptions['authorOf']): RedlineOp[] {
-  if (authorOf === undefined) return ops.map((op) => ({ ...op }));
-  const runs = block.clientRuns;
-  const names = new Map<number, string | null>();
-  const nameOf = (client: number): string | null => {
-    if (!names.has(client)) names.set(client, authorOf(client));
-    return names.get(client) ?? null;
-  };
-  // Ops come in text order, so one pass over the runs serves them all.
-  let run = 0;
-  let runStart = 0;
-  let offset = 0;
-  return ops.map((op) => {
-    if (op.op === 'delete') return { ...op };
-    const start = offset;
-    const end = offset + op.text.length;
-    offset = end;
-    if (op.op === 'equal') return { ...op };
-    while (run < runs.length && runStart + (runs[run]?.[1] ?? 0) <= start) {
-      runStart += runs[run]?.[1] ?? 0;
-      run += 1;
-    }
-    const authors: string[] = [];
-    for (let scan = run, scanStart = runStart; scan < runs.length && scanStart < end; scan += 1) {
-      const [client, length] = runs[scan] ?? [0, 0];
-      const name = nameOf(client);
-      if (name !== null && !authors.includes(name)) authors.push(name);
-      scanStart += length;
-    }
-    return { ...op, authors };
-  });
-}
-
 /** Words in the insert and delete ops. */
 function countOpWords(ops: readonly TextOp[]): { insertedWords: number; deletedWords: number } {
   let insertedWords = 0;
@@ -183,7 +149,7 @@ function sameCellShape(a: OutlineBlock, b: OutlineBlock): boolean {
   return a.cell.header === b.cell.header && a.cell.colspan === b.cell.colspan && a.cell.rowspan === b.cell.rowspan;
 }
 
-function addedChange(block: OutlineBlock, authorOf: CompareOptions['authorOf']): BlockChange {
+function addedChange(block: OutlineBlock, options: CompareOptions): BlockChange {
   return {
     id: block.id,
     kind: block.kind,
@@ -197,13 +163,14 @@ function addedChange(block: OutlineBlock, authorOf: CompareOptions['authorOf']):
     changeKind: null,
     fromText: null,
     toText: block.text,
-    ops: withAuthors(replaceAll('', block.text), block, authorOf),
+    ops: attributeOps(replaceAll('', block.text), null, block, options),
     insertedWords: countWords(block.text),
     deletedWords: 0,
+    ...blockStamps(null, block, options),
   };
 }
 
-function removedChange(block: OutlineBlock, id: string): BlockChange {
+function removedChange(block: OutlineBlock, id: string, options: CompareOptions): BlockChange {
   return {
     id,
     kind: block.kind,
@@ -217,14 +184,15 @@ function removedChange(block: OutlineBlock, id: string): BlockChange {
     changeKind: null,
     fromText: block.text,
     toText: null,
-    ops: replaceAll(block.text, ''),
+    ops: attributeOps(replaceAll(block.text, ''), block, null, options),
     insertedWords: 0,
     deletedWords: countWords(block.text),
+    ...blockStamps(block, null, options),
   };
 }
 
 /** Compares a block with its partner: text, then whitespace, then marks and structure. */
-function matchedChange(from: OutlineBlock, to: OutlineBlock, moved: boolean, limits: DiffLimits, authorOf: CompareOptions['authorOf']): BlockChange {
+function matchedChange(from: OutlineBlock, to: OutlineBlock, moved: boolean, limits: DiffLimits, options: CompareOptions): BlockChange {
   let changeKind: ChangeKind | null = null;
   let ops: TextOp[];
   let coarse = false;
@@ -258,7 +226,8 @@ function matchedChange(from: OutlineBlock, to: OutlineBlock, moved: boolean, lim
     changeKind,
     fromText: from.text,
     toText: to.text,
-    ops: withAuthors(ops, to, authorOf),
+    ops: attributeOps(ops, from, to, options),
+    ...blockStamps(from, to, options),
     ...counts,
     ...(coarse ? { coarse: true } : {}),
   };

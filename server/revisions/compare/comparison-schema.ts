@@ -54,13 +54,23 @@ export const RedlineOpSchema = Type.Object(
   {
     op: LiteralUnion(['equal', 'insert', 'delete']),
     text: Type.String(),
-    /** For `insert` only, when an `authorOf` resolver was given: the distinct authors of the inserted characters. */
+    /**
+     * For `insert`, when an `authorOf` resolver was given: the distinct authors of the inserted
+     * characters. For `delete`, when an `edits` resolver was given and knows: those who deleted them.
+     */
     authors: Type.Optional(Type.Array(Type.String())),
+    /** When an `edits` resolver was given and knows: the time (ISO 8601) of the op's latest insertion / deletion. */
+    at: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
 /** One step of a word-level redline. */
 export type RedlineOp = Static<typeof RedlineOpSchema>;
+
+/** Who made an edit and when (ISO 8601). */
+export const EditStampSchema = Type.Object({ author: Type.String(), at: Type.String() }, { additionalProperties: false });
+/** Who made an edit and when. */
+export type EditStamp = Static<typeof EditStampSchema>;
 
 /** Counts per status. */
 export const StatusCountsSchema = Type.Object(
@@ -163,6 +173,10 @@ export const BlockChangeSchema = Type.Object(
     listKind: Type.Optional(ListKindSchema),
     /** For table cells: their table, row and shape (see `TableCellPlaceSchema`). */
     cell: Type.Optional(TableCellPlaceSchema),
+    /** When an `edits` resolver knows: who created the block element (an added or moved block) and when. */
+    insertedBy: Type.Optional(EditStampSchema),
+    /** When an `edits` resolver knows: who deleted the `from` block element (a removed or moved block) and when. */
+    deletedBy: Type.Optional(EditStampSchema),
     /** Set when the answer leaves out this unchanged block's text (`detail=changes`): `fromText`, `toText` are null and `ops` empty. */
     textOmitted: Type.Optional(Type.Literal(true)),
   },

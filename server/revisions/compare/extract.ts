@@ -13,16 +13,16 @@ const LIST_KINDS: Readonly<Record<string, ListKind>> = { bullet_list: 'bullet', 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
 const CELLS = new Set(['table_cell', 'table_header']);
 
-/** Client id of the Yjs item holding `type`, or 0 for a type not integrated in a document. */
-function creatorOf(type: { _item: Y.Item | null }): number {
-  return type._item?.id.client ?? 0;
+/** Client id and clock of the Yjs item holding `type`, or 0:0 for a type not integrated in a document. */
+function creatorOf(type: { _item: Y.Item | null }): [number, number] {
+  return [type._item?.id.client ?? 0, type._item?.id.clock ?? 0];
 }
 
 /** Appends the inline content of a `paragraph` or `heading` element: text nodes and hard breaks. */
 function appendInline(builder: BlockTextBuilder, element: Y.XmlElement): void {
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) builder.appendXmlText(child);
-    else if (child instanceof Y.XmlElement && child.nodeName === 'hard_break') builder.appendNewline(creatorOf(child));
+    else if (child instanceof Y.XmlElement && child.nodeName === 'hard_break') builder.appendNewline(...creatorOf(child));
   }
 }
 
@@ -92,7 +92,7 @@ class BlockCollector {
       for (const child of item.toArray()) {
         if (!(child instanceof Y.XmlElement)) continue;
         if (TEXT_BLOCKS.has(child.nodeName)) {
-          if (!builder.isEmpty) builder.appendNewline(creatorOf(child));
+          if (!builder.isEmpty) builder.appendNewline(...creatorOf(child));
           appendInline(builder, child);
         } else if (LIST_KINDS[child.nodeName] !== undefined) {
           nested.push(child);
@@ -133,10 +133,10 @@ class BlockCollector {
     const attributeId = idAttribute(element);
     const id = this.keyFor(attributeId);
     if (kind === 'heading') this.sectionId = id;
-    const { text, formatting, clientRuns } = builder.build();
+    const { text, formatting, clientRuns, idRuns } = builder.build();
     const item = element._item;
     const itemId = item === null ? null : `${item.id.client}:${item.id.clock}`;
-    this.blocks.push({ id, attributeId, itemId, kind, level, listKind, cell, text, formatting, number: null, sectionId: this.sectionId, clientRuns });
+    this.blocks.push({ id, attributeId, itemId, kind, level, listKind, cell, text, formatting, number: null, sectionId: this.sectionId, clientRuns, idRuns });
   }
 
   /** The id itself for its first occurrence, `id~n` for later ones, `~n` when missing. */

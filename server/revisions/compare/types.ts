@@ -49,14 +49,36 @@ export interface OutlineBlock {
    * `[clientId, length]`, lengths summing to `text.length`.
    */
   clientRuns: Array<[number, number]>;
+  /**
+   * Run-length Yjs ids of the characters of `text`: `[clientId, firstClock, length]`, clocks
+   * consecutive within a run, lengths summing to `text.length` (ids of composed characters approximate).
+   */
+  idRuns: Array<[number, number, number]>;
 }
 
 /** Options of `compareDocuments`. */
 export interface CompareOptions {
   /** Resolves a Yjs client id to an author name; when given, insert ops carry `authors`. */
   authorOf?: (clientId: number) => string | null;
+  /** Who inserted / deleted the Yjs item `client:clock` and when; when given, ops and blocks carry it. */
+  edits?: EditLookup;
   /** Blocks with more tokens on either side are shown as delete-all + insert-all (default 4000). */
   maxTokensPerBlock?: number;
   /** Edit distance (in tokens) past which a block's diff gives up the same way (default 1000). */
   maxEditLength?: number;
+}
+
+/** One known edit of an item: its author's name, its time, and the end (exclusive clock) of the recorded range holding it. */
+export interface ResolvedEdit {
+  author: string;
+  at: number;
+  end: number;
+}
+
+/** Resolves Yjs item ids to the recorded edits (see `CompareOptions.edits`). */
+export interface EditLookup {
+  /** The insertion of `client:clock`, or null with `next`: the next clock that has a record (Infinity for none). */
+  insertion(client: number, clock: number): ResolvedEdit | { next: number };
+  /** The deletion of `client:clock`, or `{ next }` as for `insertion`. */
+  deletion(client: number, clock: number): ResolvedEdit | { next: number };
 }

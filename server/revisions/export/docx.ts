@@ -9,6 +9,7 @@
 import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { BlockChange, Comparison, RedlineOp, StatusCounts } from '../compare/index.ts';
 import { FlatLists, WordLists } from '../../exports/word-lists.ts';
+import type { EditStamp } from '../compare/comparison-schema.ts';
 import { blockNotes, displayNumber, labelsFor, movedAwayNote, STATUS_ORDER, type ExportLang, type ExportMeta, type Labels } from './labels.ts';
 import { withOldPlaces, type ExportEntry } from './old-places.ts';
 import { exportRuns } from './table-entries.ts';
@@ -26,6 +27,12 @@ const A4 = { width: 11906, height: 16838 };
 const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 const DEFAULT_AUTHOR = 'Draftroom';
 
+/** Who made a tracked change and when; either may be unknown (the document's author and date then). */
+interface ChangeStamp {
+  author?: string | undefined;
+  at?: string | undefined;
+}
+
 /** Hands out the revision ids Word requires to be unique in a document. */
 class Revisions {
   private next = 1;
@@ -35,20 +42,25 @@ class Revisions {
     private readonly date: string,
   ) {}
 
-  /** Attributes of one tracked change. */
-  change(author?: string): { id: number; author: string; date: string } {
-    return { id: this.next++, author: author ?? this.author, date: this.date };
+  /** Attributes of one tracked change: its own author and time when known, else the document's. */
+  change(stamp: ChangeStamp = {}): { id: number; author: string; date: string } {
+    return { id: this.next++, author: stamp.author ?? this.author, date: stamp.at !== undefined ? wordDate(stamp.at) : this.date };
   }
+}
+
+/** An ISO time as Word writes it (`w:date`): to the second, UTC. */
+function wordDate(iso: string): string {
+  return iso.replace(/\.\d{3}Z$/u, 'Z');
 }
 
 type RunKind = 'equal' | 'insert' | 'delete';
 
 /** Runs for `text`, a line break before each "\n"-separated line after the first. */
-function runs(text: string, kind: RunKind, revisions: Revisions, author?: string): ParagraphChild[] {
+function runs(text: string, kind: RunKind, revisions: Revisions, stamp: ChangeStamp = {}): ParagraphChild[] {
   return text.split('\n').map((line, index) => {
     const options = { text: line, ...(index > 0 ? { break: 1 } : {}) };
-    if (kind === 'insert') return new InsertedTextRun({ ...options, ...revisions.change(author) });
-    if (kind === 'delete') return new DeletedTextRun({ ...options, ...revisions.change() });
+    if (kind === 'insert') return new InsertedTextRun({ ...options, ...revisions.change(stamp) });
+    if (kind === 'delete') return new DeletedTextRun({ ...options, ...revisions.change(stamp) });
     return new TextRun(options);
   });
 }
@@ -58,18 +70,24 @@ function runs(text: string, kind: RunKind, revisions: Revisions, author?: string
  * tracked paragraph they are tracked with it (`kind`), so that accepting every change leaves
  * no note of an old place behind, and rejecting them none of a new place.
  */
-function noteRuns(notes: readonly string[], kind: RunKind = 'equal', revisions?: Revisions): ParagraphChild[] {
+function noteRuns(notes: readonly string[], kind: RunKind = 'equal', revisions?: Revisions, stamp: ChangeStamp = {}): ParagraphChild[] {
   return notes.map((note) => {
     const options = { text: ` [${note}]`, italics: true, color: '666666', size: 20 };
-    if (kind === 'insert' && revisions) return new InsertedTextRun({ ...options, ...revisions.change() });
-    if (kind === 'delete' && revisions) return new DeletedTextRun({ ...options, ...revisions.change() });
+    if (kind === 'insert' && revisions) return new InsertedTextRun({ ...options, ...revisions.change(stamp) });
+    if (kind === 'delete' && revisions) return new DeletedTextRun({ ...options, ...revisions.change(stamp) });
     return new TextRun(options);
   });
 }
 
-/** The authors of an insert op as one name, or undefined to use the document's author. */
-function authorName(op: RedlineOp | undefined): string | undefined {
-  return op?.authors !== undefined && op.authors.length > 0 ? op.authors.join(', ') : undefined;
+/** Who made an op and when, as far as known (authors joined into one name). */
+function opStamp(op: RedlineOp | undefined): ChangeStamp {
+  return { author: op?.authors !== undefined && op.authors.length > 0 ? op.authors.join(', ') : undefined, at: op?.at };
+}
+
+/** A block-level stamp (`insertedBy` / `deletedBy`), falling back to its first op of `kind`. */
+function blockStamp(stamp: EditStamp | undefined, block: BlockChange, kind: 'insert' | 'delete'): ChangeStamp {
+  if (stamp !== undefined) return { author: stamp.author, at: stamp.at };
+  return opStamp(block.ops.find((op) => op.op === kind));
 }
 
 /**
@@ -95,13 +113,17 @@ function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions
   const inserted = block.status === 'added' || block.moved;
   // The number follows the block's fate: inserted with it, deleted with it.
   const prefixKind: RunKind = inserted ? 'insert' : block.status === 'removed' ? 'delete' : 'equal';
-  const prefixAuthor = authorName(block.ops.find((op) => op.op === 'insert'));
+  const prefixStamp = inserted ? blockStamp(block.insertedBy, block, 'insert') : blockStamp(block.deletedBy, block, 'delete');
   const number = displayNumber(block);
-  if (number !== null) children.push(...runs(`${number} `, prefixKind, revisions, prefixAuthor));
-  for (const op of block.ops) children.push(...runs(op.text, block.moved && op.op === 'equal' ? 'insert' : op.op, revisions, authorName(op)));
-  children.push(...noteRuns(blockNotes(block, labels), block.moved ? 'insert' : 'equal', revisions));
+  if (number !== null) children.push(...runs(`${number} `, prefixKind, revisions, prefixStamp));
+  for (const op of block.ops) {
+    // An unchanged word of a moved block is re-inserted by whoever moved it.
+    const stamp = block.moved && op.op === 'equal' ? prefixStamp : opStamp(op);
+    children.push(...runs(op.text, block.moved && op.op === 'equal' ? 'insert' : op.op, revisions, stamp));
+  }
+  children.push(...noteRuns(blockNotes(block, labels), block.moved ? 'insert' : 'equal', revisions, prefixStamp));
   // The paragraph mark is tracked too, so accepting a deletion leaves no empty paragraph.
-  const mark = inserted ? { insertion: revisions.change() } : block.status === 'removed' ? { deletion: revisions.change() } : {};
+  const mark = inserted ? { insertion: revisions.change(prefixStamp) } : block.status === 'removed' ? { deletion: revisions.change(prefixStamp) } : {};
   return new Paragraph({
     children,
     run: mark,
@@ -112,30 +134,34 @@ function blockParagraph(block: BlockChange, labels: Labels, revisions: Revisions
 /** A moved block at its old place: its former number and text deleted, "Đã chuyển đến mục …" on the run's first block. */
 function movedAwayParagraph(block: BlockChange, labels: Labels, revisions: Revisions, lists: FlatLists): Paragraph {
   const children: ParagraphChild[] = [];
-  if (block.kind === 'heading' && block.fromNumber !== null) children.push(...runs(`${block.fromNumber} `, 'delete', revisions));
-  if (block.fromText !== null && block.fromText !== '') children.push(...runs(block.fromText, 'delete', revisions));
+  // Its old copy was deleted by whoever moved it.
+  const stamp: ChangeStamp = block.deletedBy ? { author: block.deletedBy.author, at: block.deletedBy.at } : {};
+  if (block.kind === 'heading' && block.fromNumber !== null) children.push(...runs(`${block.fromNumber} `, 'delete', revisions, stamp));
+  if (block.fromText !== null && block.fromText !== '') children.push(...runs(block.fromText, 'delete', revisions, stamp));
   const note = movedAwayNote(block, labels);
-  if (note !== null) children.push(...noteRuns([note], 'delete', revisions));
-  return new Paragraph({ children, run: { deletion: revisions.change() }, ...paragraphLayout(block, lists) });
+  if (note !== null) children.push(...noteRuns([note], 'delete', revisions, stamp));
+  return new Paragraph({ children, run: { deletion: revisions.change(stamp) }, ...paragraphLayout(block, lists) });
 }
 
 /**
  * A table cell of the document with its tracked changes: its words as runs (insertions and
- * deletions tracked, one paragraph per line of the cell), its notes, header cells bold and
- * repeated as header rows; spans kept.
+ * deletions tracked and credited, one paragraph per line of the cell), its notes, header cells
+ * bold and repeated as header rows; spans kept.
  */
 function documentCell(block: BlockChange, labels: Labels, revisions: Revisions): TableCell {
   const inserted = block.status === 'added' || block.moved;
+  const cellStamp = inserted ? blockStamp(block.insertedBy, block, 'insert') : blockStamp(block.deletedBy, block, 'delete');
   const lines: ParagraphChild[][] = [[]];
   for (const op of block.ops) {
     const kind: RunKind = inserted && op.op === 'equal' ? 'insert' : op.op;
+    const stamp = inserted && op.op === 'equal' ? cellStamp : opStamp(op);
     op.text.split('\n').forEach((line, index) => {
       if (index > 0) lines.push([]);
-      if (line !== '') lines[lines.length - 1]?.push(...runs(line, kind, revisions, authorName(op)));
+      if (line !== '') lines[lines.length - 1]?.push(...runs(line, kind, revisions, stamp));
     });
   }
-  lines[lines.length - 1]?.push(...noteRuns(blockNotes(block, labels), inserted ? 'insert' : 'equal', revisions));
-  const mark = inserted ? { insertion: revisions.change() } : block.status === 'removed' ? { deletion: revisions.change() } : {};
+  lines[lines.length - 1]?.push(...noteRuns(blockNotes(block, labels), inserted ? 'insert' : 'equal', revisions, cellStamp));
+  const mark = inserted ? { insertion: revisions.change(cellStamp) } : block.status === 'removed' ? { deletion: revisions.change(cellStamp) } : {};
   const header = block.cell?.header === true;
   return new TableCell({
     children: lines.map((children) => new Paragraph({ children, run: { ...mark, ...(header ? { bold: true } : {}) } })),
@@ -188,14 +214,16 @@ function summaryTable(comparison: Comparison, labels: Labels): Table {
 
 /**
  * Renders `comparison` as a .docx with tracked changes: each insert op is an `InsertedTextRun`
- * attributed to its authors (or `meta.author`), each delete op a `DeletedTextRun`; added and
- * removed blocks are wholly inserted / deleted paragraphs; a table's cells form its table again,
- * each cell with its own tracked changes. A header and a summary table come first.
+ * attributed to its authors, each delete op a `DeletedTextRun` attributed to those who deleted
+ * it, each dated with its op's `at`; what is not known falls back to `meta.author` and
+ * `meta.date` (the later version's time). Added and removed blocks are wholly inserted / deleted
+ * paragraphs, credited to whoever created / deleted the block; a table's cells form its table
+ * again, each cell with its own tracked changes. A header and a summary table come first.
  */
 export async function comparisonToDocx(comparison: Comparison, meta: DocxMeta): Promise<Buffer> {
   const labels = labelsFor(meta.lang ?? 'vi');
   const date = meta.date ?? new Date();
-  const revisions = new Revisions(meta.author ?? DEFAULT_AUTHOR, date.toISOString().replace(/\.\d{3}Z$/u, 'Z'));
+  const revisions = new Revisions(meta.author ?? DEFAULT_AUTHOR, wordDate(date.toISOString()));
   const wordLists = new WordLists();
   const lists = new FlatLists(wordLists);
   const body = exportRuns(withOldPlaces(comparison)).flatMap((run) => {
