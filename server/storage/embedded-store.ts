@@ -12,6 +12,7 @@ import { TableCommentStore } from './table-comment-store.ts';
 import { TableSessionStore } from './table-session-store.ts';
 import { TableClientAuthorStore } from './table-client-author-store.ts';
 import { migrateLegacyCollections } from './migrate.ts';
+import { FileAttachmentStore } from './file-attachment-store.ts';
 
 /** Options of the embedded store. */
 export interface EmbeddedStoreOptions {
@@ -34,7 +35,8 @@ export function holdsData(dataDir: string): boolean {
  * `records.json` (+ `records.json.bak`, the previous good copy) for accounts, organisations,
  * documents and revisions; `documents/` for Yjs content; `revisions/` for revision states;
  * `comments/<documentId>.table` for threads and submissions; `sessions.table`,
- * `client-authors.table` and `audit.jsonl` for what grows with use. Collections that older
+ * `client-authors.table` and `audit.jsonl` for what grows with use; `attachments/<id>.bin` for
+ * submissions' attachments. Collections that older
  * versions kept in `records.json` are moved to their tables at open.
  */
 export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, options: EmbeddedStoreOptions): Promise<Store> {
@@ -68,6 +70,7 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, op
     comments,
     sessions,
     clientAuthors,
+    attachments: new FileAttachmentStore(join(dataDir, 'attachments')),
     health: () => health.check(),
     async close() {
       if (timer) clearInterval(timer);

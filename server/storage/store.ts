@@ -13,6 +13,9 @@ export interface Store {
   comments: CommentStore;
   sessions: SessionStore;
   clientAuthors: ClientAuthorStore;
+  attachments: AttachmentContentStore;
+  // Stores other features add (notifications, edit attribution…) go here, as one more
+  // interface below, implemented in `embedded-store.ts` and `postgres/postgres-store.ts`.
   /** Whether storage can write; probes the disk when the last write failed. */
   health(): Promise<StorageStatus>;
   /** Flushes everything and releases files. The store must not be used afterwards. */
@@ -148,4 +151,12 @@ export interface RevisionStateStore {
   read(documentId: string, revisionId: string): Promise<Uint8Array>;
   /** Deletes a revision's state (pruning old checkpoints). */
   remove(documentId: string, revisionId: string): Promise<void>;
+}
+
+/** The bytes of submissions' attachments, by server-generated id; written once, never changed. */
+export interface AttachmentContentStore {
+  /** Durably stores a new attachment; an id already stored is refused (rejects). */
+  put(id: string, data: Uint8Array): Promise<void>;
+  /** The stored bytes, or undefined when there is no attachment with this id. */
+  get(id: string): Promise<Uint8Array | undefined>;
 }
