@@ -3,7 +3,7 @@ import type { StorageStatus } from './health.ts';
 
 /**
  * The storage boundary. The embedded implementation (lowdb + per-document logs) is the
- * default; a PostgreSQL implementation can be added behind the same interface.
+ * default; `postgres/postgres-store.ts` implements the same interfaces on PostgreSQL (shared mode).
  */
 export interface Store {
   records: RecordStore;
@@ -30,7 +30,9 @@ export interface RecordStore {
    * Runs `writer`, which may mutate the rows, then persists them. Writers run one at a
    * time, in call order; if `writer` throws, nothing is persisted and the error propagates.
    * The rows in memory change only once the disk has accepted the write; a failed write
-   * rejects with `ERR_STORAGE_UNAVAILABLE` and changes nothing.
+   * rejects with `ERR_STORAGE_UNAVAILABLE` and changes nothing. In the shared mode a writer may
+   * run more than once (another process wrote first: the rows are read again and it runs on
+   * them), so it must decide only from the rows it is given and have no other effect.
    */
   write<T>(writer: (data: Database) => T): Promise<T>;
 }
