@@ -4,7 +4,6 @@ import fp from 'fastify-plugin';
 import { HookList } from './collab/hooks.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
-import { Type } from '@sinclair/typebox';
 import type { Config } from './config.ts';
 import { installErrorHandlers, sendError } from './errors.ts';
 import { refuseIllFormedUnicode } from './http/unicode.ts';
@@ -28,6 +27,7 @@ import fastifyHelmet from '@fastify/helmet';
 import { webPlugin } from './web/plugin.ts';
 import { appPageReader, wantsPage } from './web/app-page.ts';
 import { importPlugin } from './import/plugin.ts';
+import { healthRoutes } from './health/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,7 +88,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(fastifyCookie);
-  await app.register(storePlugin, { dataDir: config.dataDir, fsyncIntervalMs: config.fsyncIntervalMs, io: config.storageIo });
+  await app.register(storePlugin, { dataDir: config.dataDir, fsyncIntervalMs: config.fsyncIntervalMs, io: config.storageIo, databaseUrl: config.databaseUrl });
   // Registered right after the store so it runs after every plugin that writes to the store.
   app.addHook('onClose', async () => {
     await app.store.close();
@@ -115,23 +115,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(exportsPlugin, { draftingBody: config.draftingBody, chromiumPath: config.chromiumPath, now });
   await app.register(importPlugin);
 
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        response: {
-          200: Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false }),
-          503: Type.Object({ status: Type.Literal('unavailable'), reason: Type.String() }, { additionalProperties: false }),
-        },
-      },
-    },
-    // 503 while storage cannot write (the reason says why); ok again once a write or probe succeeds.
-    async (_request, reply) => {
-      const storage = await app.store.health();
-      if (storage.ok) return { status: 'ok' as const };
-      return reply.status(503).send({ status: 'unavailable' as const, reason: storage.reason });
-    },
-  );
+  await app.register(healthRoutes, { redisUrl: config.redisUrl });
   await app.register(authRoutes, { sessionTtlMs: config.sessionTtlMs });
   await app.register(organizationRoutes);
   await app.register(userRoutes);

@@ -63,6 +63,13 @@ export interface Config {
   chromiumPath: string;
   /** Failed sign-ins allowed per account and per address (fixed; tests lower them). */
   loginRules: LoginThrottleRules;
+  /**
+   * PostgreSQL of the shared mode (`DATABASE_URL`, a `postgres://` URL); null runs the embedded
+   * store in `dataDir`. Set together with `redisUrl`.
+   */
+  databaseUrl: string | null;
+  /** Redis of the shared mode (`REDIS_URL`, a `redis://` or `rediss://` URL); required with `databaseUrl`, refused without it. */
+  redisUrl: string | null;
   /** Disk operations of the store; never set from the environment (tests inject write failures). */
   storageIo?: StorageIo;
   /** The clock of consultation rounds and comments (ms since the epoch); never from the environment (tests move it). */
@@ -137,6 +144,31 @@ function readTrustProxy(env: NodeJS.ProcessEnv, name: string): boolean | number 
     }
     return trimmed;
   });
+}
+
+/** Parses a server URL variable whose scheme must be one of `schemes`; unset or blank is null. */
+function readServerUrl(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[], example: string): string | null {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}`);
+  }
+  if (!schemes.includes(url.protocol) || url.hostname === '') {
+    throw new ConfigError(`${name} must be a URL like ${example} (${schemes.join(' or ')}), got a ${url.protocol} URL`);
+  }
+  return raw;
+}
+
+/** `DATABASE_URL` and `REDIS_URL`: both (the shared mode) or neither (the embedded mode). */
+function readSharedMode(env: NodeJS.ProcessEnv): { databaseUrl: string | null; redisUrl: string | null } {
+  const databaseUrl = readServerUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://draftroom@db.internal:5432/draftroom');
+  const redisUrl = readServerUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://cache.internal:6379');
+  if (databaseUrl !== null && redisUrl === null) throw new ConfigError('REDIS_URL must be set together with DATABASE_URL (the shared mode needs both)');
+  if (redisUrl !== null && databaseUrl === null) throw new ConfigError('REDIS_URL is only used with DATABASE_URL; set DATABASE_URL too, or unset REDIS_URL for the embedded mode');
+  return { databaseUrl, redisUrl };
 }
 
 /** Parses `PUBLIC_URL`: an http(s) URL without query or fragment; returned without a trailing slash. */
@@ -215,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     mail: readMail(env, publicUrl),
     reminderIntervalMs: readInteger(env, 'REMINDER_INTERVAL_MS', 60_000, 1000, 24 * 3600_000),
+    ...readSharedMode(env),
     ...overrides,
   };
   if (config.adminPassword !== null && config.adminPassword.length < 8) {

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatStartupBanner } from './startup-banner.ts';
 import { StorageStartError } from './storage/storage-errors.ts';
+import { safeUrl } from './storage/postgres/postgres-store.ts';
 
 /**
  * Starts Draftroom: reads the configuration, builds the app, listens, and on SIGTERM or
@@ -29,7 +30,14 @@ async function main(): Promise<void> {
   app.log.info(`Draftroom is ready at ${address}`);
   // The generated password is printed once, here, on the first start of an empty data
   // directory; it is never stored in clear.
-  process.stdout.write(formatStartupBanner({ address, dataDir: config.dataDir, generatedPassword: app.adminBootstrap.generatedPassword }));
+  process.stdout.write(
+    formatStartupBanner({
+      address,
+      dataDir: config.dataDir,
+      database: config.databaseUrl === null ? null : safeUrl(config.databaseUrl),
+      generatedPassword: app.adminBootstrap.generatedPassword,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,8 @@ export interface StartupFacts {
   address: string;
   /** Absolute path of the data directory. */
   dataDir: string;
+  /** In the shared mode, the PostgreSQL URL (password hidden), shown instead of the data folder. */
+  database?: string | null;
   /** The password generated for `admin` on this start, or null when none was generated. */
   generatedPassword: string | null;
 }
@@ -18,7 +20,7 @@ export function formatStartupBanner(facts: StartupFacts): string {
   const lines = [
     'Draftroom đang chạy / is running',
     `  Địa chỉ / Address:             ${facts.address}`,
-    `  Thư mục dữ liệu / Data folder: ${facts.dataDir}`,
+    facts.database ? `  Cơ sở dữ liệu / Database:      ${facts.database}` : `  Thư mục dữ liệu / Data folder: ${facts.dataDir}`,
   ];
   if (facts.generatedPassword !== null) {
     lines.push(

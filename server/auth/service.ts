@@ -66,12 +66,18 @@ export class AuthService {
     const hasUsers = this.records.read((data) => data.users.length > 0);
     if (hasUsers) return { created: false, generatedPassword: null };
     const generatedPassword = configuredPassword === null ? randomBytes(12).toString('base64url') : null;
-    await this.createUser({
-      username: 'admin',
-      password: configuredPassword ?? generatedPassword ?? '',
-      displayName: 'Quản trị viên',
-      role: 'secretariat',
-    });
+    try {
+      await this.createUser({
+        username: 'admin',
+        password: configuredPassword ?? generatedPassword ?? '',
+        displayName: 'Quản trị viên',
+        role: 'secretariat',
+      });
+    } catch (error) {
+      // Another process sharing the database created it first.
+      if (error instanceof Errors.UsernameTaken) return { created: false, generatedPassword: null };
+      throw error;
+    }
     return { created: true, generatedPassword };
   }
 

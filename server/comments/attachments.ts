@@ -1,7 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Errors } from '../errors.ts';
 import { newId } from '../ids.ts';
+import type { AttachmentContentStore } from '../storage/store.ts';
 
 /** Largest attachment accepted (decoded). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -20,12 +19,12 @@ export interface StoredAttachment {
 }
 
 /**
- * Attachments of submissions, stored under server-generated names (`<id>.bin`) so a file name
- * can never choose a path; the original name is kept only as metadata, cleaned. The content
+ * Attachments of submissions, stored in the store's attachment content under server-generated
+ * ids, so a file name can never choose a path; the original name is kept only as metadata, cleaned. The content
  * must really be a PDF or DOCX (checked by its signature) within MAX_ATTACHMENT_BYTES.
  */
 export class AttachmentStore {
-  constructor(private readonly dir: string) {}
+  constructor(private readonly content: AttachmentContentStore) {}
 
   /** Checks and stores one attachment; throws `ERR_INVALID_ATTACHMENT`. */
   async save(fileName: string, contentType: string, dataBase64: string): Promise<StoredAttachment> {
@@ -35,15 +34,16 @@ export class AttachmentStore {
       throw new Errors.InvalidAttachment();
     }
     const id = newId();
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, `${id}.bin`), data, { flag: 'wx' });
+    await this.content.put(id, data);
     return { id, fileName: cleanFileName(fileName, contentType), contentType, size: data.length };
   }
 
   /** Reads a stored attachment back. */
   async read(id: string): Promise<Buffer> {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new Errors.SubmissionNotFound();
-    return readFile(join(this.dir, `${id}.bin`));
+    const data = await this.content.get(id);
+    if (data === undefined) throw new Errors.SubmissionNotFound();
+    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   }
 }
 

@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AttachmentStore } from './attachments.ts';
 import { ThreadEvents } from './events.ts';
@@ -23,7 +22,7 @@ export const commentsPlugin = fp(
     app.decorate('synthesisIssuer', { place: options.draftingPlace ?? 'Hà Nội' });
     const events = new ThreadEvents();
     app.decorate('commentEvents', events);
-    app.decorate('attachments', new AttachmentStore(join(options.dataDir, 'attachments')));
+    app.decorate('attachments', new AttachmentStore(app.store.attachments));
     app.addHook('preClose', async () => events.close());
     // A disabled account or a reset password ends the person's streams at once, like their sockets.
     app.auth.onRevocation((userId) => events.disconnect(userId));

@@ -24,8 +24,10 @@ export function readSeedOrganizations(templatesDir: string): OrganizationRecord[
 export async function seedOrganizations(records: RecordStore, templatesDir: string): Promise<number> {
   if (records.read((data) => data.organizations.length > 0)) return 0;
   const seed = readSeedOrganizations(templatesDir);
-  await records.write((data) => {
-    data.organizations.push(...seed);
+  // Decided again inside the writer: another process sharing the database may have seeded first.
+  return records.write((data) => {
+    if (data.organizations.length > 0) return 0;
+    data.organizations.push(...structuredClone(seed));
+    return seed.length;
   });
-  return seed.length;
 }

@@ -14,6 +14,7 @@ import { TableClientAuthorStore } from './table-client-author-store.ts';
 import { TableNotificationStore } from './table-notification-store.ts';
 import { FileEditStore } from './file-edit-store.ts';
 import { migrateLegacyCollections } from './migrate.ts';
+import { FileAttachmentStore } from './file-attachment-store.ts';
 
 /** Options of the embedded store. */
 export interface EmbeddedStoreOptions {
@@ -38,7 +39,8 @@ export function holdsData(dataDir: string): boolean {
  * `comments/<documentId>.table` for threads and submissions; `sessions.table`,
  * `client-authors.table`, `notifications.table`, `notification-preferences.table`,
  * `reminders.table` and `audit.jsonl` for what grows with use; `edits/<documentId>.log` for
- * who inserted and deleted what, and when. Collections that older
+ * who inserted and deleted what, and when; `attachments/<id>.bin` for submissions'
+ * attachments. Collections that older
  * versions kept in `records.json` are moved to their tables at open.
  */
 export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, options: EmbeddedStoreOptions): Promise<Store> {
@@ -76,6 +78,7 @@ export async function openEmbeddedStore(dataDir: string, logger: StoreLogger, op
     clientAuthors,
     notifications,
     edits,
+    attachments: new FileAttachmentStore(join(dataDir, 'attachments')),
     health: () => health.check(),
     async close() {
       if (timer) clearInterval(timer);

@@ -4,7 +4,7 @@ import type { NotificationPreferencesRecord, NotificationRecord, ReminderClaimRe
 
 /**
  * The storage boundary. The embedded implementation (lowdb + per-document logs) is the
- * default; a PostgreSQL implementation can be added behind the same interface.
+ * default; `postgres/postgres-store.ts` implements the same interfaces on PostgreSQL (shared mode).
  */
 export interface Store {
   records: RecordStore;
@@ -16,6 +16,7 @@ export interface Store {
   clientAuthors: ClientAuthorStore;
   notifications: NotificationStore;
   edits: EditAttributionStore;
+  attachments: AttachmentContentStore;
   /** Whether storage can write; probes the disk when the last write failed. */
   health(): Promise<StorageStatus>;
   /** Flushes everything and releases files. The store must not be used afterwards. */
@@ -30,7 +31,9 @@ export interface RecordStore {
    * Runs `writer`, which may mutate the rows, then persists them. Writers run one at a
    * time, in call order; if `writer` throws, nothing is persisted and the error propagates.
    * The rows in memory change only once the disk has accepted the write; a failed write
-   * rejects with `ERR_STORAGE_UNAVAILABLE` and changes nothing.
+   * rejects with `ERR_STORAGE_UNAVAILABLE` and changes nothing. In the shared mode a writer may
+   * run more than once (another process wrote first: the rows are read again and it runs on
+   * them), so it must decide only from the rows it is given and have no other effect.
    */
   write<T>(writer: (data: Database) => T): Promise<T>;
 }
@@ -195,4 +198,12 @@ export interface NotificationStore {
   claimReminder(claim: ReminderClaimRecord, staleBefore: string): Promise<boolean>;
   /** Marks a claimed reminder as fully delivered. */
   completeReminder(key: string, at: string): Promise<void>;
+}
+
+/** The bytes of submissions' attachments, by server-generated id; written once, never changed. */
+export interface AttachmentContentStore {
+  /** Durably stores a new attachment; an id already stored is refused (rejects). */
+  put(id: string, data: Uint8Array): Promise<void>;
+  /** The stored bytes, or undefined when there is no attachment with this id. */
+  get(id: string): Promise<Uint8Array | undefined>;
 }

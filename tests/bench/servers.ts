@@ -219,9 +219,10 @@ export interface DraftroomDataOptions {
 /**
  * Starts Draftroom (`server/main.ts`) with default settings except `UNLOAD_DELAY_MS`
  * ({@link DRAFTROOM_UNLOAD_DELAY_MS}), logs in as admin and returns a server handle. Without
- * `data`, it runs on a temporary folder that `stop()` deletes.
+ * `data`, it runs on a temporary folder that `stop()` deletes. `extraEnv` adds variables
+ * (e.g. `DATABASE_URL` and `REDIS_URL` for the shared mode).
  */
-export async function startDraftroom(label = 'Draftroom', data?: DraftroomDataOptions): Promise<BenchServer> {
+export async function startDraftroom(label = 'Draftroom', data?: DraftroomDataOptions, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort();
   const dir = data?.dataDir ?? (await tempDir('draftroom'));
   const password = data?.adminPassword ?? `bench-${randomBytes(8).toString('hex')}`;
@@ -234,6 +235,7 @@ export async function startDraftroom(label = 'Draftroom', data?: DraftroomDataOp
     DATA_DIR: dir,
     ADMIN_PASSWORD: password,
     UNLOAD_DELAY_MS: String(DRAFTROOM_UNLOAD_DELAY_MS),
+    ...extraEnv,
   });
   const base = `http://127.0.0.1:${port}`;
   try {
