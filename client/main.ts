@@ -8,7 +8,6 @@ import './styles/review.css';
 import './styles/tables.css';
 import './styles/notifications.css';
 import './styles/rounds.css';
-import { getLocale, t } from './i18n/index.ts';
 import './styles/phone.css';
 import { getLocale, setTerms, t } from './i18n/index.ts';
 import { fetchTerminology } from './api/settings-endpoints.ts';

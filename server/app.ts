@@ -112,7 +112,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(notificationsPlugin, { now, mail: config.mail, publicUrl: config.publicUrl, reminderIntervalMs: config.reminderIntervalMs });
   await app.register(roundsPlugin, { now });
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingPlace: config.draftingPlace, now });
-  await app.register(exportsPlugin, { draftingBody: config.draftingBody, chromiumPath: config.chromiumPath, now });
+  await app.register(exportsPlugin, { chromiumPath: config.chromiumPath, now });
   await app.register(importPlugin);
 
   await app.register(healthRoutes, { redisUrl: config.redisUrl });

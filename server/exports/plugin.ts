@@ -8,12 +8,12 @@ import { exportRoutes } from './routes.ts';
  * first PDF request and closed with the server. Needs documents, revisions, collab and audit.
  */
 export const exportsPlugin = fp(
-  async (app: FastifyInstance, options: { draftingBody: string; chromiumPath: string; now: () => number }) => {
+  async (app: FastifyInstance, options: { chromiumPath: string; now: () => number }) => {
     const pdf = new PdfRenderer(options.chromiumPath);
     app.addHook('onClose', async () => {
       await pdf.close();
     });
-    await app.register(exportRoutes, { draftingBody: options.draftingBody, pdf, now: options.now });
+    await app.register(exportRoutes, { pdf, now: options.now });
   },
-  { name: 'exports', dependencies: ['auth', 'documents', 'collab', 'revisions', 'audit'] },
+  { name: 'exports', dependencies: ['auth', 'documents', 'collab', 'revisions', 'audit', 'settings'] },
 );

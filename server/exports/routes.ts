@@ -16,7 +16,6 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** What the export routes need besides the app. */
 export interface ExportRouteOptions {
-  draftingBody: string;
   pdf: PdfRenderer;
   now: () => number;
 }
@@ -41,7 +40,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
     return document;
   };
   const versionOf = (request: DraftRequest, document: DocumentRecord): Promise<DraftVersion> =>
-    loadDraftVersion(app, document, request.params.revisionId ?? null, options.draftingBody, new Date(options.now()));
+    loadDraftVersion(app, document, request.params.revisionId ?? null, app.settings.terminology().draftingBody, new Date(options.now()));
 
   const download = async (request: DraftRequest, reply: FastifyReply, format: 'docx' | 'pdf'): Promise<FastifyReply> => {
     const user = currentUser(request);

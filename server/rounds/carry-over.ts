@@ -74,7 +74,8 @@ export async function carryOverRoutes(app: FastifyInstance): Promise<void> {
         organizations: new Map(data.organizations.map((org) => [org.id, { ...org }])),
         presenter: presenterFor(data),
       }));
-      const previous = previousRound(app.rounds.list(document.id), round);
+      const rounds = app.rounds.list(document.id);
+      const previous = previousRound(rounds, round);
       const counts = zeroCounts(THREAD_STATUSES);
       const revision = { id: round.revisionId, name: revisionName(round.revisionId) };
       if (previous === null) return { revision, previous: null, counts, decisions: [] };
@@ -83,7 +84,7 @@ export async function carryOverRoutes(app: FastifyInstance): Promise<void> {
       const counted = organizationStandings(visible, app.rounds.now(), organizations, submissions, threads)
         .filter((standing) => ANSWERED_WITH_COMMENTS.includes(standing.row.status))
         .flatMap((standing) => standing.threads)
-        .filter((thread) => canSeeThread(user, document, thread));
+        .filter((thread) => canSeeThread(user, document, thread, rounds));
       const shared = await app.collab.open(document.id);
       const shown = counted.map((thread) => presenter(thread, shared.doc)).sort((a, b) => a.position.order - b.position.order || a.createdAt.localeCompare(b.createdAt));
       for (const thread of shown) counts[thread.status] += 1;

@@ -32,7 +32,7 @@ export async function synthesisRoutes(app: FastifyInstance, kit: CommentRouteKit
       return buildSynthesis(
         await roundSynthesisInput(app, document, query.roundId, {
           documentTitle: document.title,
-          draftingBody: app.synthesisIssuer.draftingBody,
+          draftingBody: app.settings.terminology().draftingBody,
           place: app.synthesisIssuer.place,
           issuedAt: new Date(),
           officerOrganization: (userId) => officers.get(userId) ?? null,

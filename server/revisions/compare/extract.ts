@@ -48,7 +48,7 @@ function appendCellText(builder: BlockTextBuilder, element: Y.XmlElement): void 
   for (const child of element.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
     if (TEXT_BLOCKS.has(child.nodeName)) {
-      if (!builder.isEmpty) builder.appendNewline(creatorOf(child));
+      if (!builder.isEmpty) builder.appendNewline(...creatorOf(child));
       appendInline(builder, child);
     } else {
       appendCellText(builder, child);
