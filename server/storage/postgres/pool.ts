@@ -51,19 +51,10 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
 }
 
 /**
- * A stable 32-bit key for `pg_advisory_*lock(namespace, key)` from a string (FNV-1a). Two
- * names may share a key; that only makes their holders wait for each other, never wrong.
+ * Namespaces of advisory locks (first argument of the two-key form), one per purpose; the
+ * second key is `hashtext()` of the schema (and document), computed by PostgreSQL. Two names may
+ * share a hash: their holders then only wait for each other, never go wrong.
  */
-export function lockKey(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < name.length; index++) {
-    hash ^= name.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash | 0;
-}
-
-/** Namespaces of advisory locks (first argument of the two-key form), one per purpose. */
 export const LOCK_NAMESPACE = {
   migrations: 0x4d494752, // "MIGR"
   compaction: 0x434f4d50, // "COMP"

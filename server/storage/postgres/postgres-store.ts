@@ -32,6 +32,8 @@ export interface PostgresStore extends Store {
   sessions: PostgresSessionStore;
   clientAuthors: PostgresClientAuthorStore;
   attachments: PostgresAttachmentStore;
+  // Stores other features add (notifications, edit attribution…): one more field here, a file
+  // next to this one, and a numbered step in `migrations.ts` for its tables.
   pool: Pool;
 }
 
