@@ -179,7 +179,22 @@ export class MoveRepair {
   }
 
   private keeps(item: Y.Item): boolean {
-    return this.moved.size > 0 && this.recordOf(item) !== undefined;
+    if (this.moved.size === 0) return false;
+    if (this.recordOf(item) !== undefined) return true;
+    // A remembered block nested in a moved container (a cell paragraph in a moved table, an item
+    // in a moved list) lives inside the container's deleted element: collecting the container
+    // would collect the block with it, so the containers around it are kept too.
+    return item.content instanceof Y.ContentType && this.holdsRemembered(item.content.type);
+  }
+
+  /** True when a remembered block lies somewhere below `type`. */
+  private holdsRemembered(type: Y.AbstractType<unknown>): boolean {
+    for (const record of this.moved.values()) {
+      for (let parent: unknown = record.element.parent; parent instanceof Y.AbstractType; parent = parent._item?.parent) {
+        if (parent === type) return true;
+      }
+    }
+    return false;
   }
 
   private afterTransaction(transaction: Y.Transaction): void {
