@@ -9,6 +9,11 @@ function versionBase(documentId: string, revisionId: string | null): string {
   return revisionId === null ? document : `${document}/revisions/${encodeURIComponent(revisionId)}`;
 }
 
+/** Address of a revision's Word file in the Decree 30 format. */
+export function revisionDocxUrl(documentId: string, revisionId: string): string {
+  return `/api${versionBase(documentId, revisionId)}/export.docx`;
+}
+
 /** The file name the server gave (`filename*=UTF-8''…`), or a plain fallback. */
 function fileNameOf(response: Response): string {
   const header = response.headers.get('content-disposition') ?? '';

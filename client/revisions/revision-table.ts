@@ -1,5 +1,6 @@
 import type { Revision } from '../api/revision-records.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
+import { revisionDocxUrl } from '../exports/export-links.ts';
 import { comparePath, revisionPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { reasonText, revisionLabel, revisionTime, sizeDetails, storedSize } from './labels.ts';
@@ -37,6 +38,10 @@ function actionButtons(revision: Revision, options: RevisionTableOptions, cell: 
     h('a', { className: 'button', i18n: 'revisions.view', attrs: { href: revisionPath(options.documentId, revision.id), 'data-action': 'view' } }),
     h('a', { className: 'button button--quiet', i18n: 'revisions.compareWithCurrent', attrs: { href: comparePath(options.documentId, revision.id, 'current'), 'data-action': 'compare-current' } }),
   ];
+  // A named revision is what is sent to the ministries: its Word file is one click away (print and PDF on its page).
+  if (revision.kind === 'named') {
+    buttons.push(h('a', { className: 'button button--quiet', i18n: 'exports.docx', attrs: { href: revisionDocxUrl(options.documentId, revision.id), download: '', 'data-action': 'export-docx' } }));
+  }
   if (options.canRestore) {
     const showButtons = (): void => cell.replaceChildren(...actionButtons(revision, options, cell));
     buttons.push(
@@ -66,7 +71,7 @@ function revisionRow(revision: Revision, options: RevisionTableOptions): HTMLTab
 /**
  * A table of revisions of one kind: the name (a link to read it) or, for a checkpoint, the
  * translated reason; the note; who saved it; when (Vietnamese date-time format); its size
- * on disk in KB; and "Xem", "So sánh với bản hiện hành" and, when allowed, "Khôi phục" with
+ * on disk in KB; and "Xem", "So sánh với bản hiện hành", "Tải Word" (named revisions) and, when allowed, "Khôi phục" with
  * a confirm step. `empty` is shown instead of an empty table.
  */
 export function renderRevisionTable(revisions: readonly Revision[], options: RevisionTableOptions, empty: MessageKey): HTMLElement {

@@ -158,3 +158,22 @@ export function draftToHtml(blocks: readonly DraftBlock[], meta: DraftMeta, opti
     '',
   ].join('\n');
 }
+
+/**
+ * The page a browser gets instead of a print view it may not see: the reason in the toolbar's
+ * language and the way back to the list, never raw JSON.
+ */
+export function printRefusalHtml(reason: 'forbidden' | 'notFound', lang: PrintLang = 'vi'): string {
+  const labels = PRINT_LABELS[lang];
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(labels[reason])}</title>`,
+    '<style>body { font-family: system-ui, sans-serif; margin: 3em auto; max-width: 40em; padding: 0 1em; }</style>',
+    '</head>',
+    `<body><main><h1>${escapeHtml(labels[reason])}</h1><p><a href="/">${escapeHtml(labels.home)}</a></p></main></body>`,
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -6,7 +6,7 @@ import { errorResponses } from '../http/schemas.ts';
 import { contentDisposition } from '../revisions/routes.ts';
 import type { DocumentRecord, UserRecord } from '../storage/records.ts';
 import { draftToDocx } from './draft-docx.ts';
-import { draftToHtml, PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './draft-html.ts';
+import { draftToHtml, PRINT_SCRIPT, PRINT_SCRIPT_PATH, printRefusalHtml } from './draft-html.ts';
 import { draftFileName } from './draft-meta.ts';
 import { loadDraftVersion, type DraftVersion } from './draft-version.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
@@ -30,7 +30,8 @@ type DraftRequest = FastifyRequest<{ Params: { id: string; revisionId?: string }
  *   `ERR_PDF_UNAVAILABLE` without Chromium). Each download is in the audit trail
  *   (`export.draft`).
  * - `GET /documents/:id/print` and `…/revisions/:revisionId/print`: the print view page (a
- *   browser without a session is sent to sign in first, and back).
+ *   browser without a session is sent to sign in first, and back; a document one may not open,
+ *   or one that does not exist, gets a short page saying so).
  */
 export async function exportRoutes(app: FastifyInstance, options: ExportRouteOptions): Promise<void> {
   /** The document of the request if `user` may open it. */
@@ -66,14 +67,26 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
   const printView = async (request: FastifyRequest<{ Params: { id: string; revisionId?: string }; Querystring: PrintQuery }>, reply: FastifyReply): Promise<FastifyReply> => {
     const user = await resolveUser(app, request);
     if (user === null) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
-    const document = openable(request, user);
-    const version = await versionOf(request, document);
+    const lang = request.query.lang ?? 'vi';
+    let version: DraftVersion;
+    let document: DocumentRecord;
+    try {
+      document = openable(request, user);
+      version = await versionOf(request, document);
+    } catch (error) {
+      // A person following a link gets a page saying why, not the API's JSON.
+      const status = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : null;
+      if (status === 403) return reply.status(403).type('text/html; charset=utf-8').send(printRefusalHtml('forbidden', lang));
+      if (status === 404) return reply.status(404).type('text/html; charset=utf-8').send(printRefusalHtml('notFound', lang));
+      throw error;
+    }
     const base = `/documents/${encodeURIComponent(document.id)}`;
     const back = version.revisionId === null ? base : `${base}/revisions/${encodeURIComponent(version.revisionId)}`;
-    const html = draftToHtml(version.blocks, version.meta, { links: { back }, lang: request.query.lang ?? 'vi' });
+    const html = draftToHtml(version.blocks, version.meta, { links: { back }, lang });
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   };
-  const printSchema = (params: typeof DraftParams | typeof RevisionDraftParams) => ({ params, querystring: PrintQuery, response: errorResponses(400, 403, 404) });
+  // 403 and 404 are HTML pages (printRefusalHtml); only a malformed address answers JSON.
+  const printSchema = (params: typeof DraftParams | typeof RevisionDraftParams) => ({ params, querystring: PrintQuery, response: errorResponses(400) });
   app.get('/documents/:id/print', { schema: printSchema(DraftParams) }, printView);
   app.get('/documents/:id/revisions/:revisionId/print', { schema: printSchema(RevisionDraftParams) }, printView);
   app.get(PRINT_SCRIPT_PATH, async (_request, reply) => reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(PRINT_SCRIPT));

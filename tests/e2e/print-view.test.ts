@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { requestJson } from '../helpers/server.ts';
 import { download, SAMPLE_DRAFT, writeDraft } from '../exports/helpers.ts';
 import { newPage, openEditor, signIn, TIMEOUT, useServerAndBrowser } from './browser.ts';
 
@@ -89,5 +90,15 @@ test('the print view: @page A4 and margins, numbered headings, a print button; T
   assert.equal(await print.locator('.print-toolbar').isVisible(), false, 'the toolbar is not printed');
   // The browser logs the refused PDF's 503; nothing else may fail (a CSP refusal of the print script would show here).
   assert.deepEqual(errors.filter((error) => !error.includes('status of 503')), []);
+
+  // A named revision's Word file is one click away on the revisions page.
+  const revision = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/revisions`, { token: admin, body: { name: 'Dự thảo lần 1' } });
+  const revisionId = (revision.body as { id: string }).id;
+  await page.goto(`${server.baseUrl}/documents/${documentId}/revisions`);
+  const word = page.locator(`tr[data-revision-id="${revisionId}"] a[data-action="export-docx"]`);
+  assert.equal(await word.innerText(), 'Tải Word');
+  const file = await page.request.get(new URL((await word.getAttribute('href')) ?? '', server.baseUrl).href);
+  assert.equal(file.status(), 200);
+  assert.match(file.headers()['content-disposition'] ?? '', /D%E1%BB%B1%20th%E1%BA%A3o%20l%E1%BA%A7n%201\.docx/u);
   await context.close();
 });

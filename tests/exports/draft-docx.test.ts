@@ -170,6 +170,15 @@ test('whoever may open the document may download it (ministries invited to it to
   assert.equal((await download(server, `/api/documents/${documentId}/export.docx`, outsider)).status, 403);
   assert.equal((await download(server, `/api/documents/${documentId}/export.docx`)).status, 401);
   assert.equal((await download(server, `/api/documents/${documentId}/export.docx?x=1`, admin)).status, 400);
+  // The print view is a page: a refusal is a page too, not JSON.
+  const refused = await download(server, `/documents/${documentId}/print`, outsider);
+  assert.equal(refused.status, 403);
+  assert.match(refused.headers.get('content-type') ?? '', /text\/html/u);
+  assert.match(refused.body.toString('utf8'), /Bạn không có quyền mở tài liệu này\./u);
+  const missing = await download(server, `/documents/${documentId}/revisions/khong-co/print?lang=en`, admin);
+  assert.equal(missing.status, 404);
+  assert.match(missing.body.toString('utf8'), /This document or version does not exist\./u);
+  assert.equal((await download(server, `/documents/${documentId}/print`, ministry)).status, 200);
 
   const audit = await requestJson(server.baseUrl, 'GET', `/api/audit?documentId=${documentId}&action=export.draft`, { token: admin });
   const entries = audit.body as Array<{ action: string; actor: { id: string } | null; details: Record<string, unknown> }>;
