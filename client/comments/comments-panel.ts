@@ -40,13 +40,15 @@ export interface CommentsPanel {
  * synthesis downloads, and a ministry officer's written submission form. Threads arrive
  * live through Server-Sent Events and are merged by id; the editor's highlights follow.
  * Clicking a highlight opens its thread here; clicking a thread shows its passage there.
+ * `openThreadId` (a link's `?thread=`, e.g. from a notification) is opened once the threads load.
  */
-export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
+export function createCommentsPanel(documentId: string, me: Me, options: { openThreadId?: string | null } = {}): CommentsPanel {
   const actor: CommentActor = { role: me.user.role, organizationId: me.user.organizationId };
   let view: EditorView | null = null;
   let threads: PublicThread[] = [];
   let filter: ThreadFilter = NO_FILTER;
   let activeId: string | null = null;
+  let pendingThreadId = options.openThreadId ?? null;
   const cards = new Map<string, { card: ThreadCard; signature: string }>();
   const cleanups: Array<() => void> = [];
 
@@ -175,6 +177,9 @@ export function createCommentsPanel(documentId: string, me: Me): CommentsPanel {
         threads = loaded.threads.reduce((merged, thread) => mergeThread(merged, thread), sortThreads(threads));
         settings?.setVisibility(loaded.visibility);
         threadsChanged();
+        const wanted = pendingThreadId;
+        pendingThreadId = null;
+        if (wanted !== null && threads.some((thread) => thread.id === wanted)) activate(wanted);
       })
       .catch((failure: unknown) => {
         feedback.textContent = commentErrorMessage(failure);

@@ -30,7 +30,7 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
 
   const session = openCollabSession(document.id, me.user);
   const editorMount = h('div', { className: 'editor-surface' });
-  const comments = createCommentsPanel(document.id, me);
+  const comments = createCommentsPanel(document.id, me, { openThreadId: new URLSearchParams(location.search).get('thread') });
   const editor = createOutlineEditor(editorMount, session, { editable, label: t('editor.content'), plugins: [comments.plugin] });
   comments.attach(editor);
   const toolbar = editable ? createToolbar(editor.view, true) : null;

@@ -7,7 +7,8 @@ import { newPage, signIn, useServerAndBrowser, waitUntil } from './browser.ts';
  * In a real Chromium: a ministry officer sits on the documents page; the secretariat opens a
  * round consulting the officer's organisation through the API; the bell's count goes up live
  * (no reload), with its accessible name and a polite announcement; the panel lists the
- * notification; a click marks it read and opens the document.
+ * notification; a click marks it read and opens the document; a reply on the ministry's comment
+ * then opens the document with that thread active.
  */
 
 const OFFICER = { username: 'canbo.thongbao', password: 'mat-khau-thong-bao', displayName: 'Lê Thị Thông', role: 'ministry', organizationId: 'bo-y-te' };
@@ -66,6 +67,21 @@ test('the bell counts a new round live, the panel shows it and a click opens the
     const after = await requestJson(server.baseUrl, 'GET', '/api/notifications', { token: await server.login(OFFICER.username, OFFICER.password) });
     assert.equal((after.body as { unread: number }).unread, 0, 'the click marked it read');
     await waitUntil(async () => (await page.locator('.notification-bell__button').getAttribute('data-unread')) === '0', 'the new page to show no unread');
+
+    // A reply on the ministry's comment: its notification opens the document with that thread active.
+    const thread = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/threads`, {
+      token: admin,
+      body: { organizationId: 'bo-y-te', body: 'Ý kiến của Bộ Y tế tại cuộc họp', meeting: { name: 'Họp tổ biên tập', date: '2026-03-02' } },
+    });
+    assert.equal(thread.status, 201, JSON.stringify(thread.body));
+    const threadId = (thread.body as { id: string }).id;
+    const replied = await requestJson(server.baseUrl, 'POST', `/api/documents/${documentId}/threads/${threadId}/comments`, { token: admin, body: { body: 'Tổ biên tập đã ghi nhận' } });
+    assert.equal(replied.status, 201, JSON.stringify(replied.body));
+    await waitUntil(async () => (await bell.getAttribute('data-unread')) === '1', 'the reply to be counted live');
+    await bell.click();
+    await page.locator(`.notification-item[data-kind="comment_replied"]`).click();
+    await page.waitForURL(`${server.baseUrl}/documents/${documentId}?thread=${threadId}`);
+    await page.locator(`.thread-card--active[data-thread-id="${threadId}"]`).waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
