@@ -29,6 +29,7 @@ export const importEn: Record<keyof typeof importVi, string> = {
   'import.footnotes': 'Footnotes: {count}',
   'import.endnotes': 'Endnotes: {count}',
   'import.textBoxes': 'Text boxes: {count} (their text, where readable, becomes ordinary paragraphs)',
+  'import.stateFormatFrame': 'State-format letterhead (national title, DỰ THẢO mark, title), drawn again by every export: {count} blocks',
   'import.nestedTables': 'Tables inside tables (flattened to paragraphs): {count}',
   'import.nothingDropped': 'Nothing was dropped.',
   'import.outline': 'Outline to import (numbers computed by the workspace)',

@@ -31,6 +31,7 @@ export const importVi = {
   'import.footnotes': 'Chú thích cuối trang: {count}',
   'import.endnotes': 'Chú thích cuối văn bản: {count}',
   'import.textBoxes': 'Hộp văn bản: {count} (chữ trong hộp, nếu đọc được, thành đoạn văn thường)',
+  'import.stateFormatFrame': 'Khung văn bản theo thể thức (Quốc hiệu, dấu DỰ THẢO, tên văn bản), do hệ thống tự vẽ lại khi xuất: {count} khối',
   'import.nestedTables': 'Bảng lồng trong bảng (đã trải thành đoạn văn): {count}',
   'import.nothingDropped': 'Không có gì bị bỏ.',
   'import.outline': 'Đề cương sẽ nhập (số do hệ thống tính)',

@@ -72,6 +72,7 @@ function renderPreview(preview: ImportPreview, target: ImportTarget, status: HTM
     ['import.endnotes', dropped.endnotes],
     ['import.textBoxes', dropped.textBoxes],
     ['import.nestedTables', dropped.nestedTables],
+    ['import.stateFormatFrame', dropped.stateFormatFrame],
   ];
   const droppedLines = droppedKeys.filter(([, count]) => count > 0).map(([key, count]) => line(key, { count }));
 

@@ -95,7 +95,8 @@ function tableOf(table: DraftTable, lists: WordLists): Table {
     rows: table.rows.map(
       (row, index) =>
         new TableRow({
-          tableHeader: index === 0 && row.length > 0 && row.every((cell) => cell.header),
+          // Only written when true: readers such as mammoth take any w:tblHeader as a header row.
+          ...(index === 0 && row.length > 0 && row.every((cell) => cell.header) ? { tableHeader: true } : {}),
           children: row.map(
             (cell) =>
               new TableCell({

@@ -213,7 +213,10 @@ function tableNode(table: WordTable, unicode: (paragraph: WordParagraph) => Inli
       attrs: { id: newId() },
       content: row.cells.map((cell, cellIndex): PMJson => {
         counts.tableCells++;
-        const paragraphs = (cells[cellIndex] ?? []).filter((inlines) => plainText(inlines).trim() !== '');
+        const paragraphs = (cells[cellIndex] ?? [])
+          .filter((inlines) => plainText(inlines).trim() !== '')
+          // A header cell is drawn bold by the workspace: bold throughout is its look, not a mark.
+          .map((inlines) => (header && isWhollyBold(inlines) ? inlines.map((inline): Inline => (inline.kind === 'text' ? { ...inline, bold: false } : inline)) : inlines));
         return {
           type: header ? 'table_header' : 'table_cell',
           attrs: { colspan: cell.colSpan, rowspan: cell.rowSpan, colwidth: null, id: newId() },

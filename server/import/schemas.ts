@@ -39,6 +39,8 @@ export const ImportReport = Type.Object(
         endnotes: Count,
         textBoxes: Count,
         nestedTables: Count,
+        /** Blocks of a state-format letterhead (header block, DỰ THẢO mark, title line) left out. */
+        stateFormatFrame: Count,
       },
       { additionalProperties: false },
     ),

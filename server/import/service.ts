@@ -13,6 +13,7 @@ import { Errors } from '../errors.ts';
 import { adoptIds } from './adopt-ids.ts';
 import { readDocx } from './docx-file.ts';
 import { mapToOutline } from './outline-mapper.ts';
+import { splitStateFormatFrame } from './state-format-frame.ts';
 import { PreviewStore, type StoredPreview } from './preview-store.ts';
 import { MAX_PREVIEW_HEADINGS, type ImportReport, type OutlineEntry } from './schemas.ts';
 
@@ -57,7 +58,9 @@ export class ImportService {
   /** Reads `bytes` (a .docx) and keeps the result as a preview of `user`'s. */
   async preview(bytes: Buffer, fileName: string, user: UserRecord): Promise<StoredPreview<ImportDraft>> {
     const content = await readDocx(bytes);
-    const mapped = mapToOutline(content);
+    // The letterhead of a state-format draft is drawn again by every export, so it is not content.
+    const { frame, content: blocks } = splitStateFormatFrame(content.tree.blocks);
+    const mapped = mapToOutline({ ...content, tree: { ...content.tree, blocks } });
     const node = PMNode.fromJSON(outlineSchema, mapped.doc);
     node.check();
     const headings: Array<{ level: number; text: string }> = [];
@@ -77,6 +80,7 @@ export class ImportService {
         endnotes: tree.dropped.endnotes,
         textBoxes: content.textBoxes,
         nestedTables: tree.dropped.nestedTables,
+        stateFormatFrame: frame.blocks,
       },
       warnings: content.warnings,
     };
