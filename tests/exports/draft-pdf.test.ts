@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { loadConfig } from '../../server/config.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { download, SAMPLE_DRAFT, writeDraft } from './helpers.ts';
 
@@ -51,7 +52,11 @@ test('the PDF of the live draft, made by Chromium from the print view', { skip: 
 });
 
 test('without Chromium the PDF is refused with 503 ERR_PDF_UNAVAILABLE; the Word file still works', async () => {
-  const bare = await startTestServer({ chromiumPath: '/nonexistent/chromium' });
+  // CHROMIUM_PATH, read as the server reads its environment, points at a file that is not there.
+  const { chromiumPath } = loadConfig({ CHROMIUM_PATH: '/nonexistent/chromium' });
+  assert.equal(chromiumPath, '/nonexistent/chromium');
+  assert.equal(loadConfig({}).chromiumPath, '/usr/bin/chromium', 'the default');
+  const bare = await startTestServer({ chromiumPath });
   try {
     const token = await bare.login('admin', bare.adminPassword);
     const id = await bare.createDocument(token, TITLE, 'nts-2030-2045');
