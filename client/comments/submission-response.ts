@@ -5,7 +5,7 @@ import type { Round } from '../api/round-response-endpoints.ts';
 import { t } from '../i18n/index.ts';
 import { revisionPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
-import { formatDateTime } from '../../document-model/date-time.ts';
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../../document-model/date-time.ts';
 import { commentErrorMessage } from './comment-errors.ts';
 import { createLetterInputs } from './submission-letter.ts';
 import { formatCalendarDate } from './time-format.ts';
@@ -126,7 +126,7 @@ export function createRoundResponse(documentId: string, round: Round): HTMLEleme
   });
 
   return h('section', { className: 'round-response', attrs: { 'data-round-id': round.id } }, [
-    h('p', { className: 'round-response__round', text: t('response.round', { title: round.title, deadline: formatDateTime(round.deadline) }) }),
+    h('p', { className: 'round-response__round', text: t('response.round', { title: round.title, deadline: formatDateTime(round.deadline, DISPLAY_TIME_ZONE) }) }),
     // The drafting group keeps writing the live draft; the version sent is what the ministry answers.
     h('a', { className: 'round-response__revision', text: t('response.readSent', { name: round.revision.name }), attrs: { href: revisionPath(documentId, round.revision.id) } }),
     h('h3', { className: 'round-response__title', i18n: 'response.title' }),

@@ -7,7 +7,7 @@ import { onLocaleChange, t } from '../i18n/index.ts';
 import { revisionPath, roundsPath } from '../router.ts';
 import { renderCarryOver } from '../rounds/carry-over-view.ts';
 import { renderRoundActions } from '../rounds/round-actions.ts';
-import { formatDateTime } from '../../document-model/date-time.ts';
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../../document-model/date-time.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
 import { documentPageHeading } from '../ui/page-heading.ts';
@@ -19,7 +19,7 @@ const REFRESH_DEBOUNCE_MS = 250;
 function roundDetails(documentId: string, round: RoundWithStatuses): HTMLElement[] {
   const history = round.history.map((event) => {
     const when = formatDateTime(event.at);
-    const deadline = (value: string | null): string => (value === null ? '' : formatDateTime(value));
+    const deadline = (value: string | null): string => (value === null ? '' : formatDateTime(value, DISPLAY_TIME_ZONE));
     const text =
       event.kind === 'opened'
         ? t('rounds.history.opened', { time: when, who: event.by.displayName, to: deadline(event.to) })
@@ -33,7 +33,7 @@ function roundDetails(documentId: string, round: RoundWithStatuses): HTMLElement
     h('ul', { className: 'round-facts' }, [
       h('li', {}, [h('a', { text: t('rounds.detail.revision', { name: round.revision.name }), attrs: { href: revisionPath(documentId, round.revision.id) } })]),
       h('li', { text: t('rounds.detail.letter', { number: round.requestLetter.number, date: formatCalendarDate(round.requestLetter.date) }) }),
-      h('li', { className: 'round-deadline', text: t('rounds.detail.deadline', { deadline: formatDateTime(round.deadline) }) }),
+      h('li', { className: 'round-deadline', text: t('rounds.detail.deadline', { deadline: formatDateTime(round.deadline, DISPLAY_TIME_ZONE) }) }),
       h('li', { i18n: round.state === 'open' ? 'rounds.state.open' : 'rounds.state.closed' }),
       ...(round.ministriesSeeEachOther ? [h('li', { i18n: 'rounds.detail.seeEachOther' })] : []),
     ]),

@@ -6,7 +6,7 @@ import { formatCalendarDate } from '../comments/time-format.ts';
 import { onLocaleChange, t } from '../i18n/index.ts';
 import { documentPath, roundPath } from '../router.ts';
 import { renderOpenRoundForm } from '../rounds/open-round-form.ts';
-import { formatDateTime } from '../../document-model/date-time.ts';
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../../document-model/date-time.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
 import { documentPageHeading } from '../ui/page-heading.ts';
@@ -26,7 +26,7 @@ function roundsTable(documentId: string, rounds: readonly Round[]): HTMLElement 
           h('th', { attrs: { scope: 'row' } }, [h('a', { text: round.title, attrs: { href: roundPath(documentId, round.id) } })]),
           h('td', { text: round.revision.name }),
           h('td', { text: t('rounds.letter', { number: round.requestLetter.number, date: formatCalendarDate(round.requestLetter.date) }) }),
-          h('td', { text: formatDateTime(round.deadline) }),
+          h('td', { text: formatDateTime(round.deadline, DISPLAY_TIME_ZONE) }),
           h('td', { text: String(round.organizations.length) }),
           h('td', { i18n: round.state === 'open' ? 'rounds.state.open' : 'rounds.state.closed' }),
         ]),

@@ -57,7 +57,7 @@ function panels(data: RoundDashboard, link: (filters: ReviewFilterQuery) => stri
   let running = 0;
   const cumulative = days.map((day) => (running = answered.get(day) ?? running));
   const timeline: PanelData = {
-    caption: t('rounds.chart.timelineCaption', { deadline: formatDateTime(data.deadline) }),
+    caption: t('rounds.chart.timelineCaption', { deadline: formatDateTime(data.deadline, DISPLAY_TIME_ZONE) }),
     columns: ['rounds.col.date', 'rounds.col.responses'],
     chart: {
       kind: 'bar',

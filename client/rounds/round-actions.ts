@@ -1,6 +1,6 @@
 import { closeRound, extendRound, type RoundWithStatuses } from '../api/round-endpoints.ts';
 import { t } from '../i18n/index.ts';
-import { formatDateTime } from '../../document-model/date-time.ts';
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../../document-model/date-time.ts';
 import { createDateInput } from '../ui/date-input.ts';
 import { h } from '../ui/dom.ts';
 import { createFeedback } from '../ui/feedback.ts';
@@ -32,7 +32,7 @@ export function renderRoundActions(documentId: string, round: RoundWithStatuses,
     }
     return extendRound(documentId, round.id, iso, reason.value.normalize('NFC').trim()).then(
       (changed) => {
-        feedback.success(t('rounds.extend.done', { deadline: formatDateTime(changed.deadline) }));
+        feedback.success(t('rounds.extend.done', { deadline: formatDateTime(changed.deadline, DISPLAY_TIME_ZONE) }));
         onChanged(changed);
       },
       (error: unknown) => feedback.error(error),

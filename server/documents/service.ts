@@ -42,7 +42,7 @@ export class DocumentService {
     const templateId = input.templateId ?? null;
     const template = templateId === null ? null : this.templates.get(templateId);
     if (template === undefined) throw new Errors.TemplateNotFound();
-    return this.createWithState(input, templateId, this.templates.instantiate(template));
+    return this.createWithState(input, templateId, this.templates.instantiate(template, input.terms));
   }
 
   /**
