@@ -4,6 +4,7 @@ import { ApiError } from '../api/http.ts';
 import type { Round } from '../api/round-response-endpoints.ts';
 import { t } from '../i18n/index.ts';
 import { revisionPath } from '../router.ts';
+import { ROUND_RESPONSE_ANCHOR } from '../rounds/round-banner.ts';
 import { h } from '../ui/dom.ts';
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../../document-model/date-time.ts';
 import { commentErrorMessage } from './comment-errors.ts';
@@ -125,7 +126,7 @@ export function createRoundResponse(documentId: string, round: Round): HTMLEleme
     status.replaceChildren(h('p', { className: 'form-error', text: commentErrorMessage(failure) }));
   });
 
-  return h('section', { className: 'round-response', attrs: { 'data-round-id': round.id } }, [
+  return h('section', { className: 'round-response', attrs: { 'data-round-id': round.id, id: ROUND_RESPONSE_ANCHOR } }, [
     h('p', { className: 'round-response__round', text: t('response.round', { title: round.title, deadline: formatDateTime(round.deadline, DISPLAY_TIME_ZONE) }) }),
     // The drafting group keeps writing the live draft; the version sent is what the ministry answers.
     h('a', { className: 'round-response__revision', text: t('response.readSent', { name: round.revision.name }), attrs: { href: revisionPath(documentId, round.revision.id) } }),

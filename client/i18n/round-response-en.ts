@@ -3,6 +3,8 @@ import type { roundResponseVi } from './round-response-vi.ts';
 /** English UI strings of an organisation's response to a round, spread into `en`; exactly the keys of `roundResponseVi`. */
 export const roundResponseEn: Record<keyof typeof roundResponseVi, string> = {
   'response.round': '{title} — comments due: {deadline}',
+  'response.banner': 'Consultation round: {title} — comments due {deadline}',
+  'response.bannerLink': 'Send the official response',
   'response.draftsHint': 'Comments marked “Draft” are seen only inside your organisation; sending the response sends them with it and locks them.',
   'response.readSent': 'Read the version sent for comments: {name}',
   'response.title': 'Send the official response',

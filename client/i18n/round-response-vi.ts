@@ -5,6 +5,8 @@
  */
 export const roundResponseVi = {
   'response.round': '{title} — hạn góp ý: {deadline}',
+  'response.banner': 'Đợt lấy ý kiến: {title} — hạn góp ý {deadline}',
+  'response.bannerLink': 'Gửi văn bản góp ý',
   'response.draftsHint': 'Các ý kiến đánh dấu “Bản nháp” chỉ người trong đơn vị thấy; khi gửi văn bản, chúng được gửi kèm và khóa lại.',
   'response.readSent': 'Đọc đúng phiên bản đã gửi lấy ý kiến: {name}',
   'response.title': 'Gửi văn bản góp ý',

@@ -10,6 +10,7 @@ import { createStatusIndicator } from '../editor/status-indicator.ts';
 import { createToolbar } from '../editor/toolbar.ts';
 import { createCommentsPanel } from '../comments/comments-panel.ts';
 import { renderExportLinks } from '../exports/export-links.ts';
+import { createRoundBanner } from '../rounds/round-banner.ts';
 import { auditPath, reviewPath, revisionsPath, roundsPath } from '../router.ts';
 import { h } from '../ui/dom.ts';
 import { renderHeader } from '../ui/header.ts';
@@ -21,7 +22,8 @@ import { renderHeader } from '../ui/header.ts';
  * edit (ministry, observer) get a read-only editor, no toolbar and the banner "Chỉ xem";
  * the server drops their edits anyway, the UI only avoids offering them. Everyone gets a
  * link to the document's revisions ("Phiên bản"), the secretariat also one to its audit
- * log, and everyone the draft's downloads (Word, print view, PDF). When the socket reports withdrawn access the editor turns read-only and says why.
+ * log, and everyone the draft's downloads (Word, print view, PDF). A ministry officer consulted
+ * in an open round sees a bar with the round and its deadline, linking to the response panel. When the socket reports withdrawn access the editor turns read-only and says why.
  */
 export async function renderEditorPage(root: HTMLElement, documentId: string): Promise<void> {
   const [me, document] = await Promise.all([fetchMe(), fetchDocument(documentId)]);
@@ -57,6 +59,8 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
     connectionNotice.hidden = false;
   });
   const readOnlyNotice = editable ? [] : [h('p', { className: 'notice read-only-notice', i18n: 'editor.readOnly', attrs: { role: 'status' } })];
+  // A consulted ministry sees the open round and its deadline above the text it answers on.
+  const roundBanner = me.user.role === 'ministry' ? [createRoundBanner(document.id)] : [];
   const headingLinks = [
     h('a', { className: 'back-link', i18n: 'editor.backToList', attrs: { href: '/' } }),
     h('a', { className: 'back-link revisions-link', i18n: 'revisions.open', attrs: { href: revisionsPath(document.id) } }),
@@ -81,6 +85,7 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
     ...(toolbar ? [toolbar.element] : []),
     connectionNotice,
     ...readOnlyNotice,
+    ...roundBanner,
     h('div', { className: 'editor-layout editor-layout--comments' }, [
       outline.element,
       h('div', { className: 'editor-paper' }, [editorMount]),

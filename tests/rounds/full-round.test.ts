@@ -2,22 +2,27 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
-import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
+import { rmSync } from 'node:fs';
+import { requestJson, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts';
 import { listenThreadEvents, type ThreadEventStream } from '../helpers/thread-events.ts';
 import { anchorFor, findParagraph } from '../comments/helpers.ts';
 import type { PublicSubmission, PublicThread, ThreadsResponse } from '../../server/comments/schemas.ts';
 import type { RoundDashboard, RoundWithStatuses } from '../../server/rounds/schemas.ts';
 import type { PublicRevision } from '../../server/revisions/schemas.ts';
+import type { NotificationList } from '../../server/notifications/schemas.ts';
 
 // A full consultation round through the API, the way ministries answer it: each officer prepares
 // drafts private to the organisation, then sends one official response. 19 organisations, a
-// clock the test moves; deadline "2026-03-10" is the end of 10 March in Viet Nam.
+// clock the test moves; deadline "2026-03-10" is the end of 10 March in Viet Nam. Every
+// notification of every person is checked, and the server restarts on its data folder in the
+// middle of the deadline reminders.
 
 let clock = Date.UTC(2026, 2, 1, 3);
 /** 10:00 in Viet Nam on `d` March 2026 (plus `hour` hours UTC). */
 const day = (d: number, hour = 3): number => Date.UTC(2026, 2, d, hour);
 
 let server: TestServer;
+const dataDir = tempDataDir();
 let reader: TestClient;
 let documentId: string;
 let revisionId: string;
@@ -42,7 +47,7 @@ const refused = async (promise: Promise<{ status: number; body: unknown }>, stat
   assert.equal((result.body as { error?: { code?: string } }).error?.code, code, message);
 };
 
-/** The officer of organisation `i` (`officer0` … `officer14`). */
+/** The officer of organisation `i` (`officer0` … `officer18`). */
 const officer = (i: number): string => `officer${i}`;
 const org = (i: number): string => organizations[i] as string;
 
@@ -56,6 +61,44 @@ const send = (i: number, number: string, extra: Record<string, unknown> = {}) =>
 
 const threadsOf = async (who: string, query = ''): Promise<PublicThread[]> => (await ok<ThreadsResponse>(api(who, 'GET', `/threads${query}`))).threads;
 const dashboardOf = (who = 'admin') => ok<RoundDashboard>(api(who, 'GET', `/rounds/${roundId}/dashboard`));
+
+/** Everyone with an account, and the notification kinds each has seen so far (oldest first). */
+const people: string[] = [];
+const heard: Record<string, string[]> = {};
+
+const kindsOf = async (who: string): Promise<string[]> => {
+  const list = await ok<NotificationList>(requestJson(server.baseUrl, 'GET', '/api/notifications?limit=100', { token: tokens[who] }));
+  assert.equal(list.nextBefore, null, `${who}: one page holds them all`);
+  return list.notifications.map((notification) => notification.kind).reverse();
+};
+
+/**
+ * Asserts the notifications every person received since the last call, exactly: `added` lists
+ * who got which kinds (in order); everyone else got none.
+ */
+const heardSince = async (added: Record<string, string[]>, message: string): Promise<void> => {
+  const actual: Record<string, string[]> = {};
+  for (const who of people) {
+    const kinds = await kindsOf(who);
+    const before = heard[who] ?? [];
+    assert.deepEqual(kinds.slice(0, before.length), before, `${message}: ${who} keeps what it had`);
+    const fresh = kinds.slice(before.length);
+    if (fresh.length > 0) actual[who] = fresh;
+    heard[who] = kinds;
+  }
+  assert.deepEqual(actual, added, message);
+};
+
+/** `kinds` for each officer of the organisations `indexes`. */
+const toOfficers = (indexes: readonly number[], ...kinds: string[]): Record<string, string[]> =>
+  Object.fromEntries(indexes.map((i) => [officer(i), kinds]));
+
+/** The organisations that never answer, and the two that answer late: they get every reminder. */
+const UNANSWERED = [10, 11, 15, 16, 17, 18] as const;
+
+const runReminders = () => server.app.reminders.runDueReminders();
+
+const start = () => startTestServer({ dataDir, now: () => clock, reminderIntervalMs: 3600_000 });
 
 const counts = (partial: Partial<RoundDashboard['counts']>): RoundDashboard['counts'] => ({
   pending: 0,
@@ -72,7 +115,7 @@ const counts = (partial: Partial<RoundDashboard['counts']>): RoundDashboard['cou
 const scan = { fileName: 'cong-van.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4\n%scan\n').toString('base64') };
 
 before(async () => {
-  server = await startTestServer({ now: () => clock });
+  server = await start();
   tokens.admin = await server.login('admin', server.adminPassword);
   documentId = await server.createDocument(tokens.admin, 'Chiến lược an ninh phi truyền thống', 'nts-2030-2045');
   const seeded = (await requestJson(server.baseUrl, 'GET', '/api/organizations', { token: tokens.admin })).body as Array<{ id: string }>;
@@ -86,14 +129,15 @@ before(async () => {
     organizations.push((created.body as { id: string }).id);
   }
   assert.equal(organizations.length, 19);
-  const people: Array<{ username: string; role: string; organizationId?: string }> = [
+  const accounts: Array<{ username: string; role: string; organizationId?: string }> = [
     { username: 'editor', role: 'editor' },
     { username: 'observer', role: 'observer' },
     { username: 'colleague', role: 'ministry', organizationId: org(0) },
-    ...Array.from({ length: 15 }, (_, i) => ({ username: officer(i), role: 'ministry', organizationId: org(i) })),
+    ...Array.from({ length: 19 }, (_, i) => ({ username: officer(i), role: 'ministry', organizationId: org(i) })),
   ];
+  people.push('admin', ...accounts.map((person) => person.username));
   const ids: Record<string, string> = {};
-  for (const person of people) {
+  for (const person of accounts) {
     ids[person.username] = await server.createUser(tokens.admin, { ...person, password: `pw-${person.username}-1`, displayName: `Người ${person.username}` });
     tokens[person.username] = await server.login(person.username, `pw-${person.username}-1`);
   }
@@ -123,11 +167,14 @@ before(async () => {
       201,
     )
   ).id;
+  // Every officer of the 19 organisations is told, and nobody else.
+  await heardSince({ ...toOfficers(organizations.map((_, i) => i), 'round_opened'), colleague: ['round_opened'] }, 'opening the round');
 });
 
 after(async () => {
   reader.destroy();
   await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('drafts of one organisation are invisible to every other role and organisation until sent, live events included', async () => {
@@ -182,6 +229,7 @@ test('drafts of one organisation are invisible to every other role and organisat
     // A withdrawn draft is no longer preparation, and is never sent.
     const dropped = await draft(0, headings[1] as string, 'Bỏ');
     await ok(api('colleague', 'POST', `/threads/${dropped.id}/status`, { status: 'withdrawn' }));
+    await heardSince({}, 'drafts and their withdrawal tell nobody');
   } finally {
     for (const stream of streams.values()) stream.close();
   }
@@ -226,6 +274,8 @@ test('sending the response publishes the drafts with it, locks them, and a secon
     await refused(send(0, '2/BA', { noComments: true, supersedes: 'no-such-response' }), 404, 'ERR_SUBMISSION_NOT_FOUND');
     const row = (await dashboardOf()).organizations.find((candidate) => candidate.organization.id === org(0));
     assert.deepEqual([row?.status, row?.commentCount, row?.response?.documentNumber, row?.decisions.accepted], ['responded', 2, '1/BA', 1]);
+    // The secretariat hears of the response; the organisation of the decision on its comment.
+    await heardSince({ admin: ['response_received'], officer0: ['comment_decided'], colleague: ['comment_decided'] }, 'a response and a decision');
   } finally {
     watcher.close();
     other.close();
@@ -251,6 +301,7 @@ test('a full round: 12 answer with comments (two late), 3 have none, 4 never ans
   // Organisation 10 starts preparing; organisation 2 corrects its letter with one more comment.
   clock = day(7);
   await draft(10, b);
+  assert.equal(await runReminders(), 0, 'more than 3 days before the deadline: no reminder yet');
   clock = day(8, 10);
   await draft(2, c, 'Bổ sung sau');
   const correction = await ok<PublicSubmission>(send(2, '3b/CV', { supersedes: firstResponse[2] }), 201);
@@ -259,18 +310,58 @@ test('a full round: 12 answer with comments (two late), 3 have none, 4 never ans
   assert.equal(letters.find((letter) => letter.id === firstResponse[2])?.supersededBy, correction.id, 'the earlier letter stays, marked superseded');
   assert.equal(letters.find((letter) => letter.id === correction.id)?.supersededBy, null);
   await refused(send(2, '3c/CV', { supersedes: firstResponse[2] }), 409, 'ERR_RESPONSE_ALREADY_SENT', 'a correction corrects the response in force');
+  // Each response, the correction included, is one notification to the secretariat.
+  await heardSince({ admin: Array.from({ length: 13 }, () => 'response_received') }, 'twelve responses and a correction');
 
+  // Under 3 days before the deadline: the six organisations without a response are reminded
+  // (organisation 10 too, though it is preparing), once.
+  clock = day(8, 13);
+  assert.equal(await runReminders(), 6);
+  assert.equal(await runReminders(), 0, 'each reminder once');
+  await heardSince(toOfficers(UNANSWERED, 'deadline_in_3_days'), '3 days before the deadline');
+
+  // A real restart on the same data folder in the middle of the reminders: nothing sent twice.
+  reader.destroy();
+  await server.close({ keepData: true });
   clock = day(9);
+  server = await start();
+  assert.equal(await runReminders(), 0, 'the 3-day reminders are not sent again after the restart');
+  reader = connectClient(server.wsUrl, documentId, tokens.admin as string);
+  await waitSynced(reader);
+  await heardSince({}, 'the restart sends nothing');
+
   assert.deepEqual((await dashboardOf()).counts, counts({ responded: 10, no_comments: 3, preparing: 1, pending: 5 }));
+  clock = day(10, 3);
+  assert.equal(await runReminders(), 6);
+  clock = day(10, 16);
+  assert.equal(await runReminders(), 0, 'still the last day: nothing new');
+  await heardSince(toOfficers(UNANSWERED, 'deadline_in_1_day'), 'under a day before the deadline');
   // The deadline passes: the six without a response are overdue, the one preparing included.
   clock = day(11);
   assert.deepEqual((await dashboardOf()).counts, counts({ responded: 10, no_comments: 3, overdue: 6 }));
+  assert.equal(await runReminders(), 6);
+  assert.equal(await runReminders(), 0);
+  await heardSince(toOfficers(UNANSWERED, 'overdue'), 'the deadline passed');
   // Two answer late, with comments: accepted and marked late.
   clock = day(11, 5);
   await ok(send(10, '11/CV'), 201);
   await draft(11, c);
   await draft(11, a);
   await ok(send(11, '12/CV'), 201);
+  await heardSince({ admin: ['response_received', 'response_received'] }, 'the two late responses');
+  // Nothing more is due for this round, whenever the server looks.
+  clock = day(15);
+  assert.equal(await runReminders(), 0);
+  const received = (await ok<NotificationList>(requestJson(server.baseUrl, 'GET', '/api/notifications?limit=100', { token: tokens.admin }))).notifications
+    .filter((notification) => notification.kind === 'response_received')
+    .map((notification) => notification.title)
+    .reverse();
+  const names = new Map((await ok<Array<{ id: string; name: string }>>(requestJson(server.baseUrl, 'GET', '/api/organizations', { token: tokens.admin }))).map((row) => [row.id, row.name]));
+  assert.deepEqual(
+    received,
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 2, 10, 11].map((i) => `${names.get(org(i))} đã trả lời: Lấy ý kiến đề cương lần 1`),
+    'one per response, naming its organisation',
+  );
 
   const dashboard = await dashboardOf();
   assert.deepEqual(dashboard.counts, counts({ responded: 10, responded_late: 2, no_comments: 3, overdue: 4 }));
@@ -352,6 +443,10 @@ test('when a round lets ministries see each other, they see the sent comments, n
   assert.ok(!(await threadsOf(officer(1))).some((thread) => thread.id === pending.id), 'a draft stays private');
   const response = await ok<PublicSubmission>(send(0, '5/BA'), 201);
   assert.equal(response.roundId, second.id);
+  await heardSince(
+    { admin: ['response_received'], colleague: ['round_opened'], officer0: ['round_opened'], officer1: ['round_opened'] },
+    'the second round is sent to its two organisations, and one answers',
+  );
   const seen = await threadsOf(officer(1));
   assert.ok(seen.some((thread) => thread.id === pending.id && !thread.draft), 'the sent comment is visible to the other ministry');
   assert.ok(!seen.some((thread) => thread.roundId === roundId && thread.organization?.id === org(0)), 'the first round still hides them');
