@@ -169,7 +169,7 @@ export async function verifyMigration(source: Store, target: PostgresStore): Pro
   await target.records.refresh();
   const copied = target.records.read((data) => data);
   for (const collection of Object.keys(emptyDatabase()) as Array<keyof Database>) {
-    const ok = JSON.stringify(records[collection]) === JSON.stringify(copied[collection]);
+    const ok = canonical(records[collection]) === canonical(copied[collection]);
     // `settings` is one object: compared whole, counted as one row.
     const size = (value: Database[keyof Database]): number => (Array.isArray(value) ? value.length : 1);
     rows.push({ what: `records: ${collection}`, embedded: size(records[collection]), postgres: size(copied[collection]), ok });
