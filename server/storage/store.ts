@@ -198,6 +198,8 @@ export interface NotificationStore {
   claimReminder(claim: ReminderClaimRecord, staleBefore: string): Promise<boolean>;
   /** Marks a claimed reminder as fully delivered. */
   completeReminder(key: string, at: string): Promise<void>;
+  /** Every reminder claim, by key (the embedded → PostgreSQL migration copies them). */
+  reminderClaims(): Promise<ReminderClaimRecord[]>;
 }
 
 /** The bytes of submissions' attachments, by server-generated id; written once, never changed. */

@@ -149,6 +149,10 @@ export class TableNotificationStore implements NotificationStore {
     if (current) await this.reminders.write([[key, { ...current, completedAt: at }]]);
   }
 
+  async reminderClaims(): Promise<ReminderClaimRecord[]> {
+    return [...this.reminders.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
   /** Waits for pending writes and closes the files. */
   async close(): Promise<void> {
     await Promise.all([this.notifications.close(), this.prefs.close(), this.reminders.close()]);

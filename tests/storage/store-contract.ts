@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import type { Store } from '../../server/storage/store.ts';
-import type { AuditRecord, SubmissionRecord, ThreadRecord } from '../../server/storage/records.ts';
+import type { AuditRecord, EditRecord, SubmissionRecord, ThreadRecord } from '../../server/storage/records.ts';
+import type { NotificationRecord } from '../../server/storage/notification-records.ts';
 
 /** How a contract run reaches one implementation: `open` again reopens the same stored data. */
 export interface StoreHarness {
@@ -69,6 +70,24 @@ function submission(documentId: string, id: string, threadIds: string[]): Submis
 
 function audit(index: number, action: string, documentId: string | null): AuditRecord {
   return { id: `a${index}`, at: at(index), action, actorId: 'lan', documentId, details: { index } };
+}
+
+const NOTIFIED_AT = new Date().toISOString();
+
+function notification(id: string, userId: string): NotificationRecord {
+  return {
+    id,
+    userId,
+    kind: 'round_opened',
+    documentId: 'doc1',
+    roundId: 'round1',
+    threadId: null,
+    title: 'Dự thảo mới cần góp ý',
+    body: `Vòng góp ý ${id}`,
+    link: '/documents/doc1?round=round1',
+    createdAt: NOTIFIED_AT,
+    readAt: null,
+  };
 }
 
 async function textOf(store: Store, documentId: string): Promise<string> {
@@ -230,6 +249,78 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
         await store.close();
         const reopened = await open();
         assert.deepEqual((await reopened.audit.list({ limit: 1 })).entries, entries.slice(-1));
+      }));
+
+    test('notifications: stored once, paged newest first, read marks, preferences, after reopening too', () =>
+      withStore(async (open) => {
+        const store = await open();
+        const first = await store.notifications.add([notification('n1', 'lan'), notification('n2', 'lan'), notification('m1', 'minh'), notification('n3', 'lan')]);
+        assert.deepEqual(first.map((row) => row.id), ['n1', 'n2', 'm1', 'n3']);
+        const again = await store.notifications.add([notification('n1', 'lan'), notification('n4', 'lan'), notification('n4', 'lan')]);
+        assert.deepEqual(again.map((row) => row.id), ['n4'], 'a repeated delivery stores nothing');
+        assert.deepEqual((await store.notifications.list('lan', 2)).map((row) => row.id), ['n4', 'n3']);
+        assert.deepEqual((await store.notifications.list('lan', 5, 'n3')).map((row) => row.id), ['n2', 'n1']);
+        assert.deepEqual(await store.notifications.list('lan', 5, 'm1'), [], "another user's id is no cursor");
+        assert.equal(await store.notifications.unreadCount('lan'), 4);
+        const readAt = at(0);
+        assert.equal(await store.notifications.markRead('lan', ['n1', 'm1'], readAt), 1);
+        assert.equal(await store.notifications.markRead('lan', 'all', readAt), 3);
+        assert.equal(await store.notifications.markRead('lan', 'all', readAt), 0);
+        assert.equal(await store.notifications.unreadCount('lan'), 0);
+        assert.equal(await store.notifications.unreadCount('minh'), 1);
+        assert.equal(await store.notifications.get('minh', 'n1'), undefined);
+        assert.equal(await store.notifications.preferences('lan'), undefined);
+        const preferences = { userId: 'lan', inApp: { overdue: false }, email: { round_opened: false, comment_replied: true }, updatedAt: at(0) };
+        await store.notifications.setPreferences(preferences);
+        await store.notifications.setPreferences({ ...preferences, inApp: {} });
+        await store.close();
+        const reopened = await open();
+        assert.deepEqual(await reopened.notifications.get('lan', 'n2'), { ...notification('n2', 'lan'), readAt });
+        assert.equal((await reopened.notifications.get('minh', 'm1'))?.readAt, null);
+        assert.deepEqual((await reopened.notifications.list('lan', 10)).map((row) => row.id), ['n4', 'n3', 'n2', 'n1']);
+        assert.deepEqual(await reopened.notifications.preferences('lan'), { ...preferences, inApp: {} });
+      }));
+
+    test('notifications: of two concurrent claims of a reminder one wins; completed claims stay, stale ones are taken again', () =>
+      withStore(async (open) => {
+        const store = await open();
+        const claim = (key: string, owner: string, claimedAt: string) => ({ key, owner, claimedAt, completedAt: null });
+        const staleBefore = at(-60_000);
+        const results = await Promise.all([store.notifications.claimReminder(claim('r:o:overdue:d', 'a', at(0)), staleBefore), store.notifications.claimReminder(claim('r:o:overdue:d', 'b', at(0)), staleBefore)]);
+        assert.deepEqual(results.filter(Boolean).length, 1, `exactly one claimer wins (${results.join(', ')})`);
+        assert.equal(await store.notifications.claimReminder(claim('r:o:overdue:d', 'c', at(1)), staleBefore), false, 'a fresh claim is not taken');
+        await store.notifications.claimReminder(claim('r:o:deadline_in_1_day:d', 'dead', at(-120_000)), staleBefore);
+        assert.equal(await store.notifications.claimReminder(claim('r:o:deadline_in_1_day:d', 'c', at(0)), staleBefore), true, 'a stale claim is taken again');
+        const completedAt = at(0);
+        await store.notifications.completeReminder('r:o:overdue:d', completedAt);
+        assert.equal(await store.notifications.claimReminder(claim('r:o:overdue:d', 'c', at(0)), at(3_600_000)), false, 'a completed claim is never taken again');
+        await store.close();
+        const reopened = await open();
+        const claims = await reopened.notifications.reminderClaims();
+        assert.deepEqual(
+          claims.map((row) => [row.key, row.owner, row.completedAt]),
+          [
+            ['r:o:deadline_in_1_day:d', 'c', null],
+            ['r:o:overdue:d', results[0] ? 'a' : 'b', completedAt],
+          ],
+        );
+        assert.equal(await reopened.notifications.claimReminder(claim('r:o:deadline_in_1_day:d', 'e', at(0)), staleBefore), false, 'claims persist');
+      }));
+
+    test('edits: appended records come back in order per document after reopening', () =>
+      withStore(async (open) => {
+        const store = await open();
+        const edit = (userId: string, offset: number): EditRecord => ({ userId, at: 1_796_000_000_000 + offset, inserted: [[1, offset, 3]], deleted: offset > 0 ? [[2, 0, offset]] : [] });
+        await store.edits.append('doc1', [edit('lan', 0), edit('minh', 1)]);
+        await store.edits.append('doc2', [edit('hoa', 5)]);
+        await store.edits.append('doc1', []);
+        await store.edits.append('doc1', [edit('lan', 2)]);
+        await store.edits.release('doc1');
+        await store.close();
+        const reopened = await open();
+        assert.deepEqual(await reopened.edits.forDocument('doc1'), [edit('lan', 0), edit('minh', 1), edit('lan', 2)]);
+        assert.deepEqual(await reopened.edits.forDocument('doc2'), [edit('hoa', 5)]);
+        assert.deepEqual(await reopened.edits.forDocument('doc3'), []);
       }));
 
     test('attachments: stored once, read back, unknown ids answer undefined', () =>

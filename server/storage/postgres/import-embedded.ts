@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { emptyDatabase, type AuditRecord, type Database, type SubmissionRecord, type ThreadRecord } from '../records.ts';
+import { emptyDatabase, type AuditRecord, type Database, type DocumentRecord, type SubmissionRecord, type ThreadRecord } from '../records.ts';
+import type { NotificationRecord } from '../notification-records.ts';
 import type { Store } from '../store.ts';
 import type { PostgresStore } from './postgres-store.ts';
 
@@ -61,8 +62,8 @@ function attachmentIds(submissions: readonly SubmissionRecord[]): string[] {
 /**
  * Copies everything an embedded store holds into an empty PostgreSQL store: the records, each
  * document's content (as one snapshot), revision states, threads and submissions, attachments,
- * client-id authorship and the audit trail (in its order). Sessions are not copied: people sign
- * in again. The source is only read.
+ * client-id authorship, the audit trail (in its order), notifications with preferences and
+ * reminder claims, and edit attribution. Sessions are not copied: people sign in again. The source is only read.
  */
 export async function copyEmbeddedToPostgres(source: Store, target: PostgresStore, progress: Progress): Promise<void> {
   const records: Database = source.records.read((data) => structuredClone(data));
@@ -95,6 +96,59 @@ export async function copyEmbeddedToPostgres(source: Store, target: PostgresStor
   const audit = await allAudit(source);
   for (const entry of audit) await target.audit.append(entry);
   progress(`audit trail copied (${audit.length} entries)`);
+  let notificationCount = 0;
+  for (const user of records.users) {
+    const rows = await allNotifications(source, user.id);
+    for (let index = 0; index < rows.length; index += CHUNK) await target.notifications.add(rows.slice(index, index + CHUNK));
+    notificationCount += rows.length;
+    const preferences = await source.notifications.preferences(user.id);
+    if (preferences) await target.notifications.setPreferences(preferences);
+  }
+  // The target is empty, so every claim is free and is stored as it is (completed or not).
+  const claims = await source.notifications.reminderClaims();
+  for (const claim of claims) await target.notifications.claimReminder(claim, '');
+  progress(`notifications copied (${notificationCount} notifications, ${claims.length} reminder claims)`);
+  let editCount = 0;
+  for (const document of records.documents) {
+    const edits = await source.edits.forDocument(document.id);
+    for (let index = 0; index < edits.length; index += CHUNK) await target.edits.append(document.id, edits.slice(index, index + CHUNK));
+    await source.edits.release(document.id);
+    editCount += edits.length;
+  }
+  progress(`edit attribution copied (${editCount} records)`);
+}
+
+/** Every notification of a user in `store`, oldest first. */
+async function allNotifications(store: Store, userId: string): Promise<NotificationRecord[]> {
+  const newestFirst: NotificationRecord[] = [];
+  for (;;) {
+    const page = await store.notifications.list(userId, 1000, newestFirst.at(-1)?.id);
+    newestFirst.push(...page);
+    if (page.length < 1000) break;
+  }
+  return newestFirst.reverse();
+}
+
+/** Every edit record of every document, as JSON in order (to compare both sides). */
+async function allEdits(store: Store, documents: readonly DocumentRecord[]): Promise<{ count: number; json: string }> {
+  let count = 0;
+  const parts: string[] = [];
+  for (const document of documents) {
+    const edits = await store.edits.forDocument(document.id);
+    await store.edits.release(document.id);
+    count += edits.length;
+    parts.push(canonical([document.id, edits]));
+  }
+  return { count, json: parts.join('\n') };
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order keys were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
 }
 
 function same(a: Uint8Array, b: Uint8Array): boolean {
@@ -102,8 +156,9 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * Compares the copy with the source: the count of every kind of row, then each document's
- * encoded state and each revision state, byte for byte.
+ * Compares the copy with the source: the count of every kind of row (records compared whole,
+ * `settings` included), then each document's encoded state and each revision state, byte for
+ * byte, and notifications, reminder claims and edit attribution as JSON.
  */
 export async function verifyMigration(source: Store, target: PostgresStore): Promise<Verification> {
   const rows: VerificationRow[] = [];
@@ -114,8 +169,10 @@ export async function verifyMigration(source: Store, target: PostgresStore): Pro
   await target.records.refresh();
   const copied = target.records.read((data) => data);
   for (const collection of Object.keys(emptyDatabase()) as Array<keyof Database>) {
-    const ok = JSON.stringify(records[collection]) === JSON.stringify(copied[collection]);
-    rows.push({ what: `records: ${collection}`, embedded: records[collection].length, postgres: copied[collection].length, ok });
+    const ok = canonical(records[collection]) === canonical(copied[collection]);
+    // `settings` is one object: compared whole, counted as one row.
+    const size = (value: Database[keyof Database]): number => (Array.isArray(value) ? value.length : 1);
+    rows.push({ what: `records: ${collection}`, embedded: size(records[collection]), postgres: size(copied[collection]), ok });
   }
   let threads: ThreadRecord[] = [];
   let submissions: SubmissionRecord[] = [];
@@ -150,6 +207,26 @@ export async function verifyMigration(source: Store, target: PostgresStore): Pro
   }
   count('revision states, byte for byte', readableRevisions, sameRevisions);
   count('revision states stored', readableRevisions, await target.revisions.count());
+  let notifications = '';
+  let notificationCount = 0;
+  let preferences = 0;
+  let targetNotifications = '';
+  for (const user of records.users) {
+    const mine = await allNotifications(source, user.id);
+    notificationCount += mine.length;
+    notifications += canonical(mine);
+    targetNotifications += canonical(await allNotifications(target, user.id));
+    if ((await source.notifications.preferences(user.id)) !== undefined) preferences += 1;
+  }
+  const targetCounts = await target.notifications.count();
+  rows.push({ what: 'notifications', embedded: notificationCount, postgres: targetCounts.notifications, ok: notificationCount === targetCounts.notifications && notifications === targetNotifications });
+  count('notification preferences', preferences, targetCounts.preferences);
+  const claims = await source.notifications.reminderClaims();
+  const targetClaims = await target.notifications.reminderClaims();
+  rows.push({ what: 'reminder claims', embedded: claims.length, postgres: targetClaims.length, ok: canonical(claims) === canonical(targetClaims) });
+  const edits = await allEdits(source, records.documents);
+  const targetEdits = await allEdits(target, records.documents);
+  rows.push({ what: 'edit attribution records', embedded: edits.count, postgres: targetEdits.count, ok: edits.json === targetEdits.json });
   return { rows, ok: rows.every((row) => row.ok) };
 }
 

@@ -83,6 +83,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'notifications, notification preferences, reminder claims (notification-store.ts)',
+    sql: `
+      CREATE TABLE notifications (
+        seq bigserial NOT NULL,
+        id text PRIMARY KEY,
+        user_id text NOT NULL,
+        read_at text,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX notifications_by_user ON notifications (user_id, seq);
+      CREATE TABLE notification_preferences (
+        user_id text PRIMARY KEY,
+        data jsonb NOT NULL
+      );
+      CREATE TABLE reminder_claims (
+        key text PRIMARY KEY,
+        owner text NOT NULL,
+        claimed_at text NOT NULL,
+        completed_at text
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'edit attribution (edit-store.ts)',
+    sql: `
+      CREATE TABLE edit_batches (
+        seq bigserial PRIMARY KEY,
+        document_id text NOT NULL,
+        records jsonb NOT NULL
+      );
+      CREATE INDEX edit_batches_by_document ON edit_batches (document_id, seq);
+    `,
+  },
 ];
 
 /**

@@ -4,9 +4,11 @@ import { PostgresAuditStore } from './audit-store.ts';
 import { PostgresClientAuthorStore } from './client-author-store.ts';
 import { PostgresCommentStore } from './comment-store.ts';
 import { PostgresContentStore } from './content-store.ts';
+import { PostgresEditStore } from './edit-store.ts';
 import { DatabaseHealth, describe } from './database-health.ts';
 import { runMigrations } from './migrations.ts';
 import { openPool, type Pool } from './pool.ts';
+import { PostgresNotificationStore } from './notification-store.ts';
 import { PostgresRecordStore } from './record-store.ts';
 import { PostgresRevisionStore } from './revision-store.ts';
 import { PostgresSessionStore } from './session-store.ts';
@@ -31,6 +33,8 @@ export interface PostgresStore extends Store {
   comments: PostgresCommentStore;
   sessions: PostgresSessionStore;
   clientAuthors: PostgresClientAuthorStore;
+  notifications: PostgresNotificationStore;
+  edits: PostgresEditStore;
   attachments: PostgresAttachmentStore;
   // Stores other features add (notifications, edit attribution…): one more field here, a file
   // next to this one, and a numbered step in `migrations.ts` for its tables.
@@ -66,6 +70,8 @@ export async function openPostgresStore(databaseUrl: string, logger: PostgresLog
     comments: new PostgresCommentStore(pool, health),
     sessions,
     clientAuthors: new PostgresClientAuthorStore(pool, health),
+    notifications: new PostgresNotificationStore(pool, health),
+    edits: new PostgresEditStore(pool, health),
     attachments: new PostgresAttachmentStore(pool, health),
     health: () => health.check(),
     async close() {

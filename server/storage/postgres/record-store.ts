@@ -6,6 +6,17 @@ import { inTransaction, type Pool, type PoolClient } from './pool.ts';
 type Collection = keyof Database;
 const COLLECTIONS = Object.keys(emptyDatabase()) as Collection[];
 
+/** Collections that hold one object rather than rows with ids (stored as one row with this id). */
+const SINGLETON_ID = 'only';
+const isSingleton = (collection: Collection): collection is 'settings' => collection === 'settings';
+
+/** The rows of one collection as stored: a singleton is one row with id `SINGLETON_ID`. */
+function rowsOf(data: Database, collection: Collection): Array<{ id: string; value: unknown }> {
+  if (isSingleton(collection)) return [{ id: SINGLETON_ID, value: data[collection] }];
+  const items: ReadonlyArray<{ id: string }> = data[collection];
+  return items.map((item) => ({ id: item.id, value: item }));
+}
+
 /** Tried this many times when other processes keep winning the race for the records. */
 const MAX_ATTEMPTS = 50;
 
@@ -25,7 +36,8 @@ interface StoredRow {
 class VersionConflict extends Error {}
 
 /**
- * The records in PostgreSQL (`record_rows`, one row per record), with every row kept in memory
+ * The records in PostgreSQL (`record_rows`, one row per record; `settings`, one object, is one
+ * row with id `only`), with every row kept in memory
  * so `read` stays synchronous. A write runs `writer` on a copy, then commits only the rows that
  * changed, in one transaction that first moves `record_state.version` from the version this
  * process last saw: when another process wrote in between, nothing is written, the records
@@ -146,7 +158,7 @@ function planWrite(stored: Map<Collection, Map<string, StoredRow>>, draft: Datab
   const rows = new Map<Collection, Map<string, StoredRow>>();
   for (const collection of COLLECTIONS) {
     const before = stored.get(collection) ?? new Map<string, StoredRow>();
-    const items: ReadonlyArray<{ id: string }> = draft[collection];
+    const items = rowsOf(draft, collection);
     let ordered = true;
     let lastPosition = -1;
     let seenNew = false;
@@ -161,7 +173,7 @@ function planWrite(stored: Map<Collection, Map<string, StoredRow>>, draft: Datab
     const after = new Map<string, StoredRow>();
     const change: CollectionChange = { collection, upserts: [], deletes: [] };
     items.forEach((item, index) => {
-      const json = JSON.stringify(item);
+      const json = JSON.stringify(item.value);
       const known = before.get(item.id);
       const position = ordered ? (known?.position ?? ++maxPosition) : index;
       after.set(item.id, { position, json });
@@ -197,12 +209,13 @@ async function load(pool: Pool): Promise<{ data: Database; rows: Map<Collection,
       const result = await client.query<{ collection: string; id: string; position: number; data: string }>(
         'SELECT collection, id, position, data::text AS data FROM record_rows ORDER BY collection, position, id',
       );
-      const stored: Record<string, unknown[]> = {};
+      const stored: Record<string, unknown> = {};
       const rows = new Map<Collection, Map<string, StoredRow>>();
       for (const row of result.rows) {
         const collection = COLLECTIONS.find((name) => name === row.collection);
         if (!collection) continue;
-        (stored[collection] ??= []).push(JSON.parse(row.data) as unknown);
+        if (isSingleton(collection)) stored[collection] = JSON.parse(row.data) as unknown;
+        else ((stored[collection] ??= []) as unknown[]).push(JSON.parse(row.data) as unknown);
         let byId = rows.get(collection);
         if (!byId) rows.set(collection, (byId = new Map()));
         // The JSON is compared with what a later write produces, so keep it in that form.
@@ -212,9 +225,9 @@ async function load(pool: Pool): Promise<{ data: Database; rows: Map<Collection,
       const { data } = upgradeDatabase(stored as Partial<Database>);
       for (const collection of COLLECTIONS) {
         const byId = rows.get(collection);
-        for (const item of data[collection] as ReadonlyArray<{ id: string }>) {
+        for (const item of rowsOf(data, collection)) {
           const row = byId?.get(item.id);
-          if (row) row.json = JSON.stringify(item);
+          if (row) row.json = JSON.stringify(item.value);
         }
       }
       return { data, rows, version };

@@ -68,9 +68,26 @@ describe('migrating an embedded data folder into PostgreSQL', { skip: await shar
     submissionId = (filed.body as { id: string }).id;
     assert.equal((await requestJson(server.baseUrl, 'POST', `${documentPath}/revisions`, { token: admin, body: { name: 'Dự thảo lần 1' } })).status, 201);
     threads = (await requestJson(server.baseUrl, 'GET', `${documentPath}/threads`, { token: admin })).body;
+    // Renamed bodies (the settings, one record) through the API.
+    const renamed = await requestJson(server.baseUrl, 'PUT', '/api/settings/terminology', { token: admin, body: { draftingBody: 'Ban soạn thảo' } });
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
     content = contentOf(client);
     client.destroy();
     await server.close({ keepData: true });
+    // Notifications, preferences, a reminder claim and an edit record, stored as the server stores them.
+    const store = await openEmbeddedStore(dataDir, silent, { fsyncIntervalMs: 0 });
+    try {
+      const adminId = store.records.read((data) => data.users.find((user) => user.username === 'admin')?.id);
+      assert.ok(adminId);
+      const notification = { id: 'n-migrated', userId: adminId, kind: 'response_received' as const, documentId, roundId: null, threadId: null, title: 'Có văn bản góp ý mới', body: 'Bộ Y tế đã gửi văn bản.', link: `/documents/${documentId}`, createdAt: new Date().toISOString(), readAt: null };
+      await store.notifications.add([notification, { ...notification, id: 'n-read', readAt: new Date().toISOString() }]);
+      await store.notifications.setPreferences({ userId: adminId, inApp: {}, email: { response_received: false }, updatedAt: new Date().toISOString() });
+      assert.equal(await store.notifications.claimReminder({ key: 'round:org:overdue:2026-12-01', owner: 'p1', claimedAt: new Date().toISOString(), completedAt: null }, ''), true);
+      await store.notifications.completeReminder('round:org:overdue:2026-12-01', new Date().toISOString());
+      await store.edits.append(documentId, [{ userId: adminId, at: Date.now(), inserted: [[7, 0, 4]], deleted: [[7, 4, 2]] }]);
+    } finally {
+      await store.close();
+    }
   });
 
   after(async () => {
@@ -86,6 +103,12 @@ describe('migrating an embedded data folder into PostgreSQL', { skip: await shar
     assert.match(run.output, /documents with identical encoded state +1 +1 +yes/);
     assert.match(run.output, /revision states, byte for byte +2 +2 +yes/);
     assert.match(run.output, /attachments +1 +1 +yes/);
+    assert.match(run.output, /records: settings +1 +1 +yes/);
+    assert.match(run.output, /notifications +2 +2 +yes/);
+    assert.match(run.output, /notification preferences +1 +1 +yes/);
+    assert.match(run.output, /reminder claims +1 +1 +yes/);
+    const edits = /edit attribution records +(\d+) +(\d+) +yes/.exec(run.output);
+    assert.ok(edits && Number(edits[1]) >= 1 && edits[1] === edits[2], run.output);
     assert.doesNotMatch(run.output, /\bNO\b/);
 
     const again = await migrate(dataDir, schema.url);
@@ -98,6 +121,10 @@ describe('migrating an embedded data folder into PostgreSQL', { skip: await shar
       const admin = await server.login('admin', server.adminPassword);
       const documentPath = `/api/documents/${documentId}`;
       assert.deepEqual((await requestJson(server.baseUrl, 'GET', `${documentPath}/threads`, { token: admin })).body, threads);
+      assert.equal(((await requestJson(server.baseUrl, 'GET', '/api/settings/terminology')).body as { draftingBody: string }).draftingBody, 'Ban soạn thảo');
+      const notifications = (await requestJson(server.baseUrl, 'GET', '/api/notifications', { token: admin })).body as { notifications: Array<{ id: string }>; unread: number };
+      assert.deepEqual(notifications.notifications.map((row) => row.id).filter((id) => id.startsWith('n-')), ['n-read', 'n-migrated']);
+      assert.equal(notifications.unread, notifications.notifications.filter((row) => (row as { readAt?: string | null }).readAt === null).length);
       const reader = connectClient(server.wsUrl, documentId, admin);
       const writer = connectClient(server.wsUrl, documentId, admin);
       try {

@@ -55,6 +55,8 @@ describe('server processes on PostgreSQL', { skip: await sharedModeSkip() }, () 
     const counts = await schema.pool.query<{ collection: string; count: string }>('SELECT collection, count(*) AS count FROM record_rows GROUP BY collection ORDER BY collection');
     assert.deepEqual(counts.rows, [
       { collection: 'organizations', count: String(readSeedOrganizations(templatesDir).length) },
+      // The settings are one object, stored as one row.
+      { collection: 'settings', count: '1' },
       { collection: 'users', count: '1' },
     ]);
     for (const server of servers) {
