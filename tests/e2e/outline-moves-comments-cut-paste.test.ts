@@ -6,7 +6,14 @@ import { moveWithCommentTest } from './moves-comments.ts';
 moveWithCommentTest('cutting I.2 and pasting it above "Quan điểm": the comment stays active; the comparison shows one moved section', 'Góp ý theo mục cắt dán', async (page) => {
   await page.locator('.ProseMirror h2', { hasText: 'Mục I.2' }).click();
   await page.keyboard.press('Home');
-  for (let line = 0; line < 3; line++) await page.keyboard.press('Shift+ArrowDown');
+  // Down by lines until the selection reaches I.2.1's paragraph: how many lines a block takes depends on the page's width.
+  const focusIn = (id: string): Promise<boolean> =>
+    page.evaluate((blockId) => {
+      const node = getSelection()?.focusNode ?? null;
+      return (node instanceof Element ? node : node?.parentElement)?.closest(`[data-block-id="${blockId}"]`) != null;
+    }, id);
+  for (let line = 0; line < 12 && !(await focusIn('p-I21')); line++) await page.keyboard.press('Shift+ArrowDown');
+  assert.ok(await focusIn('p-I21'), 'the selection reaches the last paragraph of I.2');
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Control+x');
   await waitUntil(async () => (await page.locator('.ProseMirror h2', { hasText: 'Mục I.2' }).count()) === 0, 'the section is cut');
