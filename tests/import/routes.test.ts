@@ -88,7 +88,7 @@ test('(a) heading styles and outline levels become headings of their level, type
   assert.deepEqual(shown.report.converted.headingsByLevel, [1, 2, 1, 2]);
   assert.equal(shown.report.converted.headingSource, 'styles');
   assert.equal(shown.report.converted.headingsClamped, 1);
-  assert.deepEqual(shown.report.dropped, { images: 1, comments: 1, trackedChanges: 2, footnotes: 1, endnotes: 0, textBoxes: 1, nestedTables: 0 });
+  assert.deepEqual(shown.report.dropped, { images: 1, comments: 1, trackedChanges: 2, footnotes: 1, endnotes: 0, textBoxes: 1, nestedTables: 0, stateFormatFrame: 0 });
   assert.ok(textOf(content).includes('Chữ trong hộp'), 'the text box’s text comes in as a paragraph');
   const ids = allIds(content);
   assert.equal(new Set(ids).size, ids.length, 'every block has its own id');
