@@ -1,14 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { UserRecord } from '../storage/records.ts';
+import { eventFrame, keepAlive, openEventStream } from '../http/event-stream.ts';
 
 /** One open event stream. */
 interface Listener {
   user: UserRecord;
   response: ServerResponse;
 }
-
-/** How often an idle stream gets a comment line, so proxies keep it open. */
-const KEEP_ALIVE_MS = 25_000;
 
 /**
  * Server-sent events per document: new threads, replies and decisions reach every open page
@@ -19,21 +17,12 @@ export class ThreadEvents {
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
-    this.timer = setInterval(() => {
-      for (const set of this.listeners.values()) for (const listener of set) listener.response.write(': keep-alive\n\n');
-    }, KEEP_ALIVE_MS);
-    this.timer.unref();
+    this.timer = keepAlive(() => [...this.listeners.values()].flatMap((set) => [...set].map((listener) => listener.response)));
   }
 
   /** Starts streaming to `response` (headers written here) until it closes. */
   subscribe(documentId: string, user: UserRecord, response: ServerResponse): void {
-    response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
-    });
-    response.write('retry: 3000\n\n');
+    openEventStream(response);
     const listener: Listener = { user, response };
     let set = this.listeners.get(documentId);
     if (!set) {
@@ -55,7 +44,7 @@ export class ThreadEvents {
   publish(documentId: string, event: string, payloadFor: (userId: string) => unknown): void {
     for (const listener of this.listeners.get(documentId) ?? []) {
       const payload = payloadFor(listener.user.id);
-      if (payload !== undefined) listener.response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      if (payload !== undefined) listener.response.write(eventFrame(event, payload));
     }
   }
 

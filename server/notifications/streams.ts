@@ -1,7 +1,5 @@
 import type { ServerResponse } from 'node:http';
-
-/** How often an idle stream gets a comment line, so proxies keep it open. */
-const KEEP_ALIVE_MS = 25_000;
+import { eventFrame, keepAlive, openEventStream } from '../http/event-stream.ts';
 
 /**
  * Server-sent event streams per user (`GET /api/notifications/stream`): a new notification
@@ -12,22 +10,13 @@ export class NotificationStreams {
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
-    this.timer = setInterval(() => {
-      for (const set of this.listeners.values()) for (const response of set) response.write(': keep-alive\n\n');
-    }, KEEP_ALIVE_MS);
-    this.timer.unref();
+    this.timer = keepAlive(() => [...this.listeners.values()].flatMap((set) => [...set]));
   }
 
   /** Starts streaming to `response` (headers written here), first `initial` events, until it closes. */
   subscribe(userId: string, response: ServerResponse, initial: ReadonlyArray<[event: string, payload: unknown]>): void {
-    response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
-    });
-    response.write('retry: 3000\n\n');
-    for (const [event, payload] of initial) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    openEventStream(response);
+    for (const [event, payload] of initial) response.write(eventFrame(event, payload));
     let set = this.listeners.get(userId);
     if (!set) {
       set = new Set();
@@ -47,7 +36,7 @@ export class NotificationStreams {
 
   /** Sends `event` with `payload` to every open stream of the user. */
   publish(userId: string, event: string, payload: unknown): void {
-    const data = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    const data = eventFrame(event, payload);
     for (const response of this.listeners.get(userId) ?? []) response.write(data);
   }
 

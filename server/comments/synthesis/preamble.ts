@@ -27,6 +27,23 @@ export interface SynthesisPreamble {
   comments: { total: number; inTable: number; setAside: number; duplicate: number; outOfScope: number; other: number };
 }
 
+/**
+ * The preamble's comment counts: every comment said (`spoken`: not withdrawn), the `inTable`
+ * rows of the table, and those set aside, by reason.
+ */
+export function commentCounts(spoken: readonly Pick<PublicThread, 'setAside'>[], inTable: number): SynthesisPreamble['comments'] {
+  const setAside = spoken.filter((thread) => thread.setAside !== null);
+  const reasonCount = (reason: string): number => setAside.filter((thread) => thread.setAside?.reason === reason).length;
+  return {
+    total: spoken.length,
+    inTable,
+    setAside: setAside.length,
+    duplicate: reasonCount('duplicate'),
+    outOfScope: reasonCount('out_of_scope'),
+    other: reasonCount('other'),
+  };
+}
+
 /** The request of a consultation round, as the preamble opens with it. */
 export interface RoundRequest {
   title: string;
@@ -89,8 +106,6 @@ export function buildPreamble(input: SynthesisInput, rowsInTable: number): Synth
     if (!entry) notReplied.push(nameOf(id));
     else (entry.commented ? withComments : noComments).push({ organization: nameOf(id), channels: [...entry.channels] });
   }
-  const setAside = spoken.filter((thread) => thread.setAside !== null);
-  const reasonCount = (reason: string): number => setAside.filter((thread) => thread.setAside?.reason === reason).length;
   return {
     request: null,
     consulted: everyone.size,
@@ -98,14 +113,7 @@ export function buildPreamble(input: SynthesisInput, rowsInTable: number): Synth
     noComments: noComments.sort(byName),
     notReplied: notReplied.sort(collator.compare),
     late: [],
-    comments: {
-      total: spoken.length,
-      inTable: rowsInTable,
-      setAside: setAside.length,
-      duplicate: reasonCount('duplicate'),
-      outOfScope: reasonCount('out_of_scope'),
-      other: reasonCount('other'),
-    },
+    comments: commentCounts(spoken, rowsInTable),
   };
 }
 

@@ -2,7 +2,7 @@ import type { OrganizationStatus, RoundRow } from '../../rounds/schemas.ts';
 import { ANSWERED_WITH_COMMENTS, NOT_ANSWERED } from '../../rounds/dashboard.ts';
 import type { PublicThread } from '../schemas.ts';
 import { vietnameseDate } from './dates.ts';
-import type { PreambleOrganization, RoundRequest, SynthesisPreamble } from './preamble.ts';
+import { commentCounts, type PreambleOrganization, type RoundRequest, type SynthesisPreamble } from './preamble.ts';
 
 /** What a round's synthesis preamble is built from: the round's request and every consulted organisation's row. */
 export interface RoundFacts {
@@ -39,8 +39,6 @@ export function buildRoundPreamble(facts: RoundFacts, threads: readonly PublicTh
   const byName = (a: PreambleOrganization, b: PreambleOrganization): number => collator.compare(a.organization, b.organization);
   const of = (statuses: readonly OrganizationStatus[]): RoundRow[] => facts.rows.filter((row) => statuses.includes(row.status));
   const spoken = threads.filter((thread) => thread.organization !== null && thread.status !== 'withdrawn');
-  const setAside = spoken.filter((thread) => thread.setAside !== null);
-  const reasonCount = (reason: string): number => setAside.filter((thread) => thread.setAside?.reason === reason).length;
   return {
     request: facts.request,
     consulted: facts.rows.length,
@@ -53,13 +51,6 @@ export function buildRoundPreamble(facts: RoundFacts, threads: readonly PublicTh
       .filter((row) => row.response?.late === true)
       .map(entry)
       .sort(byName),
-    comments: {
-      total: spoken.length,
-      inTable: rowsInTable,
-      setAside: setAside.length,
-      duplicate: reasonCount('duplicate'),
-      outOfScope: reasonCount('out_of_scope'),
-      other: reasonCount('other'),
-    },
+    comments: commentCounts(spoken, rowsInTable),
   };
 }
