@@ -146,16 +146,23 @@ function readTrustProxy(env: NodeJS.ProcessEnv, name: string): boolean | number 
   });
 }
 
-/** Parses a server URL variable whose scheme must be one of `schemes`; unset or blank is null. */
-function readServerUrl(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[], example: string): string | null {
+/** The URL in variable `name`, or null when unset or blank; `unparsable` is the error when it is not a URL. */
+function urlVariable(env: NodeJS.ProcessEnv, name: string, unparsable: string): { raw: string; url: URL } | null {
   const raw = env[name]?.trim() ?? '';
   if (raw === '') return null;
-  let url: URL;
   try {
-    url = new URL(raw);
+    return { raw, url: new URL(raw) };
   } catch {
-    throw new ConfigError(`${name} must be a URL like ${example}`);
+    throw new ConfigError(unparsable);
   }
+}
+
+/** Parses a server URL variable whose scheme must be one of `schemes`; unset or blank is null. */
+function readServerUrl(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[], example: string): string | null {
+  // The message leaves the value out: a database URL may hold a password.
+  const parsed = urlVariable(env, name, `${name} must be a URL like ${example}`);
+  if (parsed === null) return null;
+  const { raw, url } = parsed;
   if (!schemes.includes(url.protocol) || url.hostname === '') {
     throw new ConfigError(`${name} must be a URL like ${example} (${schemes.join(' or ')}), got a ${url.protocol} URL`);
   }
@@ -174,13 +181,9 @@ function readSharedMode(env: NodeJS.ProcessEnv): { databaseUrl: string | null; r
 /** Parses `PUBLIC_URL`: an http(s) URL without query or fragment; returned without a trailing slash. */
 function readPublicUrl(env: NodeJS.ProcessEnv, name: string): string | null {
   const raw = env[name]?.trim() ?? '';
-  if (raw === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be a URL like https://draft.example.gov.vn, got "${raw}"`);
-  }
+  const parsed = urlVariable(env, name, `${name} must be a URL like https://draft.example.gov.vn, got "${raw}"`);
+  if (parsed === null) return null;
+  const { url } = parsed;
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new ConfigError(`${name} must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
   }
