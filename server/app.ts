@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { installErrorHandlers, sendError } from './errors.ts';
 import { refuseIllFormedUnicode } from './http/unicode.ts';
 import { storePlugin } from './storage/plugin.ts';
+import { busPlugin } from './fanout/plugin.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AdminBootstrap } from './auth/service.ts';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await app.store.close();
   });
+  await app.register(busPlugin, { redisUrl: config.redisUrl, databaseUrl: config.databaseUrl });
   await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs, allowedOrigins: config.allowedOrigins, loginRules: config.loginRules });
   await app.register(
     fp(
