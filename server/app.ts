@@ -9,6 +9,7 @@ import { installErrorHandlers, sendError } from './errors.ts';
 import { refuseIllFormedUnicode } from './http/unicode.ts';
 import { storePlugin } from './storage/plugin.ts';
 import { busPlugin } from './fanout/plugin.ts';
+import { accessFanoutPlugin } from './fanout/access-fanout.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AdminBootstrap } from './auth/service.ts';
@@ -95,7 +96,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await app.store.close();
   });
   await app.register(busPlugin, { redisUrl: config.redisUrl, databaseUrl: config.databaseUrl });
-  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs, allowedOrigins: config.allowedOrigins, loginRules: config.loginRules });
+  await app.register(authPlugin, { sessionTtlMs: config.sessionTtlMs, allowedOrigins: config.allowedOrigins, loginRules: config.loginRules, redisUrl: config.redisUrl, databaseUrl: config.databaseUrl });
   await app.register(
     fp(
       async (instance: FastifyInstance) => {
@@ -116,6 +117,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingPlace: config.draftingPlace, now });
   await app.register(exportsPlugin, { chromiumPath: config.chromiumPath, now });
   await app.register(importPlugin);
+  await app.register(accessFanoutPlugin);
 
   await app.register(healthRoutes, { redisUrl: config.redisUrl });
   await app.register(authRoutes, { sessionTtlMs: config.sessionTtlMs });

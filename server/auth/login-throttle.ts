@@ -146,11 +146,11 @@ export class LoginThrottle {
 }
 
 /** True when `begin` refused the attempt. */
-export function isRefusal(result: LoginAttempt | Refusal): result is Refusal {
+export function isRefusal<Attempt extends object>(result: Attempt | Refusal): result is Refusal {
   return 'retryAt' in result;
 }
 
 /** Accounts are counted by their normalised username, known or not, so counting reveals nothing. */
-function accountKeyOf(username: string): string {
+export function accountKeyOf(username: string): string {
   return `account:${username.normalize('NFC').trim().toLowerCase()}`;
 }

@@ -4,7 +4,10 @@ import type { Role, UserRecord } from '../storage/records.ts';
 import { Errors } from '../errors.ts';
 import { AuthService } from './service.ts';
 import { checkCsrf } from './csrf.ts';
-import { LoginThrottle, type LoginThrottleRules } from './login-throttle.ts';
+import type { LoginThrottleRules } from './login-throttle.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
+import { Redis } from 'ioredis';
+import { busNamespaceOf } from '../fanout/redis-bus.ts';
 import { needsOriginCheck, OriginPolicy } from './origin.ts';
 
 /** Name of the HttpOnly session cookie browsers get at sign-in. */
@@ -13,8 +16,8 @@ export const SESSION_COOKIE = 'draftroom_session';
 declare module 'fastify' {
   interface FastifyInstance {
     auth: AuthService;
-    /** Failed sign-ins per account and address; the users routes show and clear account locks. */
-    loginThrottle: LoginThrottle;
+    /** Failed sign-ins per account and address (in Redis in the shared mode); the users routes show and clear account locks. */
+    loginThrottle: SignInThrottle;
     /** Which pages may use a browser's session; the WebSocket upgrade checks it too. */
     originPolicy: OriginPolicy;
     /** preHandler: refuses the request with 401 unless a valid session is present. */
@@ -76,12 +79,22 @@ export async function resolveUser(app: FastifyInstance, request: FastifyRequest,
 /**
  * Registers the auth service, the login throttle, the origin policy and the `requireUser` /
  * `requireRole` guards; refuses cookie-authenticated writes from other sites' pages (403
- * `ERR_ORIGIN`) and without the CSRF token (403 `ERR_CSRF`). Needs `store`.
+ * `ERR_ORIGIN`) and without the CSRF token (403 `ERR_CSRF`). With `redisUrl` and `databaseUrl`
+ * (the shared mode) sign-in failures are counted in Redis, for every process together. Needs `store`.
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { sessionTtlMs: number; allowedOrigins: readonly string[]; loginRules: LoginThrottleRules }) => {
+  async (
+    app: FastifyInstance,
+    options: { sessionTtlMs: number; allowedOrigins: readonly string[]; loginRules: LoginThrottleRules; redisUrl?: string | null; databaseUrl?: string | null },
+  ) => {
     app.decorate('auth', new AuthService(app.store.records, app.store.sessions, options.sessionTtlMs));
-    app.decorate('loginThrottle', new LoginThrottle(options.loginRules));
+    const shared = options.redisUrl && options.databaseUrl ? { redisUrl: options.redisUrl, namespace: busNamespaceOf(options.databaseUrl) } : null;
+    // Its own connection: commands must fail fast (no offline queue) so a sign-in never waits for Redis.
+    const redis = shared ? new Redis(shared.redisUrl, { connectionName: 'draftroom-sign-in', enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (attempt) => Math.min(50 * attempt, 1_000) }) : null;
+    redis?.on('error', () => undefined);
+    const throttle = new SignInThrottle(options.loginRules, redis, app.log, shared?.namespace);
+    app.decorate('loginThrottle', throttle);
+    app.addHook('onClose', async () => throttle.close());
     app.decorate('originPolicy', new OriginPolicy(options.allowedOrigins));
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (request) => {

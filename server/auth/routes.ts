@@ -18,16 +18,16 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlMs: 
     { schema: { body: LoginBody, response: { 200: LoginResponse, ...errorResponses(400, 401, 403, 429, 503) } } },
     async (request, reply) => {
       // Counted as a failure before the (slow) password check, so parallel guesses count too.
-      const attempt = throttle.begin(request.body.username, request.ip);
+      const attempt = await throttle.begin(request.body.username, request.ip);
       if (isRefusal(attempt)) throw tooManyAttempts(attempt);
       let session;
       try {
         session = await app.auth.login(request.body.username, request.body.password);
       } catch (error) {
-        if (!(error instanceof Errors.InvalidCredentials)) throttle.abandoned(attempt);
+        if (!(error instanceof Errors.InvalidCredentials)) await throttle.abandoned(attempt);
         throw error;
       }
-      throttle.succeeded(attempt);
+      await throttle.succeeded(attempt);
       const cookieOptions = { path: '/', secure: request.protocol === 'https', maxAge: Math.floor(options.sessionTtlMs / 1000) };
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, httpOnly: true, sameSite: 'lax' });
       // Readable by the page's script, which echoes it in x-csrf-token; useless to other sites.

@@ -236,6 +236,15 @@ export class AuthService {
     return user !== undefined && !user.disabled;
   }
 
+  /**
+   * Runs the consequences of a revocation another server process made (its sessions removed,
+   * the account disabled or its role changed there): the same listeners as a local one. The
+   * fan-out between processes calls it; it tells no other process.
+   */
+  applyRemoteRevocation(userId: string): void {
+    this.notifyRevocation(userId);
+  }
+
   private notifyRevocation(userId: string): void {
     for (const listener of this.revocationListeners) listener(userId);
   }

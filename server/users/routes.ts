@@ -18,10 +18,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/api/users',
     { preHandler: secretariat, schema: { response: { 200: Type.Array(ListedUser), ...errorResponses(401, 403) } } },
     async () =>
-      app.auth.listUsers().map((user) => {
-        const lockedUntil = app.loginThrottle.lockedUntil(user.username);
-        return lockedUntil === null ? presentUser(user) : { ...presentUser(user), lockedUntil: new Date(lockedUntil).toISOString() };
-      }),
+      Promise.all(
+        app.auth.listUsers().map(async (user) => {
+          const lockedUntil = await app.loginThrottle.lockedUntil(user.username);
+          return lockedUntil === null ? presentUser(user) : { ...presentUser(user), lockedUntil: new Date(lockedUntil).toISOString() };
+        }),
+      ),
   );
 
   app.post<{ Body: CreateUserBody }>(
@@ -72,8 +74,8 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = app.auth.findUser(request.params.id);
       if (!user) throw new Errors.UserNotFound();
-      const wasLocked = app.loginThrottle.lockedUntil(user.username) !== null;
-      app.loginThrottle.unlock(user.username);
+      const wasLocked = (await app.loginThrottle.lockedUntil(user.username)) !== null;
+      await app.loginThrottle.unlock(user.username);
       await app.audit.record('user.unlocked', currentUser(request).id, null, { userId: user.id, username: user.username, wasLocked });
       return reply.status(204).send();
     },

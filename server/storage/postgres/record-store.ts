@@ -20,10 +20,25 @@ function rowsOf(data: Database, collection: Collection): Array<{ id: string; val
 /** Tried this many times when other processes keep winning the race for the records. */
 const MAX_ATTEMPTS = 50;
 
+/** The ids of the rows that changed (written, added or removed), per collection; `settings` uses id `only`. */
+export type ChangedRows = Partial<Record<Collection, string[]>>;
+
 /** Told after a write of this process committed: the version the records now have. */
 export interface RecordChange {
   version: number;
   collections: Collection[];
+  /** Which rows the write changed. */
+  changed: ChangedRows;
+}
+
+/**
+ * Told after this process read other processes' writes: the version now held, which rows
+ * differ from what it held before, and the records as they were before (never mutated).
+ */
+export interface RecordRefresh {
+  version: number;
+  changed: ChangedRows;
+  previous: Readonly<Database>;
 }
 
 /** What is known of one stored row: its order and its JSON (to tell changed rows apart). */
@@ -50,6 +65,7 @@ class VersionConflict extends Error {}
 export class PostgresRecordStore implements RecordStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(change: RecordChange) => void>();
+  private readonly refreshListeners = new Set<(refresh: RecordRefresh) => void>();
 
   private constructor(
     private readonly pool: Pool,
@@ -91,7 +107,9 @@ export class PostgresRecordStore implements RecordStore {
           this.data = draft;
           this.rows = plan.rows;
           this.version = version;
-          this.emit({ version, collections: plan.changes.map((change) => change.collection) });
+          const changed: ChangedRows = {};
+          for (const change of plan.changes) changed[change.collection] = [...change.upserts.map((row) => row.id), ...change.deletes];
+          this.emit({ version, collections: plan.changes.map((change) => change.collection), changed });
           return result;
         } catch (error) {
           if (!(error instanceof VersionConflict)) throw unavailable('writing the records', error);
@@ -119,6 +137,15 @@ export class PostgresRecordStore implements RecordStore {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` each time this process read rows other processes wrote (a `refresh`, or a
+   * write that lost the race), with the rows that differ; returns the unsubscribe.
+   */
+  onRefresh(listener: (refresh: RecordRefresh) => void): () => void {
+    this.refreshListeners.add(listener);
+    return () => this.refreshListeners.delete(listener);
+  }
+
   /** Waits for queued writes. */
   async flush(): Promise<void> {
     await this.queue;
@@ -126,9 +153,19 @@ export class PostgresRecordStore implements RecordStore {
 
   private async reload(): Promise<void> {
     const loaded = await load(this.pool);
+    const previous = this.data;
+    const changed = changedRows(this.rows, loaded.rows);
     this.data = loaded.data;
     this.rows = loaded.rows;
     this.version = loaded.version;
+    if (Object.keys(changed).length === 0) return;
+    for (const listener of this.refreshListeners) {
+      try {
+        listener({ version: loaded.version, changed, previous });
+      } catch {
+        // A listener's failure must not undo or block the refresh itself.
+      }
+    }
   }
 
   private emit(change: RecordChange): void {
@@ -140,6 +177,20 @@ export class PostgresRecordStore implements RecordStore {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** The ids of rows added, removed or changed between two loads, per collection. */
+function changedRows(before: Map<Collection, Map<string, StoredRow>>, after: Map<Collection, Map<string, StoredRow>>): ChangedRows {
+  const changed: ChangedRows = {};
+  for (const collection of COLLECTIONS) {
+    const old = before.get(collection) ?? new Map<string, StoredRow>();
+    const now = after.get(collection) ?? new Map<string, StoredRow>();
+    const ids: string[] = [];
+    for (const [id, row] of now) if (old.get(id)?.json !== row.json) ids.push(id);
+    for (const id of old.keys()) if (!now.has(id)) ids.push(id);
+    if (ids.length > 0) changed[collection] = ids;
+  }
+  return changed;
 }
 
 interface CollectionChange {

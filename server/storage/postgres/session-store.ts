@@ -3,6 +3,9 @@ import type { SessionStore } from '../store.ts';
 import type { DatabaseHealth } from './database-health.ts';
 import type { Pool } from './pool.ts';
 
+/** Sessions this process removed: one (sign-out) or a user's all but one (`keepTokenHash`). */
+export type SessionRemoval = { tokenHash: string } | { userId: string; keepTokenHash: string | null };
+
 /**
  * Sessions in `sessions`, keyed by token hash. `get` asks the database (and refreshes what
  * `peek` answers); `peek` answers from the sessions this process has seen, loaded at open and
@@ -11,6 +14,7 @@ import type { Pool } from './pool.ts';
  */
 export class PostgresSessionStore implements SessionStore {
   private readonly known = new Map<string, SessionRecord>();
+  private readonly removalListeners = new Set<(removal: SessionRemoval) => void>();
 
   private constructor(private readonly pool: Pool, private readonly health: DatabaseHealth) {}
 
@@ -48,6 +52,7 @@ export class PostgresSessionStore implements SessionStore {
   async remove(tokenHash: string): Promise<void> {
     await this.health.guard('removing a session', () => this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
     this.forget(tokenHash);
+    this.emitRemoval({ tokenHash });
   }
 
   async removeUser(userId: string, keepTokenHash: string | null = null): Promise<void> {
@@ -55,11 +60,37 @@ export class PostgresSessionStore implements SessionStore {
       this.pool.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, keepTokenHash]),
     );
     this.forgetUser(userId, keepTokenHash);
+    this.emitRemoval({ userId, keepTokenHash });
   }
 
   async pruneExpired(now: number): Promise<void> {
     await this.health.guard('pruning sessions', () => this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [new Date(now).toISOString()]));
     for (const [hash, session] of this.known) if (Date.parse(session.expiresAt) <= now) this.known.delete(hash);
+  }
+
+  /** Calls `listener` after this process removed sessions (once the database has); returns the unsubscribe. */
+  onRemoved(listener: (removal: SessionRemoval) => void): () => void {
+    this.removalListeners.add(listener);
+    return () => this.removalListeners.delete(listener);
+  }
+
+  /**
+   * Reads these sessions again, so `peek` answers what the database holds (after a message
+   * about another process's removal may have been lost). Returns the hashes that are gone.
+   */
+  async reread(tokenHashes: readonly string[]): Promise<string[]> {
+    if (tokenHashes.length === 0) return [];
+    const result = await this.health.guard('reading sessions', () =>
+      this.pool.query<{ data: SessionRecord }>('SELECT data FROM sessions WHERE token_hash = ANY($1::text[])', [[...new Set(tokenHashes)]]),
+    );
+    const found = new Map(result.rows.map((row) => [row.data.tokenHash, row.data]));
+    const gone: string[] = [];
+    for (const hash of new Set(tokenHashes)) {
+      const session = found.get(hash);
+      if (session) this.known.set(hash, session);
+      else if (this.known.delete(hash)) gone.push(hash);
+    }
+    return gone;
   }
 
   /** Drops a session from what `peek` knows (another process removed it). */
@@ -70,5 +101,9 @@ export class PostgresSessionStore implements SessionStore {
   /** Drops a user's sessions but `keepTokenHash` from what `peek` knows (another process removed them). */
   forgetUser(userId: string, keepTokenHash: string | null = null): void {
     for (const [hash, session] of this.known) if (session.userId === userId && hash !== keepTokenHash) this.known.delete(hash);
+  }
+
+  private emitRemoval(removal: SessionRemoval): void {
+    for (const listener of this.removalListeners) listener(removal);
   }
 }
