@@ -1,0 +1,85 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { isRefusal, type LoginThrottleRules } from '../../server/auth/login-throttle.ts';
+import { SignInThrottle, type SignInAttempt } from '../../server/auth/sign-in-throttle.ts';
+import { freePort } from '../helpers/process.ts';
+import { sharedModeSkip, TEST_REDIS_URL } from '../helpers/postgres.ts';
+import { waitFor } from '../helpers/clients.ts';
+
+const RULES: LoginThrottleRules = { account: { maxFailures: 3, windowMs: 60_000 }, address: { maxFailures: 5, windowMs: 60_000 } };
+
+/** Collects what the throttle logs. */
+function recordingLogger(): { lines: string[]; warn(details: object, message: string): void; info(details: object, message: string): void } {
+  const lines: string[] = [];
+  return { lines, warn: (_details, message) => lines.push(`warn: ${message}`), info: (_details, message) => lines.push(`info: ${message}`) };
+}
+
+function admitted(result: SignInAttempt | { retryAt: number }): SignInAttempt {
+  assert.ok(!isRefusal(result), 'refused');
+  return result;
+}
+
+describe('sign-in throttle counted in Redis', { skip: await sharedModeSkip() }, () => {
+  const connections: Redis[] = [];
+  // A namespace per run, so runs on one Redis never count each other's failures.
+  const namespace = randomBytes(6).toString('hex');
+
+  const throttle = async (url = TEST_REDIS_URL, logger = recordingLogger()): Promise<SignInThrottle> => {
+    const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 200 });
+    redis.on('error', () => undefined);
+    connections.push(redis);
+    if (url === TEST_REDIS_URL) await waitFor(() => redis.status === 'ready', 'Redis connected');
+    return new SignInThrottle(RULES, redis, logger, namespace);
+  };
+
+  after(() => {
+    for (const redis of connections) redis.disconnect();
+  });
+
+  test('two processes count one account together, and parallel guesses stop at the limit', async () => {
+    const [first, second] = [await throttle(), await throttle()];
+    const results = await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second).begin('Chị Hà', `10.0.0.${index}`)));
+    assert.equal(results.filter((result) => !isRefusal(result)).length, RULES.account.maxFailures);
+    const refusal = results.find(isRefusal);
+    assert.equal(refusal?.scope, 'account');
+    assert.ok(refusal && refusal.retryAt > Date.now() - 5_000 && refusal.retryAt <= Date.now() + RULES.account.windowMs + 5_000);
+    // The same account in another normal form is the same account.
+    assert.ok(isRefusal(await second.begin('chị hà'.normalize('NFD'), '10.0.1.1')));
+    assert.ok((await first.lockedUntil('chị hà')) !== null);
+    await second.unlock('CHỊ HÀ');
+    assert.equal(await first.lockedUntil('chị hà'), null);
+    admitted(await first.begin('chị hà', '10.0.1.2'));
+  });
+
+  test('a right password clears the account and gives the address slot back; an unjudged attempt gives both back', async () => {
+    const [first, second] = [await throttle(), await throttle()];
+    for (let index = 0; index < 2; index++) admitted(await first.begin('anh-minh', '10.1.0.1'));
+    await second.succeeded(admitted(await second.begin('anh-minh', '10.1.0.1')));
+    assert.equal(await first.lockedUntil('anh-minh'), null);
+    for (let index = 0; index < 2; index++) admitted(await second.begin('anh-minh', '10.1.0.1'));
+    await first.abandoned(admitted(await first.begin('anh-minh', '10.1.0.1')));
+    // Four of the address's five slots are held (two given back): another account still gets one.
+    admitted(await first.begin('chi-mai', '10.1.0.1'));
+    const address = await second.begin('anh-minh', '10.1.0.1');
+    assert.ok(isRefusal(address) && address.scope === 'address', JSON.stringify(address));
+    // The account holds two failures: one more from another address fills it.
+    admitted(await second.begin('anh-minh', '10.1.0.2'));
+    const account = await first.begin('anh-minh', '10.1.0.3');
+    assert.ok(isRefusal(account) && account.scope === 'account', JSON.stringify(account));
+  });
+
+  test('without Redis each process counts alone, and says so once', async () => {
+    const logger = recordingLogger();
+    // Nothing listens on this port.
+    const lone = await throttle(`redis://127.0.0.1:${await freePort()}`, logger);
+    for (let index = 0; index < RULES.account.maxFailures; index++) admitted(await lone.begin('chi-lan', '10.2.0.1'));
+    const refused = await lone.begin('chi-lan', '10.2.0.1');
+    assert.ok(isRefusal(refused) && refused.scope === 'account');
+    assert.ok((await lone.lockedUntil('chi-lan')) !== null);
+    await lone.unlock('chi-lan');
+    assert.equal(await lone.lockedUntil('chi-lan'), null);
+    assert.deepEqual(logger.lines, ['warn: Redis does not answer: sign-in failures are counted by each process alone until it does']);
+  });
+});
