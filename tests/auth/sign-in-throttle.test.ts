@@ -2,7 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { isRefusal, type LoginThrottleRules } from '../../server/auth/login-throttle.ts';
+import { isRefusal, type LoginThrottleRules, type Refusal } from '../../server/auth/login-throttle.ts';
 import { SignInThrottle, type SignInAttempt } from '../../server/auth/sign-in-throttle.ts';
 import { freePort } from '../helpers/process.ts';
 import { sharedModeSkip, TEST_REDIS_URL } from '../helpers/postgres.ts';
@@ -16,7 +16,7 @@ function recordingLogger(): { lines: string[]; warn(details: object, message: st
   return { lines, warn: (_details, message) => lines.push(`warn: ${message}`), info: (_details, message) => lines.push(`info: ${message}`) };
 }
 
-function admitted(result: SignInAttempt | { retryAt: number }): SignInAttempt {
+function admitted(result: SignInAttempt | Refusal): SignInAttempt {
   assert.ok(!isRefusal(result), 'refused');
   return result;
 }
