@@ -90,8 +90,15 @@ export const authPlugin = fp(
     app.decorate('auth', new AuthService(app.store.records, app.store.sessions, options.sessionTtlMs));
     const shared = options.redisUrl && options.databaseUrl ? { redisUrl: options.redisUrl, namespace: busNamespaceOf(options.databaseUrl) } : null;
     // Its own connection: commands must fail fast (no offline queue) so a sign-in never waits for Redis.
-    const redis = shared ? new Redis(shared.redisUrl, { connectionName: 'draftroom-sign-in', enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (attempt) => Math.min(50 * attempt, 1_000) }) : null;
-    redis?.on('error', () => undefined);
+    const redis = shared
+      ? new Redis(shared.redisUrl, { connectionName: 'draftroom-sign-in', enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: (attempt) => Math.min(50 * attempt, 1_000) })
+      : null;
+    if (redis) {
+      // Errors surface as refused commands, which the throttle answers by counting in memory.
+      redis.on('error', () => undefined);
+      // Ready before the first sign-in when Redis answers; when it does not, the start goes on and ioredis keeps retrying.
+      await redis.connect().catch(() => undefined);
+    }
     const throttle = new SignInThrottle(options.loginRules, redis, app.log, shared?.namespace);
     app.decorate('loginThrottle', throttle);
     app.addHook('onClose', async () => throttle.close());

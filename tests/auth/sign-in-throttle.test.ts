@@ -1,6 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { isRefusal, type LoginThrottleRules, type Refusal } from '../../server/auth/login-throttle.ts';
 import { SignInThrottle, type SignInAttempt } from '../../server/auth/sign-in-throttle.ts';
@@ -70,10 +71,11 @@ describe('sign-in throttle counted in Redis', { skip: await sharedModeSkip() }, 
     assert.ok(isRefusal(account) && account.scope === 'account', JSON.stringify(account));
   });
 
-  test('without Redis each process counts alone, and says so once', async () => {
+  test('without Redis each process counts alone, says so once, and counts in Redis again once it is back', async () => {
     const logger = recordingLogger();
-    // Nothing listens on this port.
-    const lone = await throttle(`redis://127.0.0.1:${await freePort()}`, logger);
+    const port = await freePort();
+    // Nothing listens on this port yet.
+    const lone = await throttle(`redis://127.0.0.1:${port}`, logger);
     for (let index = 0; index < RULES.account.maxFailures; index++) admitted(await lone.begin('chi-lan', '10.2.0.1'));
     const refused = await lone.begin('chi-lan', '10.2.0.1');
     assert.ok(isRefusal(refused) && refused.scope === 'account');
@@ -81,5 +83,20 @@ describe('sign-in throttle counted in Redis', { skip: await sharedModeSkip() }, 
     await lone.unlock('chi-lan');
     assert.equal(await lone.lockedUntil('chi-lan'), null);
     assert.deepEqual(logger.lines, ['warn: Redis does not answer: sign-in failures are counted by each process alone until it does']);
+
+    // A Redis of this test's own on that port: the throttle's connection finds it by itself.
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    server.once('error', (error) => assert.fail(`redis-server could not start: ${error.message}`));
+    try {
+      const direct = new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: () => 100 });
+      direct.on('error', () => undefined);
+      connections.push(direct);
+      await waitFor(() => direct.status === 'ready' && connections.some((redis) => redis !== direct && redis.options.port === port && redis.status === 'ready'), 'both connected to the new Redis');
+      admitted(await lone.begin('chi-lan', '10.2.0.1'));
+      assert.equal(await direct.zcard(`draftroom:${namespace}:signin:account:chi-lan`), 1);
+      assert.equal(logger.lines.at(-1), 'info: sign-in failures are counted in Redis again');
+    } finally {
+      server.kill();
+    }
   });
 });
