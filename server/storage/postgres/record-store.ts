@@ -139,7 +139,9 @@ export class PostgresRecordStore implements RecordStore {
 
   /**
    * Calls `listener` each time this process read rows other processes wrote (a `refresh`, or a
-   * write that lost the race), with the rows that differ; returns the unsubscribe.
+   * write that lost the race), with the rows that differ; returns the unsubscribe. Listeners
+   * must not throw: the records are already replaced when they run, and a throw would fail the
+   * refresh or write that read them.
    */
   onRefresh(listener: (refresh: RecordRefresh) => void): () => void {
     this.refreshListeners.add(listener);
@@ -159,13 +161,7 @@ export class PostgresRecordStore implements RecordStore {
     this.rows = loaded.rows;
     this.version = loaded.version;
     if (Object.keys(changed).length === 0) return;
-    for (const listener of this.refreshListeners) {
-      try {
-        listener({ version: loaded.version, changed, previous });
-      } catch {
-        // A listener's failure must not undo or block the refresh itself.
-      }
-    }
+    for (const listener of this.refreshListeners) listener({ version: loaded.version, changed, previous });
   }
 
   private emit(change: RecordChange): void {
