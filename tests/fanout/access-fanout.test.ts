@@ -24,6 +24,40 @@ function watchCloses(client: TestClient): SeenClose[] {
   return closes;
 }
 
+/** An open server-sent event stream; `ended` resolves with when the server ended it. */
+interface OpenStream {
+  ended: Promise<number>;
+  cancel(): void;
+}
+
+/** Opens a server-sent event stream as a signed-in client (bearer token) and reads it until the server ends it. */
+async function openStream(server: ServerProcess, path: string, token: string): Promise<OpenStream> {
+  const controller = new AbortController();
+  const response = await fetch(server.baseUrl + path, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+  assert.equal(response.status, 200, path);
+  const reader = response.body?.getReader();
+  assert.ok(reader);
+  const ended = (async () => {
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) return Date.now();
+    }
+  })();
+  ended.catch(() => undefined);
+  return { ended, cancel: () => controller.abort() };
+}
+
+/** When `stream` ended, or rejects when it is still open after `timeoutMs`. */
+async function endOf(stream: OpenStream, timeoutMs = 5_000): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([stream.ended, new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error('the stream is still open')), timeoutMs)))]);
+  } finally {
+    clearTimeout(timer);
+    stream.cancel();
+  }
+}
+
 /** Appends a paragraph holding `text` to the client's document. */
 function typeParagraph(client: TestClient, text: string): void {
   const paragraph = new Y.XmlElement('paragraph');
@@ -94,7 +128,7 @@ describe('accounts, records and access across processes', { skip: await sharedMo
   };
 
   /** Runs `change` on A and returns how long after A's answer the client's socket on B closed, and with which code. */
-  const closeAfter = async (client: TestClient, closes: SeenClose[], change: () => Promise<{ status: number; body: unknown }>, expected: number): Promise<{ code: number; ms: number }> => {
+  const closeAfter = async (client: TestClient, closes: SeenClose[], change: () => Promise<{ status: number; body: unknown }>, expected: number): Promise<{ code: number; ms: number; answeredAt: number }> => {
     const answer = await change();
     assert.ok(answer.status >= 200 && answer.status < 300, JSON.stringify(answer.body));
     const answeredAt = Date.now();
@@ -103,7 +137,7 @@ describe('accounts, records and access across processes', { skip: await sharedMo
     assert.ok(close);
     client.destroy();
     assert.equal(close.code, expected);
-    return { code: close.code, ms: close.at - answeredAt };
+    return { code: close.code, ms: close.at - answeredAt, answeredAt };
   };
 
   before(async () => {
@@ -146,6 +180,7 @@ describe('accounts, records and access across processes', { skip: await sharedMo
     await waitFor(() => contentOf(reader).includes('Ban soạn thảo viết'), "the editor's stored paragraph");
     assert.ok(!contentOf(reader).includes('Bộ sửa trái phép'), "the officer's edit was stored");
     reader.destroy();
+    const comments = await openStream(b, `/api/documents/${documentId}/threads/events`, officerToken);
 
     const closed = await closeAfter(
       officerClient,
@@ -153,8 +188,10 @@ describe('accounts, records and access across processes', { skip: await sharedMo
       () => requestJson(a.baseUrl, 'PUT', `/api/documents/${documentId}/access`, { token: admin, body: { members: [editor.id], organizations: [] } }),
       CloseCodes.Forbidden.code,
     );
-    console.log(`withdrawn access: the socket on B closed ${closed.ms} ms after A answered`);
+    const streamMs = (await endOf(comments)) - closed.answeredAt;
+    console.log(`withdrawn access: on B the socket closed ${closed.ms} ms and the comment stream ended ${streamMs} ms after A answered`);
     assert.ok(closed.ms < WITHIN_MS, `closed after ${closed.ms} ms`);
+    assert.ok(streamMs < WITHIN_MS, `stream ended after ${streamMs} ms`);
     assert.equal(editorClient.provider.wsconnected, true, "the editor's socket stays open");
   });
 
@@ -165,14 +202,17 @@ describe('accounts, records and access across processes', { skip: await sharedMo
     await untilAnswers(b, `/api/documents/${documentId}`, token, 200);
     const client = await connected(b, documentId, token);
     const closes = watchCloses(client);
+    const notifications = await openStream(b, '/api/notifications/stream', token);
     const closed = await closeAfter(
       client,
       closes,
       () => requestJson(a.baseUrl, 'PATCH', `/api/users/${officer.id}`, { token: admin, body: { disabled: true } }),
       CloseCodes.Unauthenticated.code,
     );
-    console.log(`disabled account: the socket on B closed ${closed.ms} ms after A answered`);
+    const streamMs = (await endOf(notifications)) - closed.answeredAt;
+    console.log(`disabled account: on B the socket closed ${closed.ms} ms and the notification stream ended ${streamMs} ms after A answered`);
     assert.ok(closed.ms < WITHIN_MS, `closed after ${closed.ms} ms`);
+    assert.ok(streamMs < WITHIN_MS, `stream ended after ${streamMs} ms`);
     assert.equal((await requestJson(b.baseUrl, 'GET', '/api/auth/me', { token })).status, 401);
   });
 
