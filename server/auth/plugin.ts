@@ -5,9 +5,7 @@ import { Errors } from '../errors.ts';
 import { AuthService } from './service.ts';
 import { checkCsrf } from './csrf.ts';
 import type { LoginThrottleRules } from './login-throttle.ts';
-import { SignInThrottle } from './sign-in-throttle.ts';
-import { Redis } from 'ioredis';
-import { busNamespaceOf } from '../fanout/redis-bus.ts';
+import { openSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
 import { needsOriginCheck, OriginPolicy } from './origin.ts';
 
 /** Name of the HttpOnly session cookie browsers get at sign-in. */
@@ -88,18 +86,7 @@ export const authPlugin = fp(
     options: { sessionTtlMs: number; allowedOrigins: readonly string[]; loginRules: LoginThrottleRules; redisUrl?: string | null; databaseUrl?: string | null },
   ) => {
     app.decorate('auth', new AuthService(app.store.records, app.store.sessions, options.sessionTtlMs));
-    const shared = options.redisUrl && options.databaseUrl ? { redisUrl: options.redisUrl, namespace: busNamespaceOf(options.databaseUrl) } : null;
-    // Its own connection: commands must fail fast (no offline queue) so a sign-in never waits for Redis.
-    const redis = shared
-      ? new Redis(shared.redisUrl, { connectionName: 'draftroom-sign-in', enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: (attempt) => Math.min(50 * attempt, 1_000) })
-      : null;
-    if (redis) {
-      // Errors surface as refused commands, which the throttle answers by counting in memory.
-      redis.on('error', () => undefined);
-      // Ready before the first sign-in when Redis answers; when it does not, the start goes on and ioredis keeps retrying.
-      await redis.connect().catch(() => undefined);
-    }
-    const throttle = new SignInThrottle(options.loginRules, redis, app.log, shared?.namespace);
+    const throttle = await openSignInThrottle(options.loginRules, options.redisUrl && options.databaseUrl ? { redisUrl: options.redisUrl, databaseUrl: options.databaseUrl } : null, app.log);
     app.decorate('loginThrottle', throttle);
     app.addHook('onClose', async () => throttle.close());
     app.decorate('originPolicy', new OriginPolicy(options.allowedOrigins));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import { busNamespaceOf } from '../fanout/redis-bus.ts';
 import { accountKeyOf, LoginThrottle, type LoginAttempt, type LoginThrottleRules, type Refusal } from './login-throttle.ts';
 
 /** A reserved sign-in attempt: counted in this process's memory or in Redis (whichever took it). */
@@ -153,4 +154,26 @@ export class SignInThrottle {
     }
     return undefined;
   }
+}
+
+/**
+ * The throttle of the app: in memory without `shared` (the embedded mode); else counting in the
+ * deployment's Redis, on a connection of its own that never queues a command and gives up on
+ * one after a second (a sign-in never waits for Redis). Resolves once connected, or at once
+ * when Redis does not answer (the connection keeps retrying; meanwhile each process counts alone).
+ */
+export async function openSignInThrottle(rules: LoginThrottleRules, shared: { redisUrl: string; databaseUrl: string } | null, logger: ThrottleLogger): Promise<SignInThrottle> {
+  if (!shared) return new SignInThrottle(rules, null, logger);
+  const redis = new Redis(shared.redisUrl, {
+    connectionName: 'draftroom-sign-in',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 1_000,
+    lazyConnect: true,
+    retryStrategy: (attempt) => Math.min(50 * attempt, 1_000),
+  });
+  // Errors surface as refused commands, which the throttle answers by counting in memory.
+  redis.on('error', () => undefined);
+  await redis.connect().catch(() => undefined);
+  return new SignInThrottle(rules, redis, logger, busNamespaceOf(shared.databaseUrl));
 }

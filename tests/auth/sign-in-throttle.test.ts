@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { isRefusal, type LoginThrottleRules, type Refusal } from '../../server/auth/login-throttle.ts';
-import { SignInThrottle, type SignInAttempt } from '../../server/auth/sign-in-throttle.ts';
+import { openSignInThrottle, type SignInThrottle, type SignInAttempt } from '../../server/auth/sign-in-throttle.ts';
+import { busNamespaceOf } from '../../server/fanout/redis-bus.ts';
 import { freePort } from '../helpers/process.ts';
 import { sharedModeSkip, TEST_REDIS_URL } from '../helpers/postgres.ts';
 import { waitFor } from '../helpers/clients.ts';
@@ -23,19 +24,20 @@ function admitted(result: SignInAttempt | Refusal): SignInAttempt {
 }
 
 describe('sign-in throttle counted in Redis', { skip: await sharedModeSkip() }, () => {
+  const throttles: SignInThrottle[] = [];
   const connections: Redis[] = [];
-  // A namespace per run, so runs on one Redis never count each other's failures.
-  const namespace = randomBytes(6).toString('hex');
+  // A database URL per run: its namespace keeps runs on one Redis from counting each other's failures.
+  const databaseUrl = `postgres://127.0.0.1/throttle_${randomBytes(6).toString('hex')}`;
+  const keyOf = (username: string): string => `draftroom:${busNamespaceOf(databaseUrl)}:signin:account:${username}`;
 
-  const throttle = async (url = TEST_REDIS_URL, logger = recordingLogger()): Promise<SignInThrottle> => {
-    const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 200 });
-    redis.on('error', () => undefined);
-    connections.push(redis);
-    if (url === TEST_REDIS_URL) await waitFor(() => redis.status === 'ready', 'Redis connected');
-    return new SignInThrottle(RULES, redis, logger, namespace);
+  const throttle = async (redisUrl = TEST_REDIS_URL, logger = recordingLogger()): Promise<SignInThrottle> => {
+    const opened = await openSignInThrottle(RULES, { redisUrl, databaseUrl }, logger);
+    throttles.push(opened);
+    return opened;
   };
 
   after(() => {
+    for (const opened of throttles) opened.close();
     for (const redis of connections) redis.disconnect();
   });
 
@@ -91,9 +93,14 @@ describe('sign-in throttle counted in Redis', { skip: await sharedModeSkip() }, 
       const direct = new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: () => 100 });
       direct.on('error', () => undefined);
       connections.push(direct);
-      await waitFor(() => direct.status === 'ready' && connections.some((redis) => redis !== direct && redis.options.port === port && redis.status === 'ready'), 'both connected to the new Redis');
-      admitted(await lone.begin('chi-lan', '10.2.0.1'));
-      assert.equal(await direct.zcard(`draftroom:${namespace}:signin:account:chi-lan`), 1);
+      await waitFor(() => direct.status === 'ready', 'the new Redis answers');
+      let counted = false;
+      for (let poll = 0; poll < 100 && !counted; poll++) {
+        admitted(await lone.begin(`chi-lan-${poll}`, `10.2.1.${poll}`));
+        counted = (await direct.zcard(keyOf(`chi-lan-${poll}`))) === 1;
+        if (!counted) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.ok(counted, 'the throttle counts in Redis again');
       assert.equal(logger.lines.at(-1), 'info: sign-in failures are counted in Redis again');
     } finally {
       server.kill();
