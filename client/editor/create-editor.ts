@@ -5,6 +5,7 @@ import { blockHandlePlugin } from './block-handle-plugin.ts';
 import { blockIdsPlugin } from './block-ids-plugin.ts';
 import type { CollabSession } from './collab-session.ts';
 import { buildCursor, buildSelection } from './cursor-widget.ts';
+import { domSelectionPlugin } from './dom-selection.ts';
 import { outlineKeymaps } from './keymap.ts';
 import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
@@ -56,6 +57,7 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
       // First, so that it sees text input, paste and drop before any plugin that would act on them.
       ...(options.canEdit ? [] : [readOnlyPlugin()]),
       ySyncPlugin(session.fragment),
+      domSelectionPlugin(),
       yCursorPlugin(session.provider.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
       ...tablePlugins(options.canEdit),
