@@ -9,17 +9,16 @@ export const readOnlyPluginKey = new PluginKey('draftroom-read-only');
  * For roles whose edits the server drops (ministry, observer) and for stored versions. The
  * view stays `contenteditable` so that keyboard users can Tab into the text, move a caret
  * and select with Shift+arrows (a non-editable element has no caret); this plugin makes sure
- * nothing changes the text:
+ * nothing changes the text (mount it first):
  * - every transaction that would change the document is refused, except those mirroring the
  *   shared Yjs document into the editor (typing, Enter, Backspace, undo, plugins' own fixes,
  *   cut: cut then only copies);
  * - `beforeinput` is cancelled, so the browser never writes typed, deleted, formatted,
  *   pasted or dropped text into the DOM, even for a moment;
- * - text input, paste and drop are swallowed before any other plugin sees them (put this
- *   plugin first);
- * - an IME composition (Telex, Pinyin…), which browsers do not let a page cancel, is ended
- *   as it starts by blurring and refocusing the view with the same selection, so the
- *   composed letters never stay; whatever reached the DOM is redrawn from the state;
+ * - text input, paste and drop are swallowed before any other plugin sees them;
+ * - an IME composition (Telex, Pinyin…), which browsers do not let a page cancel, is cut
+ *   off as it starts: the text is not editable until the next task, so the browser writes
+ *   no composed letter, then editable again with the focus and selection it had;
  * - the element says so: `aria-readonly="true"` (announced "read only" with its textbox
  *   role) and `inputmode="none"` (no on-screen keyboard on phones).
  * Selection changes, copying and the comment shortcut keep working.
