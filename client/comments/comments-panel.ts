@@ -5,6 +5,7 @@ import type { PublicThread } from '../api/comment-records.ts';
 import { listThreads } from '../api/comment-endpoints.ts';
 import { listOrganizations } from '../api/endpoints.ts';
 import type { OutlineEditor } from '../editor/create-editor.ts';
+import { syncSelectionFromDom } from '../editor/dom-selection.ts';
 import { numberingPluginKey } from '../editor/numbering-plugin.ts';
 import { getLocale, onLocaleChange, t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
@@ -148,6 +149,8 @@ export function createCommentsPanel(documentId: string, me: Me, options: { openT
 
   const openNewThread = (): void => {
     if (view === null || !canStartThread(actor)) return;
+    // The shortcut can come before the editor has read the last Shift+arrow's selection.
+    syncSelectionFromDom(view);
     const anchor = captureAnchor(view.state);
     const headings = numberingPluginKey.getState(view.state)?.headings ?? [];
     void organizations.then((orgs) => {

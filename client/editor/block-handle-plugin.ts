@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { topLevelBlockAt } from '../../document-model/sections.ts';
 import { demoteSection, moveBlockDown, moveBlockUp, promoteSection } from './section-moves.ts';
+import { canEdit } from './read-only-plugin.ts';
 
 /** Key of the block handle plugin. */
 export const blockHandlePluginKey = new PluginKey('draftroom-block-handle');
@@ -27,7 +28,7 @@ const ITEMS: readonly MenuItem[] = [
  * A handle button in the left gutter of the top-level block holding the cursor, opening a
  * menu "Chuyển lên / Chuyển xuống / Nâng cấp / Hạ cấp" (the same commands as Alt+Shift+arrows;
  * items that cannot apply are disabled). Plain buttons with translated labels; ↑ / ↓ walk the
- * items, Escape or a click elsewhere closes the menu. Shown only while the view is editable. The handle lives
+ * items, Escape or a click elsewhere closes the menu. Shown only while this user may edit (`canEdit`). The handle lives
  * in the editor's parent element, which must be positioned (`.editor-surface`).
  */
 export function blockHandlePlugin(): Plugin {
@@ -100,7 +101,7 @@ function createBlockHandle(view: EditorView): { update(view: EditorView): void; 
   view.dom.parentElement?.append(root);
 
   const place = (current: EditorView): void => {
-    const pos = current.editable ? topLevelBlockAt(current.state.doc, current.state.selection.from) : null;
+    const pos = canEdit(current) ? topLevelBlockAt(current.state.doc, current.state.selection.from) : null;
     const dom = pos === null ? null : current.nodeDOM(pos);
     const parent = root.parentElement;
     if (!(dom instanceof HTMLElement) || !parent) {

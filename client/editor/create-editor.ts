@@ -5,6 +5,7 @@ import { blockHandlePlugin } from './block-handle-plugin.ts';
 import { blockIdsPlugin } from './block-ids-plugin.ts';
 import type { CollabSession } from './collab-session.ts';
 import { buildCursor, buildSelection } from './cursor-widget.ts';
+import { domSelectionPlugin } from './dom-selection.ts';
 import { outlineKeymaps } from './keymap.ts';
 import { nfcPlugin } from './nfc-plugin.ts';
 import { numberingPlugin } from './numbering-plugin.ts';
@@ -27,8 +28,13 @@ export interface OutlineEditor {
 
 /** Options of `createOutlineEditor`. */
 export interface OutlineEditorOptions {
-  /** False for roles whose edits the server drops (ministry, observer): not editable, and document changes other than remote ones are refused. */
-  editable: boolean;
+  /**
+   * False for roles whose edits the server drops (ministry, observer): the text keeps a caret
+   * and can be selected from the keyboard (the DOM stays `contenteditable`), but the
+   * read-only plugin refuses every local change and no editing affordance is offered
+   * (`canEdit(view)` is false).
+   */
+  canEdit: boolean;
   /** Accessible name of the editing area. */
   label: string;
   /** Further plugins of the page (e.g. comment highlights), added after the outline's own. */
@@ -48,24 +54,28 @@ export function createOutlineEditor(mount: HTMLElement, session: CollabSession, 
   const state = EditorState.create({
     schema: outlineSchema,
     plugins: [
+      // First, so that it sees text input, paste and drop before any plugin that would act on them.
+      ...(options.canEdit ? [] : [readOnlyPlugin()]),
       ySyncPlugin(session.fragment),
+      domSelectionPlugin(),
       yCursorPlugin(session.provider.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
-      ...tablePlugins(options.editable),
-      ...outlineKeymaps(),
+      ...tablePlugins(options.canEdit),
+      // Read-only views leave keys to the browser: Tab must leave the text, not indent a list item.
+      ...(options.canEdit ? outlineKeymaps() : []),
       wholeBlockClipboardPlugin(),
       blockIdsPlugin(),
       selectionFollowsBlockPlugin(),
       nfcPlugin(),
       numberingPlugin(),
       blockHandlePlugin(),
-      ...(options.editable ? [] : [readOnlyPlugin()]),
       ...(options.plugins ?? []),
     ],
   });
   const view: EditorView = new EditorView(mount, {
     state,
-    editable: () => options.editable,
+    // Always true for the caret; whether this user may change the text is `canEdit(view)`.
+    editable: () => true,
     attributes: { 'aria-label': options.label, role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false', lang: 'vi' },
     // `this` rather than `view`: y-prosemirror dispatches while the constructor still runs.
     dispatchTransaction(this: EditorView, tr) {

@@ -2,6 +2,7 @@ import type { EditorView } from 'prosemirror-view';
 import { planMoveBefore } from '../../document-model/sections.ts';
 import { numberingPluginKey } from './numbering-plugin.ts';
 import { moveSectionBefore } from './section-moves.ts';
+import { canEdit } from './read-only-plugin.ts';
 
 /** MIME type of an outline entry being dragged; other drop targets (the editor) ignore it. */
 const DRAG_TYPE = 'application/x-draftroom-section';
@@ -14,7 +15,7 @@ const DROP_AFTER = 'outline-panel__item--drop-after';
  * the heading's index in the numbering plugin's list). While dragging, a line between
  * entries shows where the section will land; dropping moves the dragged heading's whole
  * section before the heading under the line (or to the end of the document), as one
- * undoable transaction, leaving the cursor in the moved heading. Nothing is draggable while `view` is not editable (read-only roles,
+ * undoable transaction, leaving the cursor in the moved heading. Nothing is draggable while this user may not edit through `view` (`canEdit`: read-only roles,
  * withdrawn access); the keyboard alternative is Alt+Shift+↑ / ↓ in the editor.
  */
 export function attachOutlineDrag(list: HTMLElement, view: EditorView): void {
@@ -44,7 +45,7 @@ export function attachOutlineDrag(list: HTMLElement, view: EditorView): void {
   list.addEventListener('dragstart', (event) => {
     const link = event.target instanceof Element ? event.target.closest<HTMLElement>('.outline-panel__link') : null;
     const index = Number(link?.dataset.index);
-    if (!link || !view.editable || !Number.isInteger(index) || !event.dataTransfer) {
+    if (!link || !canEdit(view) || !Number.isInteger(index) || !event.dataTransfer) {
       event.preventDefault();
       return;
     }

@@ -4,6 +4,7 @@ import { h } from '../ui/dom.ts';
 import type { OutlineHeading } from '../../document-model/headings.ts';
 import { numberingPluginKey } from './numbering-plugin.ts';
 import { attachOutlineDrag } from './outline-drag.ts';
+import { canEdit } from './read-only-plugin.ts';
 
 /** The rendered outline panel. */
 export interface OutlinePanel {
@@ -15,7 +16,7 @@ export interface OutlinePanel {
 /**
  * The "Mục lục" panel: every heading with its section number, indented by level, kept
  * current with each local or remote change. Clicking an entry puts the cursor at the
- * start of that heading and scrolls it into view. When `view` is editable, entries can be
+ * start of that heading and scrolls it into view. When this user may edit (`canEdit`), entries can be
  * dragged to move their sections (see `attachOutlineDrag`).
  */
 export function createOutlinePanel(view: EditorView): OutlinePanel {
@@ -41,7 +42,7 @@ export function createOutlinePanel(view: EditorView): OutlinePanel {
             type: 'button',
             'data-level': String(heading.level),
             'data-index': String(index),
-            draggable: current.editable ? 'true' : 'false',
+            draggable: canEdit(current) ? 'true' : 'false',
           },
         }, [
           h('span', { className: 'outline-panel__number', text: heading.number }),

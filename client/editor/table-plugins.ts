@@ -49,9 +49,9 @@ export class OutlineTableView extends TableView {
 }
 
 /**
- * The editor's table behaviour: `collabTableEditing`, column resizing by dragging a cell
- * border (editable views only) and Tab / Shift-Tab between cells (Tab in the last cell adds
- * a row). Put these before the outline keymaps, so Tab in a cell moves between cells rather
+ * The editor's table behaviour: `collabTableEditing`, and for views that may edit column
+ * resizing by dragging a cell border and Tab / Shift-Tab between cells (Tab in the last cell
+ * adds a row). Put these before the outline keymaps, so Tab in a cell moves between cells rather
  * than indenting a list item. Read-only views get cell selection too; the read-only plugin
  * refuses any normalisation like every other local change.
  */
@@ -59,6 +59,7 @@ export function tablePlugins(editable: boolean): Plugin[] {
   return [
     ...(editable ? [columnResizing({ View: OutlineTableView })] : []),
     collabTableEditing(),
-    keymap({ Tab: moveToCell(1), 'Shift-Tab': moveToCell(-1) }),
+    // Read-only views leave Tab to the browser, so it moves the focus out of the text.
+    ...(editable ? [keymap({ Tab: moveToCell(1), 'Shift-Tab': moveToCell(-1) })] : []),
   ];
 }

@@ -3,6 +3,7 @@ import { isInTable } from 'prosemirror-tables';
 import type { MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { headerRowActive, insertTable, MAX_TABLE_SIZE, TABLE_ACTIONS, clampTableSize } from './table-commands.ts';
+import { canEdit } from './read-only-plugin.ts';
 
 /** A part of the toolbar that follows the editor state. */
 export interface ToolbarPart {
@@ -89,7 +90,7 @@ function createInsertControl(view: EditorView): ToolbarPart {
   return {
     element,
     update: (current) => {
-      button.disabled = !current.editable || !insertTable(1, 1, false)(current.state);
+      button.disabled = !canEdit(current) || !insertTable(1, 1, false)(current.state);
       if (button.disabled && !form.hidden) close(false);
     },
   };
@@ -118,7 +119,7 @@ export function createTableToolbarGroup(view: EditorView): ToolbarPart {
     const inTable = isInTable(current.state);
     tableEdits.hidden = !inTable;
     for (const { action, button } of actions) {
-      button.disabled = !current.editable || !inTable || !action.command(current.state, undefined, current);
+      button.disabled = !canEdit(current) || !inTable || !action.command(current.state, undefined, current);
       if (action.id === 'table-header-row') button.setAttribute('aria-pressed', String(headerRowActive(current.state)));
     }
   };

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { wholeBlocksCovered } from '../../document-model/sections.ts';
 import { dispatchAsOwnStep } from './own-undo-step.ts';
+import { canEdit } from './read-only-plugin.ts';
 
 /** Key of the whole-block clipboard plugin. */
 export const wholeBlockClipboardPluginKey = new PluginKey('draftroom-whole-block-clipboard');
@@ -37,7 +38,7 @@ export function wholeBlockClipboardPlugin(): Plugin {
 function cutWholeBlocks(view: EditorView, event: ClipboardEvent): boolean {
   const { state } = view;
   const data = event.clipboardData;
-  if (!view.editable || state.selection.empty || !data) return false;
+  if (!canEdit(view) || state.selection.empty || !data) return false;
   const range = wholeBlocksCovered(state.doc, state.selection.from, state.selection.to);
   if (!range) return false;
   const { dom, text } = view.serializeForClipboard(state.doc.slice(range.from, range.to));

@@ -19,7 +19,8 @@ import { renderHeader } from '../ui/header.ts';
  * The editor page of `/documents/:id`: title, connection status, toolbar, outline panel
  * (left), the ProseMirror editor (centre), and on the right who is here and the comments
  * sidebar ("Góp ý", with highlights in the text). Roles that cannot
- * edit (ministry, observer) get a read-only editor, no toolbar and the banner "Chỉ xem";
+ * edit (ministry, observer) get a read-only editor (a caret and keyboard selection for
+ * commenting, but no change to the text), no toolbar and the banner "Chỉ xem";
  * the server drops their edits anyway, the UI only avoids offering them. Everyone gets a
  * link to the document's revisions ("Phiên bản"), the secretariat also one to its audit
  * log, and everyone the draft's downloads (Word, print view, PDF). A ministry officer consulted
@@ -33,7 +34,7 @@ export async function renderEditorPage(root: HTMLElement, documentId: string): P
   const session = openCollabSession(document.id, me.user);
   const editorMount = h('div', { className: 'editor-surface' });
   const comments = createCommentsPanel(document.id, me, { openThreadId: new URLSearchParams(location.search).get('thread') });
-  const editor = createOutlineEditor(editorMount, session, { editable, label: t('editor.content'), plugins: [comments.plugin] });
+  const editor = createOutlineEditor(editorMount, session, { canEdit: editable, label: t('editor.content'), plugins: [comments.plugin] });
   comments.attach(editor);
   const toolbar = editable ? createToolbar(editor.view, true) : null;
   const outline = createOutlinePanel(editor.view);

@@ -62,7 +62,8 @@ test('a ministry comment reaches the committee live, is decided, and the decisio
     await openEditor(page, app.baseUrl, documentId);
     await page.locator('.comments-panel .comments-panel__empty', { hasText: 'Chưa có góp ý nào.' }).waitFor();
   }
-  assert.equal(await ministry.page.locator('.ProseMirror').getAttribute('contenteditable'), 'false');
+  // Read-only, yet with a caret so that a passage can be selected from the keyboard too.
+  assert.equal(await ministry.page.locator('.ProseMirror').getAttribute('aria-readonly'), 'true');
 
   // The officer selects a passage in the read-only editor and comments on it.
   await ministry.page.locator('.ProseMirror p', { hasText: PASSAGE }).waitFor();

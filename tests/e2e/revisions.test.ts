@@ -253,7 +253,7 @@ test('a revision opens read-only, numbered as it was then', { timeout: 60_000 },
 
   const content = page.locator('.ProseMirror');
   await content.locator('h1[data-section-number="Phần I"]').waitFor();
-  assert.equal(await content.getAttribute('contenteditable'), 'false');
+  assert.equal(await content.getAttribute('aria-readonly'), 'true', 'announced read-only');
   assert.equal(await textOf(content.locator('h1[data-section-number="Phần I"]')), 'BỐI CẢNH, THỰC TRẠNG VÀ DỰ BÁO');
   assert.equal(await content.locator('h1[data-section-number="Phần IV"]').count(), 1);
   assert.equal(await textOf(content.locator('h2[data-section-number="3."]').first()), 'Dự báo tình hình đến năm 2030, tầm nhìn đến năm 2045');
@@ -263,9 +263,19 @@ test('a revision opens read-only, numbered as it was then', { timeout: 60_000 },
   assert.equal(await textOf(page.locator('.revision-page__name')), 'Dự thảo lần 1');
   assert.equal(await page.locator('.toolbar').count(), 0);
 
+  const before = await content.textContent();
   await content.click();
   await page.keyboard.type('không được sửa');
   assert.ok(!(await content.textContent())?.includes('không được sửa'), 'typing changes nothing');
+
+  // A caret and Shift+arrows select a passage, as in the live draft; Delete or Enter on it change nothing.
+  await page.keyboard.press('Control+Home');
+  for (let step = 0; step < 8; step++) await page.keyboard.press('Shift+ArrowRight');
+  const firstBlock = (await content.locator(':scope > *').first().textContent()) ?? '';
+  assert.equal(await page.evaluate(() => getSelection()?.toString()), firstBlock.slice(0, 8), 'the keyboard selects the first eight characters');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Enter');
+  assert.equal(await content.textContent(), before, 'the stored version is unchanged');
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

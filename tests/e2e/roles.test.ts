@@ -109,7 +109,9 @@ test('a ministry officer reads live edits but cannot change the text', { timeout
   await openEditor(editor.page, baseUrl, documentId);
   await openEditor(ministry.page, baseUrl, documentId);
   const readOnly = ministry.page.locator('.ProseMirror');
-  assert.equal(await readOnly.getAttribute('contenteditable'), 'false');
+  // Announced read-only; it keeps a caret (contenteditable) for selecting with the keyboard.
+  assert.equal(await readOnly.getAttribute('aria-readonly'), 'true');
+  assert.equal(await readOnly.getAttribute('inputmode'), 'none');
   assert.equal((await ministry.page.locator('.read-only-notice').textContent())?.trim(), 'Chỉ xem — bạn có thể đọc, không thể sửa');
   assert.equal(await ministry.page.locator('.toolbar').count(), 0);
   assert.equal(await editor.page.locator('.toolbar').count(), 1);
@@ -131,7 +133,7 @@ test('a ministry officer reads live edits but cannot change the text', { timeout
     assert.doesNotMatch(contentOf(watcher), new RegExp(INTRUSION));
     assert.doesNotMatch(await editorText(editor.page), new RegExp(INTRUSION));
     assert.doesNotMatch(await editorText(ministry.page), new RegExp(INTRUSION));
-    assert.equal(await readOnly.getAttribute('contenteditable'), 'false');
+    assert.equal(await readOnly.getAttribute('aria-readonly'), 'true');
   } finally {
     watcher.destroy();
   }
