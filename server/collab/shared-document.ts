@@ -4,7 +4,9 @@ import type { DocumentContentStore } from '../storage/store.ts';
 import type { DocumentPeer } from './peer.ts';
 import { callHookLogged, type CollabLogger } from './logger.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
-import { isTransactionOrigin, LOAD_ORIGIN, type TransactionOrigin } from './origins.ts';
+import { isTransactionOrigin, LOAD_ORIGIN, REMOTE_AWARENESS_ORIGIN, type TransactionOrigin } from './origins.ts';
+import { NO_FANOUT, type DocumentChannel, type DocumentChannelListener, type DocumentFanout } from './fanout.ts';
+import { deleteDigest, hasStructsBeyond } from './state-summary.ts';
 import { CloseCodes } from './close-codes.ts';
 import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
 import { AwarenessRelay } from './awareness-relay.ts';
@@ -14,6 +16,18 @@ import { MoveRepair } from './move-repair.ts';
 const MAX_RETRY_ROUNDS = 8;
 
 /**
+ * How long a load waits for its channel subscription while the bus is connected. Past it the
+ * load goes on, and the document asks its peers for what it lacks once the subscription is made.
+ */
+const JOIN_WAIT_MS = 2_000;
+
+/**
+ * Budget of remote updates waiting for dependencies (a message lost in an outage). Past it they
+ * are dropped and the peers are asked again: their answer carries everything that is missing.
+ */
+const REMOTE_PENDING_BUDGET: PendingBudget = { maxBytes: 16 * 1024 * 1024, maxUpdates: 10_000 };
+
+/**
  * Lifecycle hooks of shared documents. Cross-cutting features (revisions, audit, anchor
  * checks) subscribe here instead of being wired into the connection code. A hook that
  * throws is logged and does not affect the edit.
@@ -21,7 +35,12 @@ const MAX_RETRY_ROUNDS = 8;
 export interface DocumentHooks {
   /** After the stored content was loaded, before any client is answered. */
   onLoad?(document: SharedDocument): void | Promise<void>;
-  /** After an update was durably stored and passed on to the other clients. */
+  /**
+   * After an update was durably stored and passed on to the other clients. Also called with
+   * origin `remote` for updates another process stored (shared mode): their durable side effects
+   * (audit, attribution, checkpoints) belong to that process; only this process's in-memory
+   * state should follow them.
+   */
   onChange?(document: SharedDocument, update: Uint8Array, origin: TransactionOrigin): void;
   /** After the document's content was compacted into a snapshot. */
   onStore?(document: SharedDocument): void;
@@ -57,6 +76,14 @@ export class SharedDocument {
   /** Clients whose state moved since waiting updates were last looked at. */
   private readonly advanced = new Set<number>();
   private readonly awarenessRelay = new AwarenessRelay();
+  /** Link to the other processes holding this document (a no-op one in the embedded mode). */
+  private channel: DocumentChannel = NO_FANOUT.join('', noListener);
+  /** Messages of other processes received while the stored content is being read; applied after it. */
+  private inbox: Array<() => void> | null = null;
+  /** Remote updates waiting for dependencies this copy lacks. */
+  private remotePending: PendingUpdates | null = null;
+  /** Awareness client ids controlled by connections of other processes. */
+  private readonly remoteAwareness = new Set<number>();
   /** Replays text typed into a block while it was being moved into the moved copy. */
   private readonly moveRepair: MoveRepair;
 
@@ -79,16 +106,30 @@ export class SharedDocument {
 
   /**
    * Loads a document's stored content into a new shared document and runs `onLoad`. On
-   * failure nothing is left behind (timers, files) and the error is rethrown.
+   * failure nothing is left behind (timers, files, subscriptions) and the error is rethrown.
+   *
+   * In the shared mode the document's channel is joined *before* the stored content is read, and
+   * what the other processes publish meanwhile is applied right after it: an update committed
+   * after the read was published after the subscription, so none falls in between. Then the
+   * peers are asked for what they hold beyond this copy and for their clients' awareness. While
+   * the bus is down the load does not wait for the subscription; the ask is sent once it is made.
    */
   static async load(
     id: string,
     content: DocumentContentStore,
     hooks: DocumentHooks,
     logger: CollabLogger,
+    fanout: DocumentFanout = NO_FANOUT,
   ): Promise<SharedDocument> {
     const shared = new SharedDocument(id, content, hooks, logger);
     try {
+      shared.inbox = [];
+      shared.channel = fanout.join(id, shared.channelListener());
+      const subscribed = shared.channel.subscribed.then(
+        () => true,
+        () => false,
+      );
+      const joinedInTime = fanout.shared && fanout.connected ? await Promise.race([subscribed, delay(JOIN_WAIT_MS, false)]) : !fanout.shared;
       const stored = await content.load(id);
       Y.transact(
         shared.doc,
@@ -97,11 +138,19 @@ export class SharedDocument {
         },
         LOAD_ORIGIN,
       );
+      const inbox = shared.inbox;
+      shared.inbox = null;
+      for (const apply of inbox) apply();
       if (stored.discardedBytes > 0 || content.needsCompaction(id)) await shared.compact();
       await hooks.onLoad?.(shared);
+      if (fanout.shared) {
+        if (joinedInTime) shared.requestSync(true);
+        else void subscribed.then((joined) => joined && shared.requestSync(true));
+      }
     } catch (error) {
       // A failed load is retried by the clients: each attempt must not leave a live awareness
       // timer and a Y.Doc behind, nor the document's files open.
+      shared.channel.leave();
       shared.stateValue = 'closed';
       shared.awareness.destroy();
       shared.doc.destroy();
@@ -147,7 +196,7 @@ export class SharedDocument {
     if (!controlled) return;
     this.connections.delete(connection);
     this.pending.delete(connection);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], LOCAL_REMOVAL_ORIGIN);
     if (this.connections.size === 0) this.runHook('onEmpty', () => this.hooks.onEmpty?.(this));
   }
 
@@ -184,12 +233,32 @@ export class SharedDocument {
   /**
    * True when `connection` may publish the awareness state of `clientId`: nobody controls it
    * yet, or it is controlled by a connection of the same user (a reconnect racing its old socket).
+   * A client id controlled by another process's connection counts as controlled by the user its
+   * state names: that process's guard stamped the `user` field with its connection's identity, so
+   * a client that moves to this process after its own crashed keeps its id, nobody else takes it.
    */
   mayControlAwareness(connection: DocumentPeer, clientId: number): boolean {
     for (const [other, controlled] of this.connections) {
       if (other !== connection && controlled.has(clientId) && other.identity.userId !== connection.identity.userId) return false;
     }
+    if (this.remoteAwareness.has(clientId)) {
+      const state: unknown = this.awareness.getStates().get(clientId);
+      const user = typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined;
+      const owner = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : undefined;
+      if (owner !== connection.identity.userId) return false;
+    }
     return true;
+  }
+
+  /**
+   * Asks the other processes for what this copy lacks: peers holding more (structs beyond its
+   * state vector, or other deletions) answer with the difference, and with `wantsAwareness` they
+   * also send their connections' awareness states. Used after a load, after the bus reconnected
+   * and periodically, so that a message lost in an outage heals by itself.
+   */
+  requestSync(wantsAwareness: boolean): void {
+    if (this.stateValue !== 'open') return;
+    this.channel.publishSyncRequest(Y.encodeStateVector(this.doc), deleteDigest(this.doc), wantsAwareness);
   }
 
   /** Applies an awareness update received from a connection (already guarded by the caller). */
@@ -256,6 +325,7 @@ export class SharedDocument {
       await this.compact();
       await this.hooks.onUnload?.(this);
     } finally {
+      this.channel.leave();
       await this.content.release(this.id);
       this.stateValue = 'closed';
       this.awareness.destroy();
@@ -264,7 +334,7 @@ export class SharedDocument {
   }
 
   private noteAdvancedClients(transaction: Y.Transaction): void {
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && !this.remotePending) return;
     for (const [client, clock] of transaction.afterState) {
       if (transaction.beforeState.get(client) !== clock) this.advanced.add(client);
     }
@@ -282,9 +352,14 @@ export class SharedDocument {
 
   /** Retries the waiting updates whose missing dependencies may have arrived. */
   private retryPending(): void {
-    for (let round = 0; round < MAX_RETRY_ROUNDS && this.advanced.size > 0 && this.pending.size > 0; round++) {
+    for (let round = 0; round < MAX_RETRY_ROUNDS && this.advanced.size > 0 && (this.pending.size > 0 || this.remotePending); round++) {
       const advanced = [...this.advanced];
       this.advanced.clear();
+      if (this.remotePending?.isReady(this.doc, advanced)) {
+        const buffer = this.remotePending;
+        if (!buffer.restore(this.applyNoted(buffer.take(), { source: 'remote' }, 'v2'))) this.dropRemotePending();
+        else if (buffer.isEmpty) this.remotePending = null;
+      }
       for (const [peer, buffer] of this.pending) {
         if (!buffer.isReady(this.doc, advanced)) continue;
         const origin: TransactionOrigin = { source: 'connection', connection: peer };
@@ -306,6 +381,7 @@ export class SharedDocument {
   private handleDocUpdate(update: Uint8Array, rawOrigin: unknown): void {
     const origin: TransactionOrigin = isTransactionOrigin(rawOrigin) ? rawOrigin : { source: 'server', reason: 'unknown' };
     if (origin.source === 'load') return;
+    if (origin.source === 'remote') return this.passOnRemote(update, origin);
     this.pendingWrites += 1;
     this.enqueue(async () => {
       try {
@@ -313,6 +389,8 @@ export class SharedDocument {
       } finally {
         this.pendingWrites -= 1;
       }
+      // Published once stored, so a peer never shows what a crash here could lose.
+      this.channel.publishUpdate(update, editorOf(origin));
       const message = encodeUpdate(update);
       const sender = origin.source === 'connection' ? origin.connection : null;
       for (const connection of this.connections.keys()) {
@@ -337,23 +415,129 @@ export class SharedDocument {
     );
   }
 
+  /**
+   * Passes on an update another process stored: to every connection here, and to the hooks (with
+   * origin `remote`). It is neither stored nor published again. Sent at once rather than through
+   * the storage pipeline: it is already durable, and it cannot depend on a local update still
+   * being stored (those are published only once stored).
+   */
+  private passOnRemote(update: Uint8Array, origin: TransactionOrigin): void {
+    const message = encodeUpdate(update);
+    for (const connection of this.connections.keys()) connection.send(message);
+    this.runHook('onChange', () => this.hooks.onChange?.(this, update, origin));
+  }
+
+  /** The handlers of messages from the other processes; those arriving during the load wait in `inbox`. */
+  private channelListener(): DocumentChannelListener {
+    const receive = (apply: () => void): void => {
+      if (this.stateValue !== 'open') return;
+      if (this.inbox) this.inbox.push(apply);
+      else apply();
+    };
+    return {
+      update: (update, userId) => receive(() => this.applyRemoteUpdate(update, userId)),
+      awareness: (update) => receive(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_AWARENESS_ORIGIN)),
+      syncRequest: (stateVector, digest, wantsAwareness) =>
+        receive(() => {
+          this.answerPeer(stateVector, digest, wantsAwareness).catch((error: unknown) =>
+            this.logger.error({ err: error, documentId: this.id }, 'could not answer a peer process'),
+          );
+        }),
+    };
+  }
+
+  /** Applies an update another process stored; what depends on missing content waits (see REMOTE_PENDING_BUDGET). */
+  private applyRemoteUpdate(update: Uint8Array, userId: string | null): void {
+    const origin: TransactionOrigin = userId === null ? { source: 'remote' } : { source: 'remote', userId };
+    const leftover = this.applyNoted(update, origin, 'v1');
+    if (leftover) {
+      this.remotePending ??= new PendingUpdates(REMOTE_PENDING_BUDGET);
+      if (!this.remotePending.add(leftover)) this.dropRemotePending();
+    }
+    this.retryPending();
+  }
+
+  private dropRemotePending(): void {
+    this.remotePending = null;
+    this.logger.warn({ documentId: this.id }, 'too many updates from other processes wait for missing content; asking the peers again');
+    this.requestSync(false);
+  }
+
+  /**
+   * Answers another process's sync request with what this copy holds beyond its state (only
+   * what is stored, so nothing a crash could lose is shown) and, when asked, with the awareness
+   * states of this process's connections.
+   */
+  private async answerPeer(stateVector: Uint8Array, digest: string, wantsAwareness: boolean): Promise<void> {
+    // Re-checked after each wait: another connection's update may have been applied meanwhile.
+    do await this.whenStored();
+    while (this.pendingWrites > 0);
+    if (this.stateValue !== 'open') return;
+    if (wantsAwareness) {
+      const local = this.locallyControlled();
+      if (local.length > 0) this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    }
+    if (hasStructsBeyond(this.doc, stateVector) || deleteDigest(this.doc) !== digest) {
+      this.channel.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector), null);
+    }
+  }
+
+  /** Awareness client ids of this process's connections that have a state. */
+  private locallyControlled(): number[] {
+    const states = this.awareness.getStates();
+    const ids: number[] = [];
+    for (const controlled of this.connections.values()) for (const clientId of controlled) if (states.has(clientId)) ids.push(clientId);
+    return ids;
+  }
+
+  /**
+   * Passes awareness changes on to this process's connections and, when they come from them
+   * (states they set, or removed as they closed), to the other processes. Changes heard from
+   * other processes and states that timed out here are not published: every process times out
+   * the states it stops hearing about by itself, so a crashed process's cursors vanish everywhere.
+   */
   private handleAwarenessUpdate({ added, updated, removed }: AwarenessChanges, origin: unknown): void {
     const controlled = this.connections.get(origin as DocumentPeer);
     if (controlled) {
       for (const clientId of added) controlled.add(clientId);
       for (const clientId of removed) controlled.delete(clientId);
     }
+    const fromPeers = origin === REMOTE_AWARENESS_ORIGIN;
+    for (const clientId of [...added, ...updated]) {
+      if (fromPeers) this.remoteAwareness.add(clientId);
+      else if (controlled) this.remoteAwareness.delete(clientId);
+    }
+    for (const clientId of removed) this.remoteAwareness.delete(clientId);
     // Unchanged states are repeated only as often as keeps them alive on the clients.
     const forwarded = this.awarenessRelay.select(added, updated, removed);
     if (forwarded.length === 0) return;
     const message = encodeAwareness(this.awareness, forwarded);
     for (const connection of this.connections.keys()) connection.send(message);
+    if (controlled || origin === LOCAL_REMOVAL_ORIGIN) this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, forwarded));
   }
 
   /** Runs a hook, logging (never propagating) what it throws. */
   private runHook(name: keyof DocumentHooks, call: () => unknown): void {
     callHookLogged(this.logger, this.id, name, call);
   }
+}
+
+/** Origin of the removal of a closed connection's awareness states (published to the peers). */
+const LOCAL_REMOVAL_ORIGIN = { reason: 'connection-closed' };
+
+/** A listener for the placeholder channel, which never calls it. */
+const noListener: DocumentChannelListener = { update: () => undefined, awareness: () => undefined, syncRequest: () => undefined };
+
+/** Resolves with `value` after `ms`; the timer does not keep the process alive. */
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+}
+
+/** The account an update is published under (the peers keep their authorship map current with it). */
+function editorOf(origin: TransactionOrigin): string | null {
+  if (origin.source === 'connection') return origin.connection.identity.userId;
+  if (origin.source === 'server' || origin.source === 'remote') return origin.userId ?? null;
+  return null;
 }
 
 /** The change set y-protocols reports on an awareness update. */
