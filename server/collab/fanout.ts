@@ -5,8 +5,11 @@
 export interface DocumentChannelListener {
   /** An update another process has stored (or a diff answering a sync request); `userId` names its editor when known. */
   update(update: Uint8Array, userId: string | null): void;
-  /** An awareness update of another process's connections (already stamped by that process's guard). */
-  awareness(update: Uint8Array): void;
+  /**
+   * An awareness update of another process's connections (already stamped by that process's
+   * guard), with the account of the connection that controls each client id in it.
+   */
+  awareness(update: Uint8Array, owners: ReadonlyMap<number, string>): void;
   /**
    * Another process asks for what it lacks: `stateVector` and `deleteDigest` describe its copy;
    * `wantsAwareness` asks for the awareness states of this process's connections too.
@@ -20,8 +23,8 @@ export interface DocumentChannel {
   readonly subscribed: Promise<void>;
   /** Publishes an update this process has stored. */
   publishUpdate(update: Uint8Array, userId: string | null): void;
-  /** Publishes an awareness update of this process's connections. */
-  publishAwareness(update: Uint8Array): void;
+  /** Publishes an awareness update of this process's connections, with the account controlling each client id in it. */
+  publishAwareness(update: Uint8Array, owners: ReadonlyMap<number, string>): void;
   /** Asks the peers that have the document loaded for what this copy lacks (see `DocumentChannelListener.syncRequest`). */
   publishSyncRequest(stateVector: Uint8Array, deleteDigest: string, wantsAwareness: boolean): void;
   /** Stops listening (also when the subscription is still pending). Idempotent. */

@@ -7,6 +7,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import { isTransactionOrigin, LOAD_ORIGIN, REMOTE_AWARENESS_ORIGIN, type TransactionOrigin } from './origins.ts';
 import { NO_FANOUT, type DocumentChannel, type DocumentChannelListener, type DocumentFanout } from './fanout.ts';
 import { deleteDigest, hasStructsBeyond } from './state-summary.ts';
+import { decodeAwarenessEntries, encodeAwarenessEntries } from './awareness-entries.ts';
 import { CloseCodes } from './close-codes.ts';
 import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
 import { AwarenessRelay } from './awareness-relay.ts';
@@ -82,8 +83,10 @@ export class SharedDocument {
   private inbox: Array<() => void> | null = null;
   /** Remote updates waiting for dependencies this copy lacks. */
   private remotePending: PendingUpdates | null = null;
-  /** Awareness client ids controlled by connections of other processes. */
-  private readonly remoteAwareness = new Set<number>();
+  /** Awareness client ids controlled by connections of other processes, with the account of each. */
+  private readonly remoteAwareness = new Map<number, string>();
+  /** The owners of the remote awareness update being applied (read by the awareness `update` handler). */
+  private pendingRemoteOwners: ReadonlyMap<number, string> | null = null;
   /** Replays text typed into a block while it was being moved into the moved copy. */
   private readonly moveRepair: MoveRepair;
 
@@ -196,7 +199,7 @@ export class SharedDocument {
     if (!controlled) return;
     this.connections.delete(connection);
     this.pending.delete(connection);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], LOCAL_REMOVAL_ORIGIN);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], new ClosedConnection(connection));
     if (this.connections.size === 0) this.runHook('onEmpty', () => this.hooks.onEmpty?.(this));
   }
 
@@ -233,21 +236,21 @@ export class SharedDocument {
   /**
    * True when `connection` may publish the awareness state of `clientId`: nobody controls it
    * yet, or it is controlled by a connection of the same user (a reconnect racing its old socket).
-   * A client id controlled by another process's connection counts as controlled by the user its
-   * state names: that process's guard stamped the `user` field with its connection's identity, so
-   * a client that moves to this process after its own crashed keeps its id, nobody else takes it.
+   * A client id controlled by another process's connection counts likewise, with the account
+   * that process named for it: a client that moves here after its process crashed keeps its id,
+   * nobody else takes it.
    */
   mayControlAwareness(connection: DocumentPeer, clientId: number): boolean {
-    for (const [other, controlled] of this.connections) {
-      if (other !== connection && controlled.has(clientId) && other.identity.userId !== connection.identity.userId) return false;
-    }
-    if (this.remoteAwareness.has(clientId)) {
-      const state: unknown = this.awareness.getStates().get(clientId);
-      const user = typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined;
-      const owner = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : undefined;
-      if (owner !== connection.identity.userId) return false;
-    }
-    return true;
+    return this.awarenessOwnersOf(clientId, connection).every((owner) => owner === connection.identity.userId);
+  }
+
+  /** The accounts controlling `clientId` here: by connections other than `except`, and by another process's. */
+  private awarenessOwnersOf(clientId: number, except: DocumentPeer | null): string[] {
+    const owners: string[] = [];
+    for (const [other, controlled] of this.connections) if (other !== except && controlled.has(clientId)) owners.push(other.identity.userId);
+    const remote = this.remoteAwareness.get(clientId);
+    if (remote !== undefined) owners.push(remote);
+    return owners;
   }
 
   /**
@@ -436,7 +439,7 @@ export class SharedDocument {
     };
     return {
       update: (update, userId) => receive(() => this.applyRemoteUpdate(update, userId)),
-      awareness: (update) => receive(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_AWARENESS_ORIGIN)),
+      awareness: (update, owners) => receive(() => this.applyRemoteAwareness(update, owners)),
       syncRequest: (stateVector, digest, wantsAwareness) =>
         receive(() => {
           this.answerPeer(stateVector, digest, wantsAwareness).catch((error: unknown) =>
@@ -444,6 +447,26 @@ export class SharedDocument {
           );
         }),
     };
+  }
+
+  /**
+   * Applies awareness states of another process's connections. An entry for a client id that a
+   * connection of another account controls (here, or on a third process as far as this one knows)
+   * is dropped, like the guard drops it from a local connection: a process that took an impostor's
+   * entry before it heard of the owner cannot spread it to the others.
+   */
+  private applyRemoteAwareness(update: Uint8Array, owners: ReadonlyMap<number, string>): void {
+    const entries = decodeAwarenessEntries(update).filter((entry) => {
+      const owner = owners.get(entry.clientId);
+      return owner !== undefined && this.awarenessOwnersOf(entry.clientId, null).every((known) => known === owner);
+    });
+    if (entries.length === 0) return;
+    this.pendingRemoteOwners = owners;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), REMOTE_AWARENESS_ORIGIN);
+    } finally {
+      this.pendingRemoteOwners = null;
+    }
   }
 
   /** Applies an update another process stored; what depends on missing content waits (see REMOTE_PENDING_BUDGET). */
@@ -475,19 +498,21 @@ export class SharedDocument {
     if (this.stateValue !== 'open') return;
     if (wantsAwareness) {
       const local = this.locallyControlled();
-      if (local.length > 0) this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+      if (local.size > 0) this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local.keys()]), local);
     }
     if (hasStructsBeyond(this.doc, stateVector) || deleteDigest(this.doc) !== digest) {
       this.channel.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector), null);
     }
   }
 
-  /** Awareness client ids of this process's connections that have a state. */
-  private locallyControlled(): number[] {
+  /** Awareness client ids of this process's connections that have a state, with each one's account. */
+  private locallyControlled(): Map<number, string> {
     const states = this.awareness.getStates();
-    const ids: number[] = [];
-    for (const controlled of this.connections.values()) for (const clientId of controlled) if (states.has(clientId)) ids.push(clientId);
-    return ids;
+    const owners = new Map<number, string>();
+    for (const [connection, controlled] of this.connections) {
+      for (const clientId of controlled) if (states.has(clientId)) owners.set(clientId, connection.identity.userId);
+    }
+    return owners;
   }
 
   /**
@@ -502,9 +527,10 @@ export class SharedDocument {
       for (const clientId of added) controlled.add(clientId);
       for (const clientId of removed) controlled.delete(clientId);
     }
-    const fromPeers = origin === REMOTE_AWARENESS_ORIGIN;
+    const remoteOwners = origin === REMOTE_AWARENESS_ORIGIN ? this.pendingRemoteOwners : null;
     for (const clientId of [...added, ...updated]) {
-      if (fromPeers) this.remoteAwareness.add(clientId);
+      const owner = remoteOwners?.get(clientId);
+      if (owner !== undefined) this.remoteAwareness.set(clientId, owner);
       else if (controlled) this.remoteAwareness.delete(clientId);
     }
     for (const clientId of removed) this.remoteAwareness.delete(clientId);
@@ -513,7 +539,10 @@ export class SharedDocument {
     if (forwarded.length === 0) return;
     const message = encodeAwareness(this.awareness, forwarded);
     for (const connection of this.connections.keys()) connection.send(message);
-    if (controlled || origin === LOCAL_REMOVAL_ORIGIN) this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, forwarded));
+    const localOwner = controlled ? (origin as DocumentPeer).identity.userId : origin instanceof ClosedConnection ? origin.peer.identity.userId : null;
+    if (localOwner !== null) {
+      this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, forwarded), new Map(forwarded.map((clientId) => [clientId, localOwner])));
+    }
   }
 
   /** Runs a hook, logging (never propagating) what it throws. */
@@ -522,8 +551,10 @@ export class SharedDocument {
   }
 }
 
-/** Origin of the removal of a closed connection's awareness states (published to the peers). */
-const LOCAL_REMOVAL_ORIGIN = { reason: 'connection-closed' };
+/** Origin of the removal of a closed connection's awareness states (published to the peers under its account). */
+class ClosedConnection {
+  constructor(readonly peer: DocumentPeer) {}
+}
 
 /** A listener for the placeholder channel, which never calls it. */
 const noListener: DocumentChannelListener = { update: () => undefined, awareness: () => undefined, syncRequest: () => undefined };

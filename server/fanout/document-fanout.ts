@@ -39,7 +39,7 @@ export class BusDocumentFanout implements DocumentFanout {
         return;
       }
       if (message.kind === 'update') listener.update(message.update, message.userId);
-      else if (message.kind === 'awareness') listener.awareness(message.update);
+      else if (message.kind === 'awareness') listener.awareness(message.update, message.owners);
       else listener.syncRequest(message.stateVector, message.deleteDigest, message.wantsAwareness);
     });
     // A subscription that fails is healed like an outage (the bus retries); it must not surface
@@ -51,7 +51,7 @@ export class BusDocumentFanout implements DocumentFanout {
     return {
       subscribed: subscribing.then(() => undefined),
       publishUpdate: (update, userId) => publish(encodeDocumentMessage({ kind: 'update', update, userId })),
-      publishAwareness: (update) => publish(encodeDocumentMessage({ kind: 'awareness', update })),
+      publishAwareness: (update, owners) => publish(encodeDocumentMessage({ kind: 'awareness', update, owners })),
       publishSyncRequest: (stateVector, deleteDigest, wantsAwareness) =>
         publish(encodeDocumentMessage({ kind: 'sync-request', stateVector, deleteDigest, wantsAwareness })),
       leave: () => {

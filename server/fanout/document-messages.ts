@@ -7,7 +7,7 @@ export const DocumentMessageKind = { Update: 0, Awareness: 1, SyncRequest: 2 } a
 /** A decoded message of a document's channel. */
 export type DocumentMessage =
   | { kind: 'update'; update: Uint8Array; userId: string | null }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; owners: ReadonlyMap<number, string> }
   | { kind: 'sync-request'; stateVector: Uint8Array; deleteDigest: string; wantsAwareness: boolean };
 
 /** Encodes a message: its kind byte, then its fields (lib0 var-length encoding). */
@@ -22,6 +22,11 @@ export function encodeDocumentMessage(message: DocumentMessage): Uint8Array {
     case 'awareness':
       encoding.writeVarUint(encoder, DocumentMessageKind.Awareness);
       encoding.writeVarUint8Array(encoder, message.update);
+      encoding.writeVarUint(encoder, message.owners.size);
+      for (const [clientId, userId] of message.owners) {
+        encoding.writeVarUint(encoder, clientId);
+        encoding.writeVarString(encoder, userId);
+      }
       break;
     case 'sync-request':
       encoding.writeVarUint(encoder, DocumentMessageKind.SyncRequest);
@@ -47,8 +52,13 @@ export function decodeDocumentMessage(payload: Uint8Array): DocumentMessage | nu
         const userId = decoding.readVarString(decoder);
         return { kind: 'update', update, userId: userId === '' ? null : userId };
       }
-      case DocumentMessageKind.Awareness:
-        return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case DocumentMessageKind.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        const owners = new Map<number, string>();
+        const count = decoding.readVarUint(decoder);
+        for (let index = 0; index < count; index++) owners.set(decoding.readVarUint(decoder), decoding.readVarString(decoder));
+        return { kind: 'awareness', update, owners };
+      }
       case DocumentMessageKind.SyncRequest: {
         const stateVector = decoding.readVarUint8Array(decoder);
         const deleteDigest = decoding.readVarString(decoder);
