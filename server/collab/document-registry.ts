@@ -11,6 +11,13 @@ import { NO_FANOUT, type DocumentFanout } from './fanout.ts';
 /** How often loaded documents compare their state with the other processes' unless told otherwise. */
 export const DEFAULT_RESYNC_INTERVAL_MS = 30_000;
 
+/**
+ * After the bus reconnected, when the documents ask their peers: at once, then again a little
+ * later. The bus reports the reconnection before its subscriptions are restored, and the peers
+ * reconnect at their own pace, so the first ask or its answers may still be lost.
+ */
+const RECONNECT_RESYNC_DELAYS_MS = [0, 2_000, 6_000];
+
 /** Options of the registry. */
 export interface DocumentRegistryOptions {
   content: DocumentContentStore;
@@ -51,6 +58,7 @@ export class DocumentRegistry {
   private readonly fanout: DocumentFanout;
   private readonly resyncTimer: NodeJS.Timeout | null = null;
   private readonly stopResyncOnReconnect: () => void = () => undefined;
+  private readonly reconnectTimers = new Set<NodeJS.Timeout>();
 
   /** The caller's hooks, plus unloading documents that nobody has open any more. */
   private readonly hooks: DocumentHooks;
@@ -72,7 +80,16 @@ export class DocumentRegistry {
       this.resyncTimer = setInterval(() => this.resyncAll(false), options.resyncIntervalMs ?? DEFAULT_RESYNC_INTERVAL_MS);
       this.resyncTimer.unref();
       // Awareness states may have timed out during the outage: ask for them again too.
-      this.stopResyncOnReconnect = this.fanout.onResync(() => this.resyncAll(true));
+      this.stopResyncOnReconnect = this.fanout.onResync(() => {
+        for (const delayMs of RECONNECT_RESYNC_DELAYS_MS) {
+          const timer = setTimeout(() => {
+            this.reconnectTimers.delete(timer);
+            this.resyncAll(true);
+          }, delayMs);
+          timer.unref();
+          this.reconnectTimers.add(timer);
+        }
+      });
     }
   }
 
@@ -149,6 +166,7 @@ export class DocumentRegistry {
     this.closing = true;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.stopResyncOnReconnect();
+    for (const timer of this.reconnectTimers) clearTimeout(timer);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const documents = await Promise.allSettled([...this.loaded.values()]);

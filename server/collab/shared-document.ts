@@ -6,7 +6,7 @@ import { callHookLogged, type CollabLogger } from './logger.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
 import { isTransactionOrigin, LOAD_ORIGIN, REMOTE_AWARENESS_ORIGIN, type TransactionOrigin } from './origins.ts';
 import { NO_FANOUT, type DocumentChannel, type DocumentChannelListener, type DocumentFanout } from './fanout.ts';
-import { deleteDigest, hasStructsBeyond } from './state-summary.ts';
+import { deleteDigest, hasStructsBeyond, lacksStructsOf } from './state-summary.ts';
 import { decodeAwarenessEntries, encodeAwarenessEntries } from './awareness-entries.ts';
 import { CloseCodes } from './close-codes.ts';
 import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
@@ -27,6 +27,9 @@ const JOIN_WAIT_MS = 2_000;
  * are dropped and the peers are asked again: their answer carries everything that is missing.
  */
 const REMOTE_PENDING_BUDGET: PendingBudget = { maxBytes: 16 * 1024 * 1024, maxUpdates: 10_000 };
+
+/** Least time between two sync requests a document sends because a peer's request showed it lacks edits. */
+const COUNTER_REQUEST_INTERVAL_MS = 1_000;
 
 /**
  * Lifecycle hooks of shared documents. Cross-cutting features (revisions, audit, anchor
@@ -85,6 +88,8 @@ export class SharedDocument {
   private remotePending: PendingUpdates | null = null;
   /** Awareness client ids controlled by connections of other processes, with the account of each. */
   private readonly remoteAwareness = new Map<number, string>();
+  /** When this document last asked its peers because one of them held edits it lacks. */
+  private lastCounterRequest = -Infinity;
   /** The owners of the remote awareness update being applied (read by the awareness `update` handler). */
   private pendingRemoteOwners: ReadonlyMap<number, string> | null = null;
   /** Replays text typed into a block while it was being moved into the moved copy. */
@@ -502,6 +507,15 @@ export class SharedDocument {
     }
     if (hasStructsBeyond(this.doc, stateVector) || deleteDigest(this.doc) !== digest) {
       this.channel.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector), null);
+    }
+    // The asker holds edits this copy missed (both sides lost messages in an outage, and it was
+    // the first to reconnect): ask back, at most once a second, so both sides heal at once.
+    // Deletions alone are not a reason (the digests do not tell which side lacks them): the
+    // periodic resync of the side that lacks them brings them.
+    const now = performance.now();
+    if (lacksStructsOf(this.doc, stateVector) && now - this.lastCounterRequest >= COUNTER_REQUEST_INTERVAL_MS) {
+      this.lastCounterRequest = now;
+      this.requestSync(false);
     }
   }
 

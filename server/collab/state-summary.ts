@@ -21,3 +21,11 @@ export function hasStructsBeyond(doc: Y.Doc, stateVector: Uint8Array): boolean {
   }
   return false;
 }
+
+/** True when `stateVector` (a peer's) counts structs `doc` lacks: the peer holds edits this copy has not seen. */
+export function lacksStructsOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+    if (clock > Y.getState(doc.store, client)) return true;
+  }
+  return false;
+}
