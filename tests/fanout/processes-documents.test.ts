@@ -52,6 +52,8 @@ describe('live documents across three server processes', { skip: await sharedMod
   let editorId: string;
   /** The documents of the tests, created before the second and third process start. */
   const documents = { convergence: '', guard: '', crash: '' };
+  /** What the convergence test left: its clients (open on all three processes) and the content they agreed on. */
+  const convergenceRun = { clients: [] as TestClient[], xml: '' };
   const clients: TestClient[] = [];
   const track = (client: TestClient): TestClient => {
     clients.push(client);
@@ -98,6 +100,7 @@ describe('live documents across three server processes', { skip: await sharedMod
   test('six clients on three processes converge after 300 random concurrent edits each; every process holds the same state', async () => {
     const documentId = documents.convergence;
     const editors = [0, 0, 1, 1, 2, 2].map((index) => track(connectClient(serverAt(index).wsUrl, documentId, admin)));
+    convergenceRun.clients.push(...editors);
     await Promise.all(editors.map((client) => waitSynced(client, 30_000)));
     const random = prng(15_2026);
     for (let round = 0; round < 300; round++) {
@@ -114,6 +117,7 @@ describe('live documents across three server processes', { skip: await sharedMod
     // A fresh observer per process reads that process's copy.
     for (const server of servers) {
       const observer = track(connectClient(server.wsUrl, documentId, admin));
+      convergenceRun.clients.push(observer);
       await waitSynced(observer, 30_000);
       assert.equal(contentOf(observer), converged, `${server.baseUrl} holds the converged content`);
       assert.deepEqual(stateVectorOf(observer), stateVector);
@@ -134,6 +138,34 @@ describe('live documents across three server processes', { skip: await sharedMod
     // Closing A's client removes its cursor on C too.
     onA.provider.disconnect();
     await waitFor(() => !onC.provider.awareness.getStates().has(onA.doc.clientID), "A's cursor vanishes on C once it leaves", 15_000);
+    convergenceRun.xml = converged;
+  });
+
+  test('three processes unloading the same document at once (each compacts it) leave one snapshot with the whole content', async (t) => {
+    if (convergenceRun.xml === '') return t.skip('the convergence test did not finish');
+    const documentId = documents.convergence;
+    // Every client leaves at once: each process unloads the document 1 s later and compacts it.
+    for (const client of convergenceRun.clients) client.destroy();
+    const rowsOf = async (): Promise<{ snapshots: number; updates: number }> => {
+      const counts = await schema.pool.query<{ snapshots: string; updates: string }>(
+        `SELECT (SELECT count(*) FROM document_snapshots WHERE document_id = $1) AS snapshots,
+                (SELECT count(*) FROM document_updates WHERE document_id = $1) AS updates`,
+        [documentId],
+      );
+      const row = counts.rows[0];
+      return { snapshots: Number(row?.snapshots), updates: Number(row?.updates) };
+    };
+    const deadline = Date.now() + 30_000;
+    while ((await rowsOf()).updates > 0) {
+      assert.ok(Date.now() < deadline, 'the log was not compacted');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual(await rowsOf(), { snapshots: 1, updates: 0 });
+    assert.equal((await storedContent(schema.pool, documentId)).xml, convergenceRun.xml);
+    // And a process loading it again serves that content.
+    const reader = track(connectClient(serverAt(1).wsUrl, documentId, admin));
+    await waitSynced(reader, 30_000);
+    assert.equal(contentOf(reader), convergenceRun.xml);
   });
 
   test("a user on one process cannot take over the awareness client id of another user's connection on another process", async () => {
