@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import * as Y from 'yjs';
 import { connectClient, contentOf, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { createDocument, login, ProcessCluster, stateVectorOf, storedContent } from '../helpers/cluster.ts';
 import { createTestSchema, sharedModeSkip, type TestSchema } from '../helpers/postgres.ts';
@@ -45,6 +46,8 @@ describe('a Redis restart during editing heals by itself', { skip: (await shared
   let redisPort: number;
   let admin: string;
   let documentId: string;
+  /** A document nobody opens before the outage. */
+  let quietId: string;
   const clients: TestClient[] = [];
 
   before(async () => {
@@ -58,6 +61,7 @@ describe('a Redis restart during editing heals by itself', { skip: (await shared
     const first = servers[0] as ServerProcess;
     admin = await login(first);
     documentId = await createDocument(first, admin, 'Redis khởi động lại');
+    quietId = await createDocument(first, admin, 'Mở khi Redis ngừng');
     servers = [...servers, ...(await cluster.start(1))];
   });
 
@@ -87,11 +91,22 @@ describe('a Redis restart during editing heals by itself', { skip: (await shared
     assert.notEqual(contentOf(editors[0] as TestClient), contentOf(editors[2] as TestClient), 'the processes drifted apart during the outage');
     const ready = await requestJson((servers[0] as ServerProcess).baseUrl, 'GET', '/api/health/ready');
     assert.equal(ready.status, 503, 'a process without Redis reports itself unready');
+    // Loading a document does not wait for Redis: a client opening one now is served at once.
+    const late = connectClient((servers[1] as ServerProcess).wsUrl, quietId, admin);
+    clients.push(late);
+    await waitSynced(late, 15_000);
+    late.fragment.insert(0, [new Y.XmlElement('paragraph')]);
     redis = await startRedis(redisPort);
     const restarted = Date.now();
     await editRounds(30);
     await waitFor(() => new Set(editors.map(contentOf)).size === 1, 'the four clients converge after Redis came back', 35_000 - (Date.now() - restarted));
     await waitFor(() => new Set(editors.map((client) => JSON.stringify(stateVectorOf(client)))).size === 1, 'their state vectors agree', 5_000);
+    // The document opened during the outage joined its channel once Redis was back.
+    const other = connectClient((servers[0] as ServerProcess).wsUrl, quietId, admin);
+    clients.push(other);
+    await waitSynced(other, 15_000);
+    other.fragment.insert(0, [new Y.XmlElement('heading')]);
+    await waitFor(() => contentOf(late) === contentOf(other) && late.fragment.length === 2, 'an edit on the other process reaches the document opened during the outage', 15_000);
     const converged = contentOf(editors[0] as TestClient);
     assert.equal((await storedContent(schema.pool, documentId)).xml, converged, 'PostgreSQL holds the converged content');
   });
