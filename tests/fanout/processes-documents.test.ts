@@ -10,6 +10,7 @@ import { createTestSchema, sharedModeSkip, TEST_REDIS_URL, type TestSchema } fro
 import type { ServerProcess } from '../helpers/process.ts';
 import { prng } from '../helpers/prng.ts';
 import { randomEdit } from '../helpers/random-edits.ts';
+import { MOVED_ORDER, moveI2Down, order, p2Text, seed, staleP2 } from '../helpers/move-scenario.ts';
 import { openRawSocket } from '../helpers/raw-socket.ts';
 import { requestJson } from '../helpers/server.ts';
 
@@ -51,7 +52,7 @@ describe('live documents across three server processes', { skip: await sharedMod
   let adminId: string;
   let editorId: string;
   /** The documents of the tests, created before the second and third process start. */
-  const documents = { convergence: '', guard: '', crash: '' };
+  const documents = { convergence: '', guard: '', move: '', crash: '' };
   /** What the convergence test left: its clients (open on all three processes) and the content they agreed on. */
   const convergenceRun = { clients: [] as TestClient[], xml: '' };
   const clients: TestClient[] = [];
@@ -79,6 +80,7 @@ describe('live documents across three server processes', { skip: await sharedMod
     adminId = (me.body as { user: { id: string } }).user.id;
     documents.convergence = await createDocument(serverAt(0), admin, 'Hội tụ giữa các tiến trình');
     documents.guard = await createDocument(serverAt(0), admin, 'Bảo vệ con trỏ');
+    documents.move = await createDocument(serverAt(0), admin, 'Di chuyển giữa các tiến trình');
     documents.crash = await createDocument(serverAt(0), admin, 'Tiến trình bị dừng');
     const created = await requestJson(serverAt(0).baseUrl, 'POST', '/api/users', {
       token: admin,
@@ -193,6 +195,34 @@ describe('live documents across three server processes', { skip: await sharedMod
     } finally {
       raw.socket.close();
     }
+  });
+
+  test('text typed on one process into a block another process moved, by a client that had not seen the move, lands in the moved copy', async () => {
+    const documentId = documents.move;
+    const mover = track(connectClient(serverAt(0).wsUrl, documentId, admin));
+    const typist = track(connectClient(serverAt(1).wsUrl, documentId, admin));
+    const watcher = track(connectClient(serverAt(1).wsUrl, documentId, admin));
+    await Promise.all([mover, typist, watcher].map((client) => waitSynced(client, 30_000)));
+    seed(mover);
+    await waitFor(() => p2Text(typist.fragment) === 'Nội dung mục hai', 'the typist has the outline', 15_000);
+    typist.provider.disconnect();
+    moveI2Down(mover);
+    // The typist's process has the move (from the other process) before the stale typing arrives.
+    await waitFor(() => order(watcher.fragment).join() === MOVED_ORDER.join(), 'the move reached the second process', 15_000);
+    staleP2(typist).insert(8, ' mới', { strong: {} });
+    staleP2(typist).insert(0, '«');
+    typist.provider.connect();
+    const expected = '«Nội dung mới mục hai';
+    for (const [name, client] of [['the mover', mover], ['the typist', typist], ['the watcher', watcher]] as const) {
+      await waitFor(() => p2Text(client.fragment) === expected && order(client.fragment).join() === MOVED_ORDER.join(), `${name} shows the typing in the moved paragraph`, 15_000);
+    }
+    await waitFor(() => mover.fragment.toString() === typist.fragment.toString(), 'the mover and the typist converge', 15_000);
+    // Replayed once, by the typist's process only.
+    const whole = mover.fragment.toString();
+    assert.equal(whole.split('mục hai').length - 1, 1, whole);
+    const fresh = track(connectClient(serverAt(0).wsUrl, documentId, admin));
+    await waitSynced(fresh, 30_000);
+    assert.equal(fresh.fragment.toString(), whole);
   });
 
   test('kill -9 of a process during editing: its clients move to the others, no acknowledged edit is lost, all converge, its cursors time out', async () => {
