@@ -4,10 +4,9 @@ import type { DocumentContentStore } from '../storage/store.ts';
 import type { DocumentPeer } from './peer.ts';
 import { callHookLogged, type CollabLogger } from './logger.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.ts';
-import { isTransactionOrigin, LOAD_ORIGIN, REMOTE_AWARENESS_ORIGIN, type TransactionOrigin } from './origins.ts';
-import { NO_FANOUT, type DocumentChannel, type DocumentChannelListener, type DocumentFanout } from './fanout.ts';
-import { deleteDigest, hasStructsBeyond, lacksStructsOf } from './state-summary.ts';
-import { decodeAwarenessEntries, encodeAwarenessEntries } from './awareness-entries.ts';
+import { isTransactionOrigin, LOAD_ORIGIN, type TransactionOrigin } from './origins.ts';
+import { NO_FANOUT, type DocumentFanout } from './fanout.ts';
+import { ProcessLink } from './process-link.ts';
 import { CloseCodes } from './close-codes.ts';
 import { applyWithoutPending, PendingUpdates, type PendingBudget } from './pending-updates.ts';
 import { AwarenessRelay } from './awareness-relay.ts';
@@ -17,19 +16,10 @@ import { MoveRepair } from './move-repair.ts';
 const MAX_RETRY_ROUNDS = 8;
 
 /**
- * How long a load waits for its channel subscription while the bus is connected. Past it the
- * load goes on, and the document asks its peers for what it lacks once the subscription is made.
- */
-const JOIN_WAIT_MS = 2_000;
-
-/**
  * Budget of remote updates waiting for dependencies (a message lost in an outage). Past it they
  * are dropped and the peers are asked again: their answer carries everything that is missing.
  */
 const REMOTE_PENDING_BUDGET: PendingBudget = { maxBytes: 16 * 1024 * 1024, maxUpdates: 10_000 };
-
-/** Least time between two sync requests a document sends because a peer's request showed it lacks edits. */
-const COUNTER_REQUEST_INTERVAL_MS = 1_000;
 
 /**
  * Lifecycle hooks of shared documents. Cross-cutting features (revisions, audit, anchor
@@ -80,18 +70,10 @@ export class SharedDocument {
   /** Clients whose state moved since waiting updates were last looked at. */
   private readonly advanced = new Set<number>();
   private readonly awarenessRelay = new AwarenessRelay();
-  /** Link to the other processes holding this document (a no-op one in the embedded mode). */
-  private channel: DocumentChannel = NO_FANOUT.join('', noListener);
-  /** Messages of other processes received while the stored content is being read; applied after it. */
-  private inbox: Array<() => void> | null = null;
+  /** The other processes holding this document (nobody in the embedded mode). */
+  private readonly link: ProcessLink;
   /** Remote updates waiting for dependencies this copy lacks. */
   private remotePending: PendingUpdates | null = null;
-  /** Awareness client ids controlled by connections of other processes, with the account of each. */
-  private readonly remoteAwareness = new Map<number, string>();
-  /** When this document last asked its peers because one of them held edits it lacks. */
-  private lastCounterRequest = -Infinity;
-  /** The owners of the remote awareness update being applied (read by the awareness `update` handler). */
-  private pendingRemoteOwners: ReadonlyMap<number, string> | null = null;
   /** Replays text typed into a block while it was being moved into the moved copy. */
   private readonly moveRepair: MoveRepair;
 
@@ -100,6 +82,7 @@ export class SharedDocument {
     private readonly content: DocumentContentStore,
     private readonly hooks: DocumentHooks,
     private readonly logger: CollabLogger,
+    fanout: DocumentFanout,
   ) {
     this.doc = new Y.Doc({ gc: true });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -110,6 +93,20 @@ export class SharedDocument {
     this.moveRepair = new MoveRepair(this.doc, (error) => this.logger.error({ err: error, documentId: id }, 'could not replay edits made while a block was moved'));
     this.awareness.on('change', ({ updated }: AwarenessChanges) => this.awarenessRelay.noteChanged(updated));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.handleAwarenessUpdate(changes, origin));
+    this.link = new ProcessLink(
+      fanout,
+      {
+        id,
+        doc: this.doc,
+        awareness: this.awareness,
+        isOpen: () => this.stateValue === 'open',
+        settled: () => this.settled(),
+        applyRemoteUpdate: (update, userId) => this.applyRemoteUpdate(update, userId),
+        localAwarenessOwners: () => this.localAwarenessOwners(),
+        localOwnersOf: (clientId) => this.localOwnersOf(clientId, null),
+      },
+      logger,
+    );
   }
 
   /**
@@ -129,15 +126,10 @@ export class SharedDocument {
     logger: CollabLogger,
     fanout: DocumentFanout = NO_FANOUT,
   ): Promise<SharedDocument> {
-    const shared = new SharedDocument(id, content, hooks, logger);
+    // Joins the document's channel (shared mode) before anything is read.
+    const shared = new SharedDocument(id, content, hooks, logger, fanout);
     try {
-      shared.inbox = [];
-      shared.channel = fanout.join(id, shared.channelListener());
-      const subscribed = shared.channel.subscribed.then(
-        () => true,
-        () => false,
-      );
-      const joinedInTime = fanout.shared && fanout.connected ? await Promise.race([subscribed, delay(JOIN_WAIT_MS, false)]) : !fanout.shared;
+      const joinedInTime = await shared.link.joined();
       const stored = await content.load(id);
       Y.transact(
         shared.doc,
@@ -146,19 +138,14 @@ export class SharedDocument {
         },
         LOAD_ORIGIN,
       );
-      const inbox = shared.inbox;
-      shared.inbox = null;
-      for (const apply of inbox) apply();
+      shared.link.applyReceived();
       if (stored.discardedBytes > 0 || content.needsCompaction(id)) await shared.compact();
       await hooks.onLoad?.(shared);
-      if (fanout.shared) {
-        if (joinedInTime) shared.requestSync(true);
-        else void subscribed.then((joined) => joined && shared.requestSync(true));
-      }
+      shared.link.finishLoad(joinedInTime);
     } catch (error) {
       // A failed load is retried by the clients: each attempt must not leave a live awareness
       // timer and a Y.Doc behind, nor the document's files open.
-      shared.channel.leave();
+      shared.link.leave();
       shared.stateValue = 'closed';
       shared.awareness.destroy();
       shared.doc.destroy();
@@ -246,15 +233,15 @@ export class SharedDocument {
    * nobody else takes it.
    */
   mayControlAwareness(connection: DocumentPeer, clientId: number): boolean {
-    return this.awarenessOwnersOf(clientId, connection).every((owner) => owner === connection.identity.userId);
+    const remote = this.link.remoteOwnerOf(clientId);
+    if (remote !== undefined && remote !== connection.identity.userId) return false;
+    return this.localOwnersOf(clientId, connection).every((owner) => owner === connection.identity.userId);
   }
 
-  /** The accounts controlling `clientId` here: by connections other than `except`, and by another process's. */
-  private awarenessOwnersOf(clientId: number, except: DocumentPeer | null): string[] {
+  /** The accounts of this process's connections (other than `except`) that control `clientId`. */
+  private localOwnersOf(clientId: number, except: DocumentPeer | null): string[] {
     const owners: string[] = [];
     for (const [other, controlled] of this.connections) if (other !== except && controlled.has(clientId)) owners.push(other.identity.userId);
-    const remote = this.remoteAwareness.get(clientId);
-    if (remote !== undefined) owners.push(remote);
     return owners;
   }
 
@@ -265,8 +252,7 @@ export class SharedDocument {
    * and periodically, so that a message lost in an outage heals by itself.
    */
   requestSync(wantsAwareness: boolean): void {
-    if (this.stateValue !== 'open') return;
-    this.channel.publishSyncRequest(Y.encodeStateVector(this.doc), deleteDigest(this.doc), wantsAwareness);
+    this.link.requestSync(wantsAwareness);
   }
 
   /** Applies an awareness update received from a connection (already guarded by the caller). */
@@ -286,6 +272,16 @@ export class SharedDocument {
   /** Resolves once every update applied so far has been stored (and passed on). */
   async whenStored(): Promise<void> {
     while (this.pendingWrites > 0) await this.pipeline;
+  }
+
+  /**
+   * Like `whenStored`, but resumes its caller at a moment when nothing is waiting to be stored:
+   * another connection's update may be applied between `whenStored` resolving and its caller
+   * running, so this checks again after each wait.
+   */
+  private async settled(): Promise<void> {
+    do await this.whenStored();
+    while (this.pendingWrites > 0);
   }
 
   /** Replaces the stored log with one snapshot of the current state. */
@@ -333,7 +329,7 @@ export class SharedDocument {
       await this.compact();
       await this.hooks.onUnload?.(this);
     } finally {
-      this.channel.leave();
+      this.link.leave();
       await this.content.release(this.id);
       this.stateValue = 'closed';
       this.awareness.destroy();
@@ -398,7 +394,7 @@ export class SharedDocument {
         this.pendingWrites -= 1;
       }
       // Published once stored, so a peer never shows what a crash here could lose.
-      this.channel.publishUpdate(update, editorOf(origin));
+      this.link.publishUpdate(update, editorOf(origin));
       const message = encodeUpdate(update);
       const sender = origin.source === 'connection' ? origin.connection : null;
       for (const connection of this.connections.keys()) {
@@ -435,45 +431,6 @@ export class SharedDocument {
     this.runHook('onChange', () => this.hooks.onChange?.(this, update, origin));
   }
 
-  /** The handlers of messages from the other processes; those arriving during the load wait in `inbox`. */
-  private channelListener(): DocumentChannelListener {
-    const receive = (apply: () => void): void => {
-      if (this.stateValue !== 'open') return;
-      if (this.inbox) this.inbox.push(apply);
-      else apply();
-    };
-    return {
-      update: (update, userId) => receive(() => this.applyRemoteUpdate(update, userId)),
-      awareness: (update, owners) => receive(() => this.applyRemoteAwareness(update, owners)),
-      syncRequest: (stateVector, digest, wantsAwareness) =>
-        receive(() => {
-          this.answerPeer(stateVector, digest, wantsAwareness).catch((error: unknown) =>
-            this.logger.error({ err: error, documentId: this.id }, 'could not answer a peer process'),
-          );
-        }),
-    };
-  }
-
-  /**
-   * Applies awareness states of another process's connections. An entry for a client id that a
-   * connection of another account controls (here, or on a third process as far as this one knows)
-   * is dropped, like the guard drops it from a local connection: a process that took an impostor's
-   * entry before it heard of the owner cannot spread it to the others.
-   */
-  private applyRemoteAwareness(update: Uint8Array, owners: ReadonlyMap<number, string>): void {
-    const entries = decodeAwarenessEntries(update).filter((entry) => {
-      const owner = owners.get(entry.clientId);
-      return owner !== undefined && this.awarenessOwnersOf(entry.clientId, null).every((known) => known === owner);
-    });
-    if (entries.length === 0) return;
-    this.pendingRemoteOwners = owners;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), REMOTE_AWARENESS_ORIGIN);
-    } finally {
-      this.pendingRemoteOwners = null;
-    }
-  }
-
   /** Applies an update another process stored; what depends on missing content waits (see REMOTE_PENDING_BUDGET). */
   private applyRemoteUpdate(update: Uint8Array, userId: string | null): void {
     const origin: TransactionOrigin = userId === null ? { source: 'remote' } : { source: 'remote', userId };
@@ -491,36 +448,8 @@ export class SharedDocument {
     this.requestSync(false);
   }
 
-  /**
-   * Answers another process's sync request with what this copy holds beyond its state (only
-   * what is stored, so nothing a crash could lose is shown) and, when asked, with the awareness
-   * states of this process's connections.
-   */
-  private async answerPeer(stateVector: Uint8Array, digest: string, wantsAwareness: boolean): Promise<void> {
-    // Re-checked after each wait: another connection's update may have been applied meanwhile.
-    do await this.whenStored();
-    while (this.pendingWrites > 0);
-    if (this.stateValue !== 'open') return;
-    if (wantsAwareness) {
-      const local = this.locallyControlled();
-      if (local.size > 0) this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local.keys()]), local);
-    }
-    if (hasStructsBeyond(this.doc, stateVector) || deleteDigest(this.doc) !== digest) {
-      this.channel.publishUpdate(Y.encodeStateAsUpdate(this.doc, stateVector), null);
-    }
-    // The asker holds edits this copy missed (both sides lost messages in an outage, and it was
-    // the first to reconnect): ask back, at most once a second, so both sides heal at once.
-    // Deletions alone are not a reason (the digests do not tell which side lacks them): the
-    // periodic resync of the side that lacks them brings them.
-    const now = performance.now();
-    if (lacksStructsOf(this.doc, stateVector) && now - this.lastCounterRequest >= COUNTER_REQUEST_INTERVAL_MS) {
-      this.lastCounterRequest = now;
-      this.requestSync(false);
-    }
-  }
-
   /** Awareness client ids of this process's connections that have a state, with each one's account. */
-  private locallyControlled(): Map<number, string> {
+  private localAwarenessOwners(): Map<number, string> {
     const states = this.awareness.getStates();
     const owners = new Map<number, string>();
     for (const [connection, controlled] of this.connections) {
@@ -541,22 +470,14 @@ export class SharedDocument {
       for (const clientId of added) controlled.add(clientId);
       for (const clientId of removed) controlled.delete(clientId);
     }
-    const remoteOwners = origin === REMOTE_AWARENESS_ORIGIN ? this.pendingRemoteOwners : null;
-    for (const clientId of [...added, ...updated]) {
-      const owner = remoteOwners?.get(clientId);
-      if (owner !== undefined) this.remoteAwareness.set(clientId, owner);
-      else if (controlled) this.remoteAwareness.delete(clientId);
-    }
-    for (const clientId of removed) this.remoteAwareness.delete(clientId);
+    this.link.noteAwarenessChanges(added, updated, removed, origin, controlled !== undefined);
     // Unchanged states are repeated only as often as keeps them alive on the clients.
     const forwarded = this.awarenessRelay.select(added, updated, removed);
     if (forwarded.length === 0) return;
     const message = encodeAwareness(this.awareness, forwarded);
     for (const connection of this.connections.keys()) connection.send(message);
     const localOwner = controlled ? (origin as DocumentPeer).identity.userId : origin instanceof ClosedConnection ? origin.peer.identity.userId : null;
-    if (localOwner !== null) {
-      this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, forwarded), new Map(forwarded.map((clientId) => [clientId, localOwner])));
-    }
+    if (localOwner !== null) this.link.publishAwareness(forwarded, localOwner);
   }
 
   /** Runs a hook, logging (never propagating) what it throws. */
@@ -568,14 +489,6 @@ export class SharedDocument {
 /** Origin of the removal of a closed connection's awareness states (published to the peers under its account). */
 class ClosedConnection {
   constructor(readonly peer: DocumentPeer) {}
-}
-
-/** A listener for the placeholder channel, which never calls it. */
-const noListener: DocumentChannelListener = { update: () => undefined, awareness: () => undefined, syncRequest: () => undefined };
-
-/** Resolves with `value` after `ms`; the timer does not keep the process alive. */
-function delay<T>(ms: number, value: T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 }
 
 /** The account an update is published under (the peers keep their authorship map current with it). */
