@@ -109,7 +109,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(documentsPlugin, { templatesDir: config.templatesDir, contentTouchIntervalMs: config.contentTouchIntervalMs });
   await app.register(auditPlugin);
   await app.register(settingsPlugin, { draftingBody: config.draftingBody });
-  await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config) });
+  await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config), resyncIntervalMs: config.collabResyncIntervalMs });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
   const now = config.now ?? Date.now;
   await app.register(notificationsPlugin, { now, mail: config.mail, publicUrl: config.publicUrl, reminderIntervalMs: config.reminderIntervalMs });

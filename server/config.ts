@@ -21,6 +21,8 @@ export interface Config {
   sessionTtlMs: number;
   /** How long a document with no connection stays in memory before it is flushed and unloaded. */
   unloadDelayMs: number;
+  /** Shared mode: how often each loaded document compares its state with the other processes (`COLLAB_RESYNC_INTERVAL_MS`). */
+  collabResyncIntervalMs: number;
   /** How often update logs are fdatasync'ed (0: left to the operating system). */
   fsyncIntervalMs: number;
   /** An automatic checkpoint is taken after this long without edits. */
@@ -229,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     templatesDir: resolve(projectRoot, 'templates'),
     sessionTtlMs: readInteger(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 365) * 3600_000,
     unloadDelayMs: readInteger(env, 'UNLOAD_DELAY_MS', 10_000, 0, 3600_000),
+    collabResyncIntervalMs: readInteger(env, 'COLLAB_RESYNC_INTERVAL_MS', 30_000, 100, 3600_000),
     fsyncIntervalMs: readInteger(env, 'FSYNC_INTERVAL_MS', 250, 0, 60_000),
     checkpointIdleMs: readInteger(env, 'CHECKPOINT_IDLE_MS', 120_000, 100, 24 * 3600_000),
     contentTouchIntervalMs: 60_000,

@@ -6,6 +6,17 @@ import { SharedDocument } from './shared-document.ts';
 import type { CollabSocket, ConnectionIdentity } from './socket.ts';
 import { CloseCodes } from './close-codes.ts';
 import { DocumentMissingError } from './document-missing.ts';
+import { NO_FANOUT, type DocumentFanout } from './fanout.ts';
+
+/** How often loaded documents compare their state with the other processes' unless told otherwise. */
+export const DEFAULT_RESYNC_INTERVAL_MS = 30_000;
+
+/**
+ * After the bus reconnected, when the documents ask their peers: at once, then again a little
+ * later. The bus reports the reconnection before its subscriptions are restored, and the peers
+ * reconnect at their own pace, so the first ask or its answers may still be lost.
+ */
+const RECONNECT_RESYNC_DELAYS_MS = [0, 2_000, 6_000];
 
 /** Options of the registry. */
 export interface DocumentRegistryOptions {
@@ -22,6 +33,14 @@ export interface DocumentRegistryOptions {
    * absent, every document is taken to exist.
    */
   documentExists?: (documentId: string) => boolean;
+  /** The other server processes (shared mode); absent, the documents live in this process only. */
+  fanout?: DocumentFanout;
+  /**
+   * In the shared mode, how often each loaded document asks its peers for what it lacks, so that
+   * a message lost in a bus outage heals (default DEFAULT_RESYNC_INTERVAL_MS). It also asks at
+   * once each time the bus reconnects.
+   */
+  resyncIntervalMs?: number;
 }
 
 /**
@@ -36,6 +55,10 @@ export class DocumentRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly openConnections = new Set<CollabConnection>();
   private closing = false;
+  private readonly fanout: DocumentFanout;
+  private readonly resyncTimer: NodeJS.Timeout | null = null;
+  private readonly stopResyncOnReconnect: () => void = () => undefined;
+  private readonly reconnectTimers = new Set<NodeJS.Timeout>();
 
   /** The caller's hooks, plus unloading documents that nobody has open any more. */
   private readonly hooks: DocumentHooks;
@@ -52,6 +75,32 @@ export class DocumentRegistry {
         this.scheduleUnload(document);
       },
     };
+    this.fanout = options.fanout ?? NO_FANOUT;
+    if (this.fanout.shared) {
+      this.resyncTimer = setInterval(() => this.resyncAll(false), options.resyncIntervalMs ?? DEFAULT_RESYNC_INTERVAL_MS);
+      this.resyncTimer.unref();
+      // Awareness states may have timed out during the outage: ask for them again too.
+      this.stopResyncOnReconnect = this.fanout.onResync(() => {
+        for (const delayMs of RECONNECT_RESYNC_DELAYS_MS) {
+          const timer = setTimeout(() => {
+            this.reconnectTimers.delete(timer);
+            this.resyncAll(true);
+          }, delayMs);
+          timer.unref();
+          this.reconnectTimers.add(timer);
+        }
+      });
+    }
+  }
+
+  /** Asks the peers of every loaded document for what it lacks (see `SharedDocument.requestSync`). */
+  resyncAll(wantsAwareness: boolean): void {
+    for (const loading of this.loaded.values()) {
+      loading.then(
+        (document) => document.requestSync(wantsAwareness),
+        () => undefined,
+      );
+    }
   }
 
   /** Ids of the documents currently in memory (loaded or loading). */
@@ -115,6 +164,9 @@ export class DocumentRegistry {
   /** Stores every loaded document, closes all connections and unloads everything. */
   async close(): Promise<void> {
     this.closing = true;
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    this.stopResyncOnReconnect();
+    for (const timer of this.reconnectTimers) clearTimeout(timer);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const documents = await Promise.allSettled([...this.loaded.values()]);
@@ -148,7 +200,7 @@ export class DocumentRegistry {
 
   private async load(documentId: string): Promise<SharedDocument> {
     await this.unloading.get(documentId);
-    const document = await SharedDocument.load(documentId, this.options.content, this.hooks, this.options.logger);
+    const document = await SharedDocument.load(documentId, this.options.content, this.hooks, this.options.logger, this.fanout);
     // A document nobody connects to (opened by a peek-like caller) is still unloaded in time.
     if (document.connectionCount === 0) this.scheduleUnload(document);
     return document;

@@ -103,7 +103,7 @@ function findLiveBlock(parent: Y.XmlFragment, id: string): Y.XmlElement | null {
  *   not seen the move yet.
  * Positions go through a character diff, so edits made in the copy meanwhile are respected;
  * inserted text keeps its marks. Replaying is idempotent: an update applied again changes no
- * item and replays nothing. Call `noteIncoming` with every client update just before applying it.
+ * item and replays nothing. Call `noteIncoming` with every client (or remote) update just before applying it.
  */
 export class MoveRepair {
   /** Remembered originals, keyed by the Y type (element) object, oldest first. */
@@ -199,7 +199,11 @@ export class MoveRepair {
 
   private afterTransaction(transaction: Y.Transaction): void {
     const origin = transaction.origin as TransactionOrigin | null;
-    const fromClient = this.incoming !== null && origin?.source === 'connection';
+    // Another process's update is followed too (moves it made are remembered, what it typed into
+    // a moved block is counted as carried over) but never repaired here: the process that
+    // received it from its client replays it, and that replay arrives here as an update of its own.
+    const fromPeer = origin?.source === 'remote';
+    const fromClient = this.incoming !== null && (origin?.source === 'connection' || fromPeer);
     if (!fromClient) return;
     const repairs = new Map<Y.XmlElement, TextEdit[]>();
     const affected = new Set<MovedAway>();
@@ -207,7 +211,7 @@ export class MoveRepair {
     this.noteLaterDeletions(affected);
     for (const record of affected) this.reconcile(record, repairs);
     this.detectMoves(transaction, repairs);
-    if (repairs.size === 0) return;
+    if (repairs.size === 0 || fromPeer) return;
     this.doc.transact(() => {
       for (const [element, edits] of repairs) applyTextEdits(element, edits);
     }, MOVE_REPAIR_ORIGIN);

@@ -16,6 +16,7 @@ import { DocumentRegistry } from './document-registry.ts';
 import type { ConnectionIdentity } from './socket.ts';
 import { adaptWebSocket } from './ws-socket.ts';
 import type { HookList } from './hooks.ts';
+import { BusDocumentFanout } from '../fanout/document-fanout.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,7 +83,7 @@ export function connectionLimitsFrom(
  * protocol lives in the framework-free core.
  */
 export const collabPlugin = fp(
-  async (app: FastifyInstance, options: { unloadDelayMs: number; limits?: ConnectionLimits }) => {
+  async (app: FastifyInstance, options: { unloadDelayMs: number; limits?: ConnectionLimits; resyncIntervalMs?: number }) => {
     const registry = new DocumentRegistry({
       content: app.store.content,
       logger: app.log,
@@ -90,6 +91,8 @@ export const collabPlugin = fp(
       hooks: app.documentHooks,
       limits: options.limits,
       documentExists: (documentId) => app.documents.find(documentId) !== undefined,
+      fanout: new BusDocumentFanout(app.bus, app.log),
+      resyncIntervalMs: options.resyncIntervalMs,
     });
     const checkAccess = (identity: ConnectionIdentity, documentId: string): AccessVerdict => {
       if (!app.auth.isSessionActive(identity.sessionTokenHash)) return 'unauthenticated';
@@ -171,5 +174,5 @@ export const collabPlugin = fp(
       },
     );
   },
-  { name: 'collab', dependencies: ['store', 'auth', 'documents', 'audit', 'document-hooks'] },
+  { name: 'collab', dependencies: ['store', 'auth', 'documents', 'audit', 'document-hooks', 'bus'] },
 );

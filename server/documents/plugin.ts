@@ -26,8 +26,9 @@ export const documentsPlugin = fp(
     );
     app.documentHooks.add({
       onChange(document, _update, origin) {
-        // Replaying stored content is not a change; edits, restores and server repairs are.
-        if (origin.source !== 'load') touch.note(document.id);
+        // Replaying stored content is not a change; edits, restores and server repairs are. An
+        // update from another process was touched there (the records are shared).
+        if (origin.source !== 'load' && origin.source !== 'remote') touch.note(document.id);
       },
     });
     // onClose hooks run in reverse order: after the collaboration server closed, before the store.

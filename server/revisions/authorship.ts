@@ -29,6 +29,9 @@ export class AuthorshipRecorder {
   hooks(): DocumentHooks {
     return {
       onChange: (document, update, origin) => {
+        // Another process stored the authors of its clients; this one only keeps its map current
+        // (it answers `authorOf` from memory once loaded).
+        if (origin.source === 'remote' && origin.userId) this.learn(document.id, update, origin.userId);
         if (origin.source !== 'connection') return;
         this.note(document.id, update, origin.connection.identity.userId);
       },
@@ -40,6 +43,12 @@ export class AuthorshipRecorder {
         if (known) for (const clientId of known.keys()) if (!keep.has(clientId)) known.delete(clientId);
       },
     };
+  }
+
+  /** Notes in memory only (another process stored them) the client ids first seen in `update` as written by `userId`. */
+  learn(documentId: string, update: Uint8Array, userId: string): void {
+    const clients = this.clientsOf(documentId);
+    for (const clientId of Y.parseUpdateMeta(update).to.keys()) if (!clients.has(clientId)) clients.set(clientId, userId);
   }
 
   /** Records the client ids first seen in `update` as written by `userId`. */

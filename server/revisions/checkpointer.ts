@@ -22,7 +22,11 @@ export class Checkpointer {
   /** The document hooks that drive checkpoints. */
   hooks(): DocumentHooks {
     return {
-      onChange: (document) => this.changed(document),
+      // Another process's edits are checkpointed by that process: counting them here too would
+      // freeze the same state once per process holding the document.
+      onChange: (document, _update, origin) => {
+        if (origin.source !== 'remote') this.changed(document);
+      },
       onEmpty: (document) => this.take(document, 'last_editor_left'),
       onUnload: (document) => {
         this.clear(document.id);

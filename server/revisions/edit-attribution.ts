@@ -32,7 +32,11 @@ export function editedIds(update: Uint8Array): { inserted: IdRange[]; deleted: I
   return { inserted, deleted };
 }
 
-/** The account an edit is made for: a connection's user, or the user a server edit acts for. */
+/**
+ * The account an edit is made for: a connection's user, or the user a server edit acts for. None
+ * for another process's update: that process records it (the records are read back from the
+ * shared store), so recording it here too would count it twice.
+ */
 function editorOf(origin: TransactionOrigin): string | null {
   if (origin.source === 'connection') return origin.connection.identity.userId;
   if (origin.source === 'server') return origin.userId ?? null;

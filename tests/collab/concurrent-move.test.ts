@@ -2,12 +2,10 @@ import { test, after } from 'node:test';
 import { rmSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { applyYMove } from '../../document-model/y-moves.ts';
 import { CONTENT_FRAGMENT } from '../../document-model/fragment.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { outline } from '../document-model/outline-builder.ts';
+import { MOVED_ORDER, moveI2Down, order, p2Text, seed, staleP2 } from '../helpers/move-scenario.ts';
 
 /**
  * Issue 10, point 3, with two real y-websocket clients and a controlled interleaving: A moves
@@ -24,39 +22,6 @@ after(async () => {
   for (const server of servers) await server.close();
   for (const dir of restartedDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-const MOVED_ORDER = ['I', 'I.1', 'a', 'I.3', 'd', 'I.2', 'p2', 'II'];
-
-/** Replaces the client's content with the sample outline (p2 reads "Nội dung mục hai"). */
-function seed(client: TestClient): void {
-  client.doc.transact(() => {
-    client.fragment.delete(0, client.fragment.length);
-    prosemirrorToYXmlFragment(outline('h1:I', 'h2:I.1', 'p:a', 'h2:I.2', 'p:p2', 'h2:I.3', 'p:d', 'h1:II'), client.fragment);
-    const text = (client.fragment.get(4) as Y.XmlElement).get(0) as Y.XmlText;
-    text.delete(0, text.length);
-    text.insert(0, 'Nội dung mục hai');
-  });
-}
-
-function order(fragment: Y.XmlFragment): string[] {
-  return fragment.toArray().map((child) => String((child as Y.XmlElement).getAttribute('id')));
-}
-
-function p2Text(fragment: Y.XmlFragment): string {
-  const found = fragment.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.getAttribute('id') === 'p2');
-  return found ? found.toArray().map((child) => (child instanceof Y.XmlText ? String(child.toJSON()).replace(/<[^>]+>/g, '') : '')).join('') : '';
-}
-
-/** The text of p2 in `client`'s stale copy (index 4, before the move). */
-function staleP2(client: TestClient): Y.XmlText {
-  const paragraph = client.fragment.get(4) as Y.XmlElement;
-  assert.equal(paragraph.getAttribute('id'), 'p2');
-  return paragraph.get(0) as Y.XmlText;
-}
-
-function moveI2Down(client: TestClient): void {
-  applyYMove(client.fragment, { path: [], from: 3, count: 2, insertAt: 7 }, { source: 'outline-move' });
-}
 
 async function setUp(title: string): Promise<{ server: TestServer; token: string; documentId: string; a: TestClient; b: TestClient; serverFragment: () => Promise<Y.XmlFragment> }> {
   const server = await startTestServer();
