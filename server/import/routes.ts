@@ -54,7 +54,7 @@ export async function importRoutes(app: FastifyInstance, options: { service: Imp
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const preview = service.take(request.params.previewId, user);
+      const preview = await service.take(request.params.previewId, user);
       const details = { fileName: preview.value.fileName, headings: preview.value.outline.length + preview.value.outlineTruncated };
       if ('title' in request.body) {
         const document = await service.confirmAsNew(preview, request.body.title, user);
