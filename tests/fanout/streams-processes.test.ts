@@ -1,14 +1,17 @@
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { busNamespaceOf } from '../../server/fanout/redis-bus.ts';
 import type { ConfirmImportResponse, ImportPreview } from '../../server/import/schemas.ts';
 import { DOCX_MEDIA_TYPE } from '../../server/import/schemas.ts';
 import * as Y from 'yjs';
-import { connectClient, waitSynced } from '../helpers/clients.ts';
+import { connectClient, contentOf, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { openEventStream, type OpenEventStream } from '../helpers/event-stream.ts';
-import { spawnServer, type ServerProcess } from '../helpers/process.ts';
+import { freePort, spawnServer, type ServerProcess } from '../helpers/process.ts';
 import { createTestSchema, sharedModeSkip, TEST_REDIS_URL, type TestSchema } from '../helpers/postgres.ts';
 import { requestJson, TEST_ADMIN_PASSWORD, tempDataDir } from '../helpers/server.ts';
 import { styledOutline } from '../import/docx-fixtures.ts';
@@ -21,6 +24,9 @@ async function eventually(predicate: () => Promise<boolean> | boolean, message: 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Why nginx cannot be run here, or false. */
+const nginxSkip = spawnSync('nginx', ['-v']).error ? 'nginx is not installed (apt-get install nginx-light): skipping the proxy test' : false;
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -91,7 +97,17 @@ describe('live streams, reminders and import previews across processes', { skip:
     await login(b, 'btc', 'pw-btc-long');
   });
 
+  let nginx: ChildProcess | undefined;
+  const clients: TestClient[] = [];
+
   after(async () => {
+    for (const client of clients) client.destroy();
+    if (nginx && nginx.exitCode === null) {
+      // SIGTERM: nginx's master stops its workers (a killed master would leave them running).
+      const exited = new Promise((resolve) => nginx?.once('exit', resolve));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
     for (const stream of streams) stream.close();
     for (const server of [a, b]) server?.child.kill('SIGKILL');
     await Promise.all([a, b].filter((server) => server !== undefined).map((server) => server.exited));
@@ -194,5 +210,41 @@ describe('live streams, reminders and import previews across processes', { skip:
     await api(a, 'admin', 'POST', `/api/documents/import/${preview.previewId}/confirm`, { title: 'Lần hai' }, 404);
     const rows = await schema.pool.query('SELECT id FROM import_previews WHERE id = $1', [preview.previewId]);
     assert.equal(rows.rowCount, 0);
+  });
+
+  test('through nginx (deploy/nginx.conf, with A, B and a stopped process as its three): streams, requests and WebSockets work without sticky sessions', { skip: nginxSkip }, async () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'draftroom-nginx-'));
+    dataDirs.push(prefix);
+    const port = await freePort();
+    const config = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8')
+      .replaceAll('app1:3000', `127.0.0.1:${a.port}`)
+      .replaceAll('app2:3000', `127.0.0.1:${b.port}`)
+      .replaceAll('app3:3000', `127.0.0.1:${await freePort()}`)
+      .replace('listen 80;', `listen 127.0.0.1:${port};`);
+    writeFileSync(join(prefix, 'nginx.conf'), config);
+    const checked = spawnSync('nginx', ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', `pid ${join(prefix, 'nginx.pid')};`], { encoding: 'utf8' });
+    assert.equal(checked.status, 0, checked.stderr);
+    nginx = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', `daemon off; pid ${join(prefix, 'nginx.pid')};`], { stdio: 'ignore' });
+    const proxy = { port, baseUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab` } as ServerProcess;
+    await eventually(async () => (await fetch(`${proxy.baseUrl}/api/health/ready`).catch(() => null))?.status === 200, 'nginx answers');
+
+    const stream = listen(proxy, 'admin', `/api/documents/${documentId}/threads/events`);
+    await stream.opened;
+    await eventually(async () => (await subscribers(`threads:${documentId}`)) >= 1, 'the stream behind nginx listens');
+    // Round-robin spreads the comments over A and B; the one stream hears every one of them.
+    const posted: string[] = [];
+    for (let index = 0; index < 6; index++) {
+      posted.push(((await api(proxy, 'admin', 'POST', `/api/documents/${documentId}/threads`, { body: `Qua nginx ${index + 1}.`, sectionBlockId }, 201)) as { id: string }).id);
+    }
+    await eventually(() => posted.every((id) => stream.named('thread').some((event) => (event.data as { id: string }).id === id)), 'every comment reached the stream through nginx');
+
+    // The editors of one document land on one process (hash of the path): they converge.
+    const first = connectClient(proxy.wsUrl, documentId, tokens.get('admin') ?? '');
+    const second = connectClient(proxy.wsUrl, documentId, tokens.get('admin') ?? '');
+    clients.push(first, second);
+    await Promise.all([waitSynced(first, 30_000), waitSynced(second, 30_000)]);
+    const heading = first.fragment.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'heading');
+    (heading?.get(0) as Y.XmlText | undefined)?.insert(0, 'Qua nginx: ');
+    await waitFor(() => contentOf(second) === contentOf(first) && contentOf(second).includes('Qua nginx: '), 'the edit reached the other editor through nginx');
   });
 });
