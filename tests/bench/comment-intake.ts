@@ -6,11 +6,12 @@
  * - Seeding: the document is created over HTTP, the server stopped, 100,000 threads written
  *   through the mode's own comment store (`save`, batches of 1,000), then a fresh process is
  *   started on that data.
- * - Listing: `GET …/threads?limit=50` (the first page) and the whole list, with sizes.
  * - Intake: open-loop arrivals at rising rates (each comment sent at its scheduled time whether
  *   or not earlier ones were answered; latency counted from the scheduled time, so a server
  *   falling behind shows in the numbers). The headline is the highest rate whose POST p99 stays
  *   below 100 ms; the steps stop at the first rate that misses it.
+ * - Listing, after the intake: `GET …/threads?limit=50` (the first page) and the whole list,
+ *   with sizes (the list must hold every stored thread).
  *
  * PostgreSQL runs in a throwaway schema of `TEST_DATABASE_URL`, dropped at the end. The load
  * generator runs in this process, on the same cores as the server. Prints a Markdown table.
@@ -171,10 +172,6 @@ async function measure(label: string, env: Record<string, string>, open: (dataDi
     server = await startDraftroom(label, { dataDir, adminPassword }, env);
     const token = server.token ?? '';
     const threadsUrl = `${server.baseUrl}/api/documents/${documentId}/threads`;
-    const firstPage = await timed(() => send(agent, new URL(`${threadsUrl}?limit=50`), 'GET', token));
-    const whole = await timed(() => send(agent, new URL(threadsUrl), 'GET', token));
-    const listed = JSON.parse(whole.value.text) as { threads: unknown[] };
-    if (listed.threads.length !== STORED) throw new Error(`${label}: ${listed.threads.length} threads listed, ${STORED} stored`);
     const postUrl = new URL(threadsUrl);
     const counter = { next: 0 };
     await step(agent, postUrl, token, 50, counter); // warm-up, not reported
@@ -187,6 +184,11 @@ async function measure(label: string, env: Record<string, string>, open: (dataDi
       process.stderr.write(`${label}: ${rate}/s → ${result.achieved.toFixed(0)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}\n`);
       if (result.latency.p99 >= P99_GOAL_MS || result.errors > 0) break;
     }
+    // Listed after the intake, so the large list's garbage does not weigh on the intake.
+    const firstPage = await timed(() => send(agent, new URL(`${threadsUrl}?limit=50`), 'GET', token));
+    const whole = await timed(() => send(agent, new URL(threadsUrl), 'GET', token));
+    const listed = JSON.parse(whole.value.text) as { threads: unknown[] };
+    if (listed.threads.length !== STORED + counter.next) throw new Error(`${label}: ${listed.threads.length} threads listed, ${STORED + counter.next} stored`);
     const passing = steps.filter((entry) => entry.latency.p99 < P99_GOAL_MS && entry.errors === 0);
     return {
       label,
