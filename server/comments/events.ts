@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { RoundRecord, ThreadRecord, UserRecord } from '../storage/records.ts';
 import { eventFrame, keepAlive, openEventStream } from '../http/event-stream.ts';
 import type { ProcessBus } from '../fanout/process-bus.ts';
-import { StreamRelay, type RelayLogger } from '../fanout/streams-relay.ts';
+import { endStreamsSpread, StreamRelay, type RelayLogger } from '../fanout/streams-relay.ts';
 
 /**
  * Who may receive an event of a document's stream, besides being allowed to open the document:
@@ -45,7 +45,8 @@ interface Listener {
  * Server-sent events per document: new threads, replies, decisions, comment settings and round
  * changes reach every open page without a reload, on every process of the deployment (relayed
  * on the bus channel `threads:<documentId>`). Each listener receives only what its user may see,
- * decided by `allows` on the listener's process when the event is delivered.
+ * decided by `allows` on the listener's process when the event is delivered. After a bus outage
+ * the streams are ended (spread over a few seconds): pages reconnect and reload what they show.
  */
 export class ThreadEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -53,8 +54,10 @@ export class ThreadEvents {
   private readonly relay: StreamRelay<RelayedEvent>;
 
   constructor(private readonly allows: AudienceCheck, bus: ProcessBus, logger: RelayLogger) {
-    this.timer = keepAlive(() => [...this.listeners.values()].flatMap((set) => [...set].map((listener) => listener.response)));
-    this.relay = new StreamRelay(bus, THREAD_EVENTS_CHANNEL, isRelayedEvent, (documentId, message) => this.deliver(documentId, message), logger);
+    const responses = (): ServerResponse[] => [...this.listeners.values()].flatMap((set) => [...set].map((listener) => listener.response));
+    this.timer = keepAlive(responses);
+    // Events of other processes may have been lost while the bus was down: the pages reconnect and reload.
+    this.relay = new StreamRelay(bus, THREAD_EVENTS_CHANNEL, isRelayedEvent, (documentId, message) => this.deliver(documentId, message), logger, () => endStreamsSpread(responses()));
   }
 
   /** Starts streaming to `response` (headers written here) until it closes. */
@@ -107,6 +110,7 @@ export class ThreadEvents {
   /** Ends every stream. */
   close(): void {
     clearInterval(this.timer);
+    this.relay.dispose();
     for (const set of this.listeners.values()) for (const listener of set) listener.response.end();
     this.listeners.clear();
   }

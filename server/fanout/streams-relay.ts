@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { publishJson, subscribeJson, type ProcessBus } from './process-bus.ts';
 
 /** How the relay reports a subscription that failed (it is retried by the next stream that opens). */
@@ -21,10 +22,13 @@ interface Watch {
  * The subscription is confirmed asynchronously (and waits while Redis is down): a stream is
  * opened at once, and events other processes send before the subscription is confirmed are
  * missed, like those sent during an outage. Streams are live notices, not the record: a page
- * reads the state itself when it opens and after its stream reconnects.
+ * reads the state itself when it opens and after its stream reconnects. So when the bus comes
+ * back after an outage, `missed` is called: the owner ends its streams (`endStreamsSpread`) and
+ * the pages reconnect and read again.
  */
 export class StreamRelay<T> {
   private readonly watches = new Map<string, Watch>();
+  private readonly stopHealing: () => void;
 
   constructor(
     private readonly bus: ProcessBus,
@@ -32,7 +36,10 @@ export class StreamRelay<T> {
     private readonly accept: (value: unknown) => value is T,
     private readonly deliver: (key: string, message: T) => void,
     private readonly logger: RelayLogger,
-  ) {}
+    missed: () => void = () => undefined,
+  ) {
+    this.stopHealing = bus.onReconnect(missed);
+  }
 
   /** A local stream for `key` opened: subscribes to the key's channel if it is the first. */
   open(key: string): void {
@@ -64,8 +71,24 @@ export class StreamRelay<T> {
     if (this.bus.shared) publishJson(this.bus, this.prefix + key, message);
   }
 
+  /** Stops calling `missed` (the owner is closing). */
+  dispose(): void {
+    this.stopHealing();
+  }
+
   /** Resolves once every subscription asked for so far is confirmed (or failed); for tests and shutdown. */
   async settled(): Promise<void> {
     await Promise.all([...this.watches.values()].map((watch) => watch.unsubscribe));
+  }
+}
+
+/**
+ * Ends `responses` (event streams) at random moments over `spreadMs`, so that the pages of a
+ * whole deployment do not all reconnect and read again in the same instant.
+ */
+export function endStreamsSpread(responses: Iterable<ServerResponse>, spreadMs = 5_000): void {
+  for (const response of responses) {
+    const timer = setTimeout(() => response.end(), Math.random() * spreadMs);
+    timer.unref();
   }
 }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { eventFrame, keepAlive, openEventStream } from '../http/event-stream.ts';
 import type { ProcessBus } from '../fanout/process-bus.ts';
-import { StreamRelay, type RelayLogger } from '../fanout/streams-relay.ts';
+import { endStreamsSpread, StreamRelay, type RelayLogger } from '../fanout/streams-relay.ts';
 
 /** A user's event as it travels to the other processes. */
 interface RelayedUserEvent {
@@ -19,7 +19,9 @@ function isRelayedUserEvent(value: unknown): value is RelayedUserEvent {
 /**
  * Server-sent event streams per user (`GET /api/notifications/stream`): a new notification
  * and every change of the unread count reach each open tab of its user, on whichever process
- * the tab is (relayed on the bus channel `notifications:<userId>`), and nobody else.
+ * the tab is (relayed on the bus channel `notifications:<userId>`), and nobody else. After a bus
+ * outage the streams are ended (spread over a few seconds); each reconnects with the current
+ * unread count.
  */
 export class NotificationStreams {
   private readonly listeners = new Map<string, Set<ServerResponse>>();
@@ -27,8 +29,11 @@ export class NotificationStreams {
   private readonly relay: StreamRelay<RelayedUserEvent>;
 
   constructor(bus: ProcessBus, logger: RelayLogger) {
-    this.timer = keepAlive(() => [...this.listeners.values()].flatMap((set) => [...set]));
-    this.relay = new StreamRelay(bus, NOTIFICATION_EVENTS_CHANNEL, isRelayedUserEvent, (userId, message) => this.deliver(userId, message), logger);
+    const responses = (): ServerResponse[] => [...this.listeners.values()].flatMap((set) => [...set]);
+    this.timer = keepAlive(responses);
+    // Notifications of other processes may have been lost while the bus was down: a reconnected
+    // stream starts with the current unread count.
+    this.relay = new StreamRelay(bus, NOTIFICATION_EVENTS_CHANNEL, isRelayedUserEvent, (userId, message) => this.deliver(userId, message), logger, () => endStreamsSpread(responses()));
   }
 
   /** Starts streaming to `response` (headers written here), first `initial` events, until it closes. */
@@ -69,6 +74,7 @@ export class NotificationStreams {
   /** Ends every stream. */
   close(): void {
     clearInterval(this.timer);
+    this.relay.dispose();
     for (const set of this.listeners.values()) for (const response of set) response.end();
     this.listeners.clear();
   }
