@@ -31,7 +31,7 @@ const quick = process.argv.includes('--quick');
 const STORED = quick ? 20_000 : 100_000;
 const SEED_BATCH = 1_000;
 const STEP_SECONDS = quick ? 2 : 4;
-const RATES = [100, 200, 300, 400, 500, 600, 800, 1000];
+const RATES = [50, 100, 200, 300, 400, 500, 600, 800, 1000];
 const P99_GOAL_MS = 100;
 /** Requests in flight at most; beyond it the generator waits (and the latency shows it). */
 const MAX_IN_FLIGHT = 512;
@@ -181,7 +181,7 @@ async function measure(label: string, env: Record<string, string>, open: (dataDi
     const threadsUrl = `${server.baseUrl}/api/documents/${documentId}/threads`;
     const postUrl = new URL(threadsUrl);
     const counter = { next: 0 };
-    await step(agent, postUrl, token, 50, counter); // warm-up, not reported
+    await step(agent, postUrl, token, 25, counter); // warm-up, not reported
     const steps: Step[] = [];
     let responseBytes = 0;
     for (const rate of RATES) {
