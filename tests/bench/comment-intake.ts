@@ -9,7 +9,8 @@
  * - Intake: open-loop arrivals at rising rates (each comment sent at its scheduled time whether
  *   or not earlier ones were answered; latency counted from the scheduled time, so a server
  *   falling behind shows in the numbers). The headline is the highest rate whose POST p99 stays
- *   below 100 ms; the steps stop at the first rate that misses it.
+ *   below 100 ms; also the highest rate sustained (achieved ≥ 95 %, median below 100 ms). The
+ *   steps stop at the first rate that is not sustained.
  * - Listing, after the intake: `GET …/threads?limit=50` (the first page) and the whole list,
  *   with sizes (the list must hold every stored thread).
  *
@@ -53,6 +54,7 @@ interface ModeResult {
   wholeList: { ms: number; bytes: number; threads: number };
   steps: Step[];
   best: Step | null;
+  sustained: Step | null;
   responseBytes: number;
 }
 
@@ -189,7 +191,9 @@ async function measure(label: string, env: Record<string, string>, open: (dataDi
       steps.push(result);
       responseBytes = result.responseBytes || responseBytes;
       process.stderr.write(`${label}: ${rate}/s → ${result.achieved.toFixed(0)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, errors ${result.errors}\n`);
-      if (result.latency.p99 >= P99_GOAL_MS || result.errors > 0) break;
+      // On, while the server keeps up: a step can miss the p99 to one stall of a loaded machine
+      // and the next one hold it. Stop once the rate is not sustained or the median is late.
+      if (result.errors > 0 || result.achieved < 0.95 * rate || result.latency.p50 >= P99_GOAL_MS) break;
     }
     // Listed after the intake, so the large list's garbage does not weigh on the intake.
     const firstPage = await timed(() => send(agent, new URL(`${threadsUrl}?limit=50`), 'GET', token));
@@ -204,6 +208,7 @@ async function measure(label: string, env: Record<string, string>, open: (dataDi
       wholeList: { ms: whole.ms, bytes: whole.value.bytes, threads: listed.threads.length },
       steps,
       best: passing[passing.length - 1] ?? null,
+      sustained: steps.filter((entry) => entry.errors === 0 && entry.achieved >= 0.95 * entry.rate && entry.latency.p50 < P99_GOAL_MS).pop() ?? null,
       responseBytes,
     };
   } finally {
@@ -228,11 +233,11 @@ async function main(): Promise<void> {
     const lines = [
       `Comment intake (${quick ? 'quick' : 'full'}): one document holding ${STORED.toLocaleString('en')} threads, open-loop POSTs in ${STEP_SECONDS}-s steps of ${RATES.join(', ')}/s, fresh server process per mode; load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')} at the end`,
       '',
-      '| mode | highest rate with p99 < 100 ms (/s) | at it: achieved /s, POST p50 / p99 (ms) | seed (s) | first page of 50 (ms, KB) | whole list (ms, MB) | response (B) |',
-      '|---|---|---|---|---|---|---|',
+      '| mode | highest rate with p99 < 100 ms (/s) | at it: achieved /s, POST p50 / p99 (ms) | highest rate sustained (/s): p50 / p99 (ms) | seed (s) | first page of 50 (ms, KB) | whole list (ms, MB) | response (B) |',
+      '|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (row) =>
-          `| ${row.label} | ${bestOf(row)} | ${row.best ? `${row.best.achieved.toFixed(0)}, ${ms(row.best.latency.p50)} / ${ms(row.best.latency.p99)}` : '—'} | ${row.seedSeconds.toFixed(1)} | ${ms(row.firstPage.ms)}, ${(row.firstPage.bytes / 1024).toFixed(1)} | ${ms(row.wholeList.ms)}, ${(row.wholeList.bytes / 1024 / 1024).toFixed(1)} | ${row.responseBytes} |`,
+          `| ${row.label} | ${bestOf(row)} | ${row.best ? `${row.best.achieved.toFixed(0)}, ${ms(row.best.latency.p50)} / ${ms(row.best.latency.p99)}` : '—'} | ${row.sustained ? `${row.sustained.rate}: ${ms(row.sustained.latency.p50)} / ${ms(row.sustained.latency.p99)}` : '—'} | ${row.seedSeconds.toFixed(1)} | ${ms(row.firstPage.ms)}, ${(row.firstPage.bytes / 1024).toFixed(1)} | ${ms(row.wholeList.ms)}, ${(row.wholeList.bytes / 1024 / 1024).toFixed(1)} | ${row.responseBytes} |`,
       ),
       '',
       '| mode | rate (/s) | achieved (/s) | p50 (ms) | p99 (ms) | max (ms) | errors |',
