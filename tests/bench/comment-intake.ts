@@ -32,7 +32,7 @@ const quick = process.argv.includes('--quick');
 const STORED = quick ? 20_000 : 100_000;
 const SEED_BATCH = 1_000;
 const STEP_SECONDS = quick ? 2 : 4;
-const RATES = [50, 100, 200, 300, 400, 500, 600, 800, 1000];
+const RATES = [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000];
 const P99_GOAL_MS = 100;
 /** Requests in flight at most; beyond it the generator waits (and the latency shows it). */
 const MAX_IN_FLIGHT = 512;
