@@ -159,8 +159,9 @@ describe('live streams, reminders and import previews across processes', { skip:
     await eventually(async () => (await subscribers(`notifications:${bytId}`)) === 1, 'B listens for the ministry officer');
 
     const revisionId = ((await api(a, 'admin', 'POST', `/api/documents/${documentId}/revisions`, { name: 'Dự thảo lần 1' }, 201)) as { id: string }).id;
-    // The 3-day reminder falls due 20 s from now: time for B to know the round, then both race for it.
-    const deadline = new Date(Date.now() + 3 * 24 * 3600_000 + 20_000).toISOString();
+    // The 3-day reminder falls due 30 s from now: time for B to know the round, then both race for it.
+    const dueAt = Date.now() + 30_000;
+    const deadline = new Date(dueAt + 3 * 24 * 3600_000).toISOString();
     const round = (await api(a, 'admin', 'POST', `/api/documents/${documentId}/rounds`, {
       title: 'Lấy ý kiến lần 1',
       requestLetter: { number: '15/VP', date: '2026-12-01' },
@@ -169,16 +170,16 @@ describe('live streams, reminders and import previews across processes', { skip:
       organizations: ['bo-y-te'],
       ministriesSeeEachOther: false,
     }, 201)) as { id: string };
+    await catchUp(b);
+    const roundsOnB = (await api(b, 'admin', 'GET', `/api/documents/${documentId}/rounds`)) as Array<{ id: string }>;
+    assert.ok(roundsOnB.some((listed) => listed.id === round.id), 'B knows the round');
+    assert.ok(Date.now() < dueAt, 'B knew the round before its reminder fell due');
 
     await eventually(() => documentOnB.byt.named('round').some((event) => (event.data as { roundId: string }).roundId === round.id), 'the round event reached the consulted ministry on B');
     await eventually(
       () => notificationsOnB.byt.named('notification').some((event) => (event.data as { notification: { kind: string } }).notification.kind === 'round_opened'),
       'the round_opened notification reached the officer on B',
     );
-    await catchUp(b);
-    const roundsOnB = (await api(b, 'admin', 'GET', `/api/documents/${documentId}/rounds`)) as Array<{ id: string }>;
-    assert.ok(roundsOnB.some((listed) => listed.id === round.id), 'B knows the round before its reminder falls due');
-
     const reminders = async (): Promise<number> =>
       Number((await schema.pool.query<{ count: string }>("SELECT count(*) AS count FROM notifications WHERE data->>'roundId' = $1 AND data->>'kind' = 'deadline_in_3_days'", [round.id])).rows[0]?.count);
     await eventually(async () => (await reminders()) > 0, 'the 3-day reminder was sent', 60_000);
