@@ -22,10 +22,13 @@ export interface StoredPreview<T> {
 export interface PreviewStore<T> {
   /** Stores `value` for `ownerId`; resolves with the stored preview (with its id and expiry). */
   put(ownerId: string, value: T): Promise<StoredPreview<T>>;
-  /** The preview `id` of `ownerId` if it has not expired, else undefined. */
-  get(id: string, ownerId: string): Promise<StoredPreview<T> | undefined>;
-  /** Forgets a preview (once it is confirmed); nothing happens when it is gone already. */
-  delete(id: string): Promise<void>;
+  /**
+   * Removes and returns the preview `id` of `ownerId` if it has not expired, else undefined.
+   * Atomic: of concurrent takes of one preview, one gets it.
+   */
+  take(id: string, ownerId: string): Promise<StoredPreview<T> | undefined>;
+  /** Puts back a taken preview (its confirmation failed), with its id and expiry. */
+  restore(preview: StoredPreview<T>): Promise<void>;
 }
 
 /**
@@ -49,14 +52,16 @@ export class MemoryPreviewStore<T> implements PreviewStore<T> {
     return preview;
   }
 
-  async get(id: string, ownerId: string): Promise<StoredPreview<T> | undefined> {
+  async take(id: string, ownerId: string): Promise<StoredPreview<T> | undefined> {
     this.prune();
     const preview = this.previews.get(id);
-    return preview !== undefined && preview.ownerId === ownerId ? preview : undefined;
+    if (preview === undefined || preview.ownerId !== ownerId) return undefined;
+    this.previews.delete(id);
+    return preview;
   }
 
-  async delete(id: string): Promise<void> {
-    this.previews.delete(id);
+  async restore(preview: StoredPreview<T>): Promise<void> {
+    this.previews.set(preview.id, preview);
   }
 
   private prune(): void {

@@ -83,20 +83,28 @@ export class ImportService {
     return this.previews.put(user.id, { fileName, content: JSON.stringify(node.toJSON()), report, outline, outlineTruncated: headings.length - outline.length });
   }
 
-  /** The preview `previewId` of `user`; throws `ERR_IMPORT_PREVIEW_NOT_FOUND` (also once expired). */
-  async take(previewId: string, user: UserRecord): Promise<StoredPreview<ImportDraft>> {
-    const preview = await this.previews.get(previewId, user.id);
+  /**
+   * Takes the preview `previewId` of `user` (throws `ERR_IMPORT_PREVIEW_NOT_FOUND`, also once
+   * expired or taken) and runs `use` with it. Taking is atomic, on every process: of two
+   * confirmations of one preview (a double click answered by two processes) one runs, the other
+   * is refused. If `use` throws, the preview is put back, to be confirmed again.
+   */
+  async confirm<R>(previewId: string, user: UserRecord, use: (preview: StoredPreview<ImportDraft>) => Promise<R>): Promise<R> {
+    const preview = await this.previews.take(previewId, user.id);
     if (!preview) throw new Errors.ImportPreviewNotFound();
-    return preview;
+    try {
+      return await use(preview);
+    } catch (error) {
+      await this.previews.restore(preview);
+      throw error;
+    }
   }
 
   /** Makes the preview a new document titled `title`, created by `user`. */
   async confirmAsNew(preview: StoredPreview<ImportDraft>, title: string, user: UserRecord): Promise<DocumentRecord> {
     const doc = prosemirrorJSONToYDoc(outlineSchema, JSON.parse(preview.value.content) as unknown, CONTENT_FRAGMENT);
     try {
-      const document = await this.documents.createWithState({ title, creator: user }, null, Y.encodeStateAsUpdate(doc));
-      await this.previews.delete(preview.id);
-      return document;
+      return await this.documents.createWithState({ title, creator: user }, null, Y.encodeStateAsUpdate(doc));
     } finally {
       doc.destroy();
     }
@@ -122,7 +130,6 @@ export class ImportService {
       updateYFragment(shared.doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
     }, IMPORT_ORIGIN);
     await shared.whenStored();
-    await this.previews.delete(preview.id);
     return { beforeRevisionId: before.id };
   }
 }

@@ -197,20 +197,33 @@ describe('live streams, reminders and import previews across processes', { skip:
     assert.equal(notificationsOnB.btc.named('notification').length, 0);
   });
 
-  test('a Word file uploaded on A is confirmed on B (the preview is in PostgreSQL), once', async () => {
-    const upload = await fetch(`${a.baseUrl}/api/documents/import?fileName=${encodeURIComponent('Đề cương.docx')}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.get('admin')}`, 'content-type': DOCX_MEDIA_TYPE },
-      body: new Uint8Array(await styledOutline()),
-    });
-    assert.equal(upload.status, 201);
-    const preview = (await upload.json()) as ImportPreview;
+  test('a Word file uploaded on A is confirmed on B (the preview is in PostgreSQL), once, even when confirmed on both at once', async () => {
+    const docx = new Uint8Array(await styledOutline());
+    const uploadOnA = async (): Promise<ImportPreview> => {
+      const upload = await fetch(`${a.baseUrl}/api/documents/import?fileName=${encodeURIComponent('Đề cương.docx')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.get('admin')}`, 'content-type': DOCX_MEDIA_TYPE },
+        body: docx,
+      });
+      assert.equal(upload.status, 201);
+      return (await upload.json()) as ImportPreview;
+    };
+    const preview = await uploadOnA();
     const confirmed = (await api(b, 'admin', 'POST', `/api/documents/import/${preview.previewId}/confirm`, { title: 'Đề cương nhập trên B' }, 201)) as ConfirmImportResponse;
     assert.equal(confirmed.document.title, 'Đề cương nhập trên B');
     // Confirmed once: the preview is gone on every process.
     await api(a, 'admin', 'POST', `/api/documents/import/${preview.previewId}/confirm`, { title: 'Lần hai' }, 404);
     const rows = await schema.pool.query('SELECT id FROM import_previews WHERE id = $1', [preview.previewId]);
     assert.equal(rows.rowCount, 0);
+
+    // A double click answered by two processes imports once.
+    const clicked = await uploadOnA();
+    const answers = await Promise.all(
+      [a, b].map((server) => requestJson(server.baseUrl, 'POST', `/api/documents/import/${clicked.previewId}/confirm`, { token: tokens.get('admin'), body: { title: 'Nhấn hai lần' } })),
+    );
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [201, 404]);
+    const imported = await schema.pool.query("SELECT id FROM record_rows WHERE collection = 'documents' AND data->>'title' = $1", ['Nhấn hai lần']);
+    assert.equal(imported.rowCount, 1);
   });
 
   test('through nginx (deploy/nginx.conf, with A, B and a stopped process as its three): streams, requests and WebSockets work without sticky sessions', { skip: nginxSkip }, async () => {

@@ -21,13 +21,22 @@ export class PostgresPreviewStore<T> implements PreviewStore<T> {
     return preview;
   }
 
-  async get(id: string, ownerId: string): Promise<StoredPreview<T> | undefined> {
-    const result = await this.pool.query<{ expires_at: number; value: T }>('SELECT expires_at, value FROM import_previews WHERE id = $1 AND owner_id = $2 AND expires_at > $3', [id, ownerId, this.now()]);
+  async take(id: string, ownerId: string): Promise<StoredPreview<T> | undefined> {
+    // One statement: of two processes taking the same preview, one deletes the row and gets it.
+    const result = await this.pool.query<{ expires_at: number; value: T }>(
+      'DELETE FROM import_previews WHERE id = $1 AND owner_id = $2 AND expires_at > $3 RETURNING expires_at, value',
+      [id, ownerId, this.now()],
+    );
     const row = result.rows[0];
     return row === undefined ? undefined : { id, ownerId, expiresAt: row.expires_at, value: row.value };
   }
 
-  async delete(id: string): Promise<void> {
-    await this.pool.query('DELETE FROM import_previews WHERE id = $1', [id]);
+  async restore(preview: StoredPreview<T>): Promise<void> {
+    await this.pool.query('INSERT INTO import_previews (id, owner_id, expires_at, value) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
+      preview.id,
+      preview.ownerId,
+      preview.expiresAt,
+      JSON.stringify(preview.value),
+    ]);
   }
 }
