@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { AttachmentStore } from './attachments.ts';
 import { ThreadEvents } from './events.ts';
+import { eventAudienceCheck } from './event-audience.ts';
 import { CommentService } from './service.ts';
 import { commentRoutes } from './routes.ts';
 
@@ -20,7 +21,7 @@ export const commentsPlugin = fp(
   async (app: FastifyInstance, options: { dataDir: string; draftingPlace?: string; now?: () => number }) => {
     app.decorate('comments', new CommentService(app.store.comments, options.now));
     app.decorate('synthesisIssuer', { place: options.draftingPlace ?? 'Hà Nội' });
-    const events = new ThreadEvents();
+    const events = new ThreadEvents(eventAudienceCheck(app), app.bus, app.log);
     app.decorate('commentEvents', events);
     app.decorate('attachments', new AttachmentStore(app.store.attachments));
     app.addHook('preClose', async () => events.close());
@@ -28,5 +29,5 @@ export const commentsPlugin = fp(
     app.auth.onRevocation((userId) => events.disconnect(userId));
     await app.register(commentRoutes);
   },
-  { name: 'comments', dependencies: ['store', 'auth', 'documents', 'revisions', 'audit', 'notifications', 'settings'] },
+  { name: 'comments', dependencies: ['store', 'bus', 'auth', 'documents', 'revisions', 'audit', 'notifications', 'settings'] },
 );

@@ -76,20 +76,10 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
     return thread;
   };
 
-  /** True when `userId` may still open the document and see the thread, by the current records. */
-  const stillSees = (userId: string, documentId: string, thread: ThreadRecord | null): boolean => {
-    const user = app.auth.findUser(userId);
-    const document = app.documents.find(documentId);
-    if (!user || !document || !canOpenDocument(user, document)) return false;
-    return thread === null || seesThread(document, user)(thread);
-  };
-
   /** Tells every open page of the document about changed threads (each sees what it may). */
   const announce = async (document: DocumentRecord, threads: ThreadRecord[]): Promise<PublicThread[]> => {
     const shown = await present(document.id, threads);
-    threads.forEach((thread, index) => {
-      app.commentEvents.publish(document.id, 'thread', (userId) => (stillSees(userId, document.id, thread) ? shown[index] : undefined));
-    });
+    threads.forEach((thread, index) => app.commentEvents.publish(document.id, 'thread', shown[index], { kind: 'thread', thread }));
     return shown;
   };
 
@@ -271,7 +261,7 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
         return previous;
       });
       await app.audit.record('comments.settings_changed', currentUser(request).id, request.params.id, { visibility, previousVisibility });
-      app.commentEvents.publish(request.params.id, 'settings', (userId) => (stillSees(userId, request.params.id, null) ? { visibility } : undefined));
+      app.commentEvents.publish(request.params.id, 'settings', { visibility }, { kind: 'document' });
       return { visibility };
     },
   );

@@ -14,17 +14,33 @@ export interface StoredPreview<T> {
 }
 
 /**
- * Import previews waiting for "Xác nhận nhập", in memory: a preview is a step of one person's
- * upload, not a record worth keeping across a restart (they upload again). Bounded in time
- * (`PREVIEW_TTL_MS`) and count (`MAX_PREVIEWS`); only its owner can take it.
+ * Import previews waiting for "Xác nhận nhập": a preview is a step of one person's upload, kept
+ * until it is confirmed, for `PREVIEW_TTL_MS` at most, `MAX_PREVIEWS` at once (the oldest goes
+ * first). Only its owner can take it. In the shared mode the store is shared by every process
+ * (an upload on one, the confirmation on another).
  */
-export class PreviewStore<T> {
+export interface PreviewStore<T> {
+  /** Stores `value` for `ownerId`; resolves with the stored preview (with its id and expiry). */
+  put(ownerId: string, value: T): Promise<StoredPreview<T>>;
+  /**
+   * Removes and returns the preview `id` of `ownerId` if it has not expired, else undefined.
+   * Atomic: of concurrent takes of one preview, one gets it.
+   */
+  take(id: string, ownerId: string): Promise<StoredPreview<T> | undefined>;
+  /** Puts back a taken preview (its confirmation failed), with its id and expiry. */
+  restore(preview: StoredPreview<T>): Promise<void>;
+}
+
+/**
+ * Previews in this process's memory (the embedded mode: one process), lost on a restart (people
+ * upload again).
+ */
+export class MemoryPreviewStore<T> implements PreviewStore<T> {
   private readonly previews = new Map<string, StoredPreview<T>>();
 
   constructor(private readonly now: () => number = Date.now, private readonly ttlMs = PREVIEW_TTL_MS, private readonly max = MAX_PREVIEWS) {}
 
-  /** Stores `value` for `ownerId`; returns the stored preview (with its id and expiry). */
-  put(ownerId: string, value: T): StoredPreview<T> {
+  async put(ownerId: string, value: T): Promise<StoredPreview<T>> {
     this.prune();
     while (this.previews.size >= this.max) {
       const oldest = this.previews.keys().next().value;
@@ -36,16 +52,16 @@ export class PreviewStore<T> {
     return preview;
   }
 
-  /** The preview `id` of `ownerId` if it has not expired, else undefined. */
-  get(id: string, ownerId: string): StoredPreview<T> | undefined {
+  async take(id: string, ownerId: string): Promise<StoredPreview<T> | undefined> {
     this.prune();
     const preview = this.previews.get(id);
-    return preview !== undefined && preview.ownerId === ownerId ? preview : undefined;
+    if (preview === undefined || preview.ownerId !== ownerId) return undefined;
+    this.previews.delete(id);
+    return preview;
   }
 
-  /** Forgets a preview (once it is confirmed). */
-  delete(id: string): void {
-    this.previews.delete(id);
+  async restore(preview: StoredPreview<T>): Promise<void> {
+    this.previews.set(preview.id, preview);
   }
 
   private prune(): void {

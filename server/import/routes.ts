@@ -4,7 +4,8 @@ import { canEditDocument } from '../documents/access.ts';
 import { presentDocument } from '../documents/present.ts';
 import { Errors } from '../errors.ts';
 import { errorResponses } from '../http/schemas.ts';
-import type { ImportService } from './service.ts';
+import type { ImportDraft, ImportService } from './service.ts';
+import type { StoredPreview } from './preview-store.ts';
 import {
   ConfirmImportBody,
   ConfirmImportResponse,
@@ -54,16 +55,23 @@ export async function importRoutes(app: FastifyInstance, options: { service: Imp
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const preview = service.take(request.params.previewId, user);
-      const details = { fileName: preview.value.fileName, headings: preview.value.outline.length + preview.value.outlineTruncated };
-      if ('title' in request.body) {
-        const document = await service.confirmAsNew(preview, request.body.title, user);
+      const body = request.body;
+      const detailsOf = (preview: StoredPreview<ImportDraft>) => ({ fileName: preview.value.fileName, headings: preview.value.outline.length + preview.value.outlineTruncated });
+      if ('title' in body) {
+        const { document, details } = await service.confirm(request.params.previewId, user, async (preview) => ({
+          document: await service.confirmAsNew(preview, body.title, user),
+          details: detailsOf(preview),
+        }));
         await app.audit.record('document.imported', user.id, document.id, { ...details, title: document.title });
         return reply.status(201).send({ document: presentDocument(document), beforeRevisionId: null });
       }
-      const target = app.documents.get(request.body.documentId);
+      // Checked before the preview is taken: a refusal leaves it to be confirmed otherwise.
+      const target = app.documents.get(body.documentId);
       if (!canEditDocument(user, target)) throw new Errors.Forbidden();
-      const { beforeRevisionId } = await service.confirmAsVersion(preview, target.id, user);
+      const { beforeRevisionId, details } = await service.confirm(request.params.previewId, user, async (preview) => ({
+        ...(await service.confirmAsVersion(preview, target.id, user)),
+        details: detailsOf(preview),
+      }));
       await app.audit.record('document.imported', user.id, target.id, { ...details, beforeRevisionId });
       return reply.status(200).send({ document: presentDocument(app.documents.get(target.id)), beforeRevisionId });
     },

@@ -14,7 +14,7 @@ import { adoptIds } from './adopt-ids.ts';
 import { readDocx } from './docx-file.ts';
 import { mapToOutline } from './outline-mapper.ts';
 import { splitStateFormatFrame } from './state-format-frame.ts';
-import { PreviewStore, type StoredPreview } from './preview-store.ts';
+import { MemoryPreviewStore, type PreviewStore, type StoredPreview } from './preview-store.ts';
 import { MAX_PREVIEW_HEADINGS, type ImportReport, type OutlineEntry } from './schemas.ts';
 
 /** A read file waiting for confirmation. */
@@ -44,16 +44,12 @@ export function beforeImportName(fileName: string): string {
  * one change through the live document (so connected editors see it at once, like a restore).
  */
 export class ImportService {
-  readonly previews: PreviewStore<ImportDraft>;
-
   constructor(
     private readonly documents: DocumentService,
     private readonly revisions: RevisionService,
     private readonly registry: DocumentRegistry,
-    now: () => number = Date.now,
-  ) {
-    this.previews = new PreviewStore<ImportDraft>(now);
-  }
+    readonly previews: PreviewStore<ImportDraft> = new MemoryPreviewStore<ImportDraft>(),
+  ) {}
 
   /** Reads `bytes` (a .docx) and keeps the result as a preview of `user`'s. */
   async preview(bytes: Buffer, fileName: string, user: UserRecord): Promise<StoredPreview<ImportDraft>> {
@@ -87,20 +83,28 @@ export class ImportService {
     return this.previews.put(user.id, { fileName, content: JSON.stringify(node.toJSON()), report, outline, outlineTruncated: headings.length - outline.length });
   }
 
-  /** The preview `previewId` of `user`; throws `ERR_IMPORT_PREVIEW_NOT_FOUND` (also once expired). */
-  take(previewId: string, user: UserRecord): StoredPreview<ImportDraft> {
-    const preview = this.previews.get(previewId, user.id);
+  /**
+   * Takes the preview `previewId` of `user` (throws `ERR_IMPORT_PREVIEW_NOT_FOUND`, also once
+   * expired or taken) and runs `use` with it. Taking is atomic, on every process: of two
+   * confirmations of one preview (a double click answered by two processes) one runs, the other
+   * is refused. If `use` throws, the preview is put back, to be confirmed again.
+   */
+  async confirm<R>(previewId: string, user: UserRecord, use: (preview: StoredPreview<ImportDraft>) => Promise<R>): Promise<R> {
+    const preview = await this.previews.take(previewId, user.id);
     if (!preview) throw new Errors.ImportPreviewNotFound();
-    return preview;
+    try {
+      return await use(preview);
+    } catch (error) {
+      await this.previews.restore(preview);
+      throw error;
+    }
   }
 
   /** Makes the preview a new document titled `title`, created by `user`. */
   async confirmAsNew(preview: StoredPreview<ImportDraft>, title: string, user: UserRecord): Promise<DocumentRecord> {
     const doc = prosemirrorJSONToYDoc(outlineSchema, JSON.parse(preview.value.content) as unknown, CONTENT_FRAGMENT);
     try {
-      const document = await this.documents.createWithState({ title, creator: user }, null, Y.encodeStateAsUpdate(doc));
-      this.previews.delete(preview.id);
-      return document;
+      return await this.documents.createWithState({ title, creator: user }, null, Y.encodeStateAsUpdate(doc));
     } finally {
       doc.destroy();
     }
@@ -126,7 +130,6 @@ export class ImportService {
       updateYFragment(shared.doc, fragment, node, { mapping: new Map(), isOMark: new Map() });
     }, IMPORT_ORIGIN);
     await shared.whenStored();
-    this.previews.delete(preview.id);
     return { beforeRevisionId: before.id };
   }
 }

@@ -33,7 +33,7 @@ export interface NotificationsPluginOptions {
  */
 export const notificationsPlugin = fp(
   async (app: FastifyInstance, options: NotificationsPluginOptions) => {
-    const streams = new NotificationStreams();
+    const streams = new NotificationStreams(app.bus, app.log);
     const mailer = options.mailer ?? (options.mail ? smtpMailer(options.mail) : null);
     const service = new NotificationService({ store: app.store.notifications, records: app.store.records, streams, mailer, publicUrl: options.publicUrl, now: options.now, logger: app.log });
     const scheduler = new ReminderScheduler({
@@ -62,5 +62,5 @@ export const notificationsPlugin = fp(
     app.auth.onRevocation((userId) => streams.disconnect(userId));
     await app.register(notificationRoutes);
   },
-  { name: 'notifications', dependencies: ['store', 'auth', 'audit'] },
+  { name: 'notifications', dependencies: ['store', 'bus', 'auth', 'audit'] },
 );

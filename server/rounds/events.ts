@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { canOpenDocument } from '../documents/access.ts';
 import type { RoundRecord } from '../storage/records.ts';
-import { canSeeRound } from './policy.ts';
 
 /** The SSE event name on a document's stream (`…/threads/events`) telling open pages a round changed. */
 export const ROUND_EVENT = 'round';
@@ -13,10 +11,5 @@ export const ROUND_EVENT = 'round';
  * show (a dashboard its data); the event carries no statuses, so nothing leaks between ministries.
  */
 export function announceRoundChange(app: FastifyInstance, round: RoundRecord): void {
-  app.commentEvents.publish(round.documentId, ROUND_EVENT, (userId) => {
-    const user = app.auth.findUser(userId);
-    const document = app.documents.find(round.documentId);
-    if (!user || !document || !canOpenDocument(user, document) || !canSeeRound(user, round)) return undefined;
-    return { roundId: round.id };
-  });
+  app.commentEvents.publish(round.documentId, ROUND_EVENT, { roundId: round.id }, { kind: 'round', round });
 }

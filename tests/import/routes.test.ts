@@ -210,4 +210,9 @@ test('refusals: not a .docx, a damaged zip, a zip without a Word document, too l
   const byEditor = await upload(good, editor);
   const notMember = await requestJson(server.baseUrl, 'POST', `/api/documents/import/${(byEditor.body as ImportPreview).previewId}/confirm`, { token: editor, body: { documentId: otherDocument } });
   assert.deepEqual([notMember.status, code(notMember)], [403, 'ERR_FORBIDDEN']);
+  // A refused confirmation leaves the preview: it can still become a new document, once.
+  const confirmAgain = () => requestJson(server.baseUrl, 'POST', `/api/documents/import/${(byEditor.body as ImportPreview).previewId}/confirm`, { token: editor, body: { title: 'Bản nhập của biên tập' } });
+  assert.equal((await confirmAgain()).status, 201);
+  const twice = await confirmAgain();
+  assert.deepEqual([twice.status, code(twice)], [404, 'ERR_IMPORT_PREVIEW_NOT_FOUND']);
 });

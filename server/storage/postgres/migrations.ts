@@ -119,6 +119,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_batches_by_document ON edit_batches (document_id, seq);
     `,
   },
+  {
+    version: 4,
+    name: 'import previews shared by the processes (import-preview-store.ts)',
+    sql: `
+      CREATE TABLE import_previews (
+        seq bigserial NOT NULL,
+        id text PRIMARY KEY,
+        owner_id text NOT NULL,
+        expires_at bigint NOT NULL,
+        value jsonb NOT NULL
+      );
+      CREATE INDEX import_previews_by_seq ON import_previews (seq);
+    `,
+  },
 ];
 
 /**

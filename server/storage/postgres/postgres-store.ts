@@ -92,3 +92,8 @@ export function safeUrl(databaseUrl: string): string {
     return 'DATABASE_URL';
   }
 }
+
+/** Whether `store` is the shared mode's store (PostgreSQL), whose pool other shared tables use. */
+export function isPostgresStore(store: Store): store is PostgresStore {
+  return 'pool' in store;
+}
