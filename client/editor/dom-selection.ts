@@ -64,7 +64,8 @@ function syncNow(view: EditorView): void {
  * Keeps the state's selection up to date with the DOM selection the person made: a
  * transaction that neither changes the document nor sets a selection (cursor and highlight
  * updates) is followed by one taking the DOM selection, while the view has the focus; and
- * when the view loses the focus (Tab to a button), the DOM selection it had is read first.
+ * before a key is handled, a cut, copy or paste, and when the view loses the focus (Tab to a
+ * button), the DOM selection it has is read first.
  */
 export function domSelectionPlugin(): Plugin {
   let current: EditorView | null = null;
@@ -83,7 +84,25 @@ export function domSelectionPlugin(): Plugin {
       return state.tr.setSelection(TextSelection.create(state.doc, latest.anchor, latest.head));
     },
     props: {
+      // Each of these reads the state's selection at once: a shortcut (keydown, before the
+      // keymaps run), a cut, copy or paste, and a blur.
       handleDOMEvents: {
+        keydown: (view) => {
+          syncNow(view);
+          return false;
+        },
+        cut: (view) => {
+          syncNow(view);
+          return false;
+        },
+        copy: (view) => {
+          syncNow(view);
+          return false;
+        },
+        paste: (view) => {
+          syncNow(view);
+          return false;
+        },
         blur: (view) => {
           syncNow(view);
           return false;
