@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
 import { anchorFor, findParagraph } from './helpers.ts';
+import { listenThreadEvents, type ThreadEventStream } from '../helpers/thread-events.ts';
 
 let server: TestServer;
 const tokens: Record<string, string> = {};
@@ -65,25 +66,8 @@ async function orphanedThread(passage: string): Promise<Thread> {
 }
 
 /** Follows the document's live thread events as the ministry officer. */
-function listen(): { events: Thread[]; close(): void } {
-  const controller = new AbortController();
-  const events: Thread[] = [];
-  void fetch(`${server.baseUrl}/api/documents/${documentId}/threads/events`, { headers: { authorization: `Bearer ${tokens.ministry}` }, signal: controller.signal })
-    .then(async (response) => {
-      let buffer = '';
-      const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (block.includes('event: thread') && data) events.push(JSON.parse(data.slice(6)) as Thread);
-        }
-      }
-    })
-    .catch(() => undefined);
-  return { events, close: () => controller.abort() };
+function listen(): ThreadEventStream<Thread> {
+  return listenThreadEvents<Thread>(server.baseUrl, documentId, tokens.ministry as string);
 }
 
 test('the secretariat re-attaches an orphaned thread: the history, the audit trail and open pages learn of it', async () => {

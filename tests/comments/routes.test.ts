@@ -5,6 +5,7 @@ import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
 import { unzip } from '../helpers/zip.ts';
 import { anchorFor } from './helpers.ts';
+import { listenThreadEvents, type ThreadEventStream } from '../helpers/thread-events.ts';
 
 let server: TestServer;
 let admin: string;
@@ -63,30 +64,8 @@ const startThread = async (who: string, passage: string, body: string, extra: Re
 };
 
 /** Follows a document's event stream as `who`: thread events, settings events, and whether the server ended it. */
-function listen(who: string): { events: Thread[]; settings: unknown[]; ended: () => boolean; close(): void } {
-  const controller = new AbortController();
-  const events: Thread[] = [];
-  const settings: unknown[] = [];
-  let ended = false;
-  void fetch(`${server.baseUrl}/api/documents/${documentId}/threads/events`, { headers: { authorization: `Bearer ${tokens[who]}` }, signal: controller.signal })
-    .then(async (response) => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (block.includes('event: thread') && data) events.push(JSON.parse(data.slice(6)) as Thread);
-          if (block.includes('event: settings') && data) settings.push(JSON.parse(data.slice(6)));
-        }
-      }
-      ended = true;
-    })
-    .catch(() => undefined);
-  return { events, settings, ended: () => ended, close: () => controller.abort() };
+function listen(who: string): ThreadEventStream<Thread> {
+  return listenThreadEvents<Thread>(server.baseUrl, documentId, tokens[who] as string);
 }
 
 test('permissions for each role and each action', async () => {

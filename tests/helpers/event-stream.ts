@@ -13,6 +13,8 @@ export interface OpenEventStream {
   opened: Promise<void>;
   /** Events named `event`. */
   named(event: string): ReceivedEvent[];
+  /** Whether the server ended the stream. */
+  ended(): boolean;
   close(): void;
 }
 
@@ -25,6 +27,7 @@ export function openEventStream(baseUrl: string, path: string, token: string): O
   const events: ReceivedEvent[] = [];
   let markOpened: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (markOpened = resolve));
+  let ended = false;
   void fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal })
     .then(async (response) => {
       if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
@@ -42,8 +45,9 @@ export function openEventStream(baseUrl: string, path: string, token: string): O
           if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) as unknown, at: performance.now() });
         }
       }
+      ended = true;
     })
     // Aborting the stream at the end of a test rejects the read: expected, nothing to report.
     .catch(() => undefined);
-  return { events, opened, named: (event) => events.filter((received) => received.event === event), close: () => controller.abort() };
+  return { events, opened, named: (event) => events.filter((received) => received.event === event), ended: () => ended, close: () => controller.abort() };
 }
