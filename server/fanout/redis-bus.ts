@@ -32,7 +32,8 @@ export class RedisProcessBus implements ProcessBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly prefix: string;
-  private readonly handlers = new Map<string, Set<BusHandler>>();
+  /** Per channel, its handlers and the confirmation of its Redis subscription (shared by concurrent subscribers). */
+  private readonly channels = new Map<string, { handlers: Set<BusHandler>; confirmed: Promise<void> }>();
   private readonly reconnectListeners = new Set<() => void>();
   private readonly header: Buffer;
   private dropped = 0;
@@ -91,17 +92,24 @@ export class RedisProcessBus implements ProcessBus {
   }
 
   async subscribe(channel: string, handler: BusHandler): Promise<() => void> {
-    let set = this.handlers.get(channel);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(channel, set);
-      await this.subscriber.subscribe(this.prefix + channel);
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      const handlers = new Set<BusHandler>();
+      const confirmed = this.subscriber.subscribe(this.prefix + channel).then(() => undefined);
+      entry = { handlers, confirmed };
+      this.channels.set(channel, entry);
+      const created = entry;
+      // A failed subscription is forgotten, so the next subscriber to the channel tries again.
+      confirmed.catch(() => {
+        if (this.channels.get(channel) === created) this.channels.delete(channel);
+      });
     }
-    set.add(handler);
+    await entry.confirmed;
+    entry.handlers.add(handler);
+    const subscribed = entry;
     return () => {
-      const current = this.handlers.get(channel);
-      if (!current?.delete(handler) || current.size > 0) return;
-      this.handlers.delete(channel);
+      if (!subscribed.handlers.delete(handler) || subscribed.handlers.size > 0 || this.channels.get(channel) !== subscribed) return;
+      this.channels.delete(channel);
       if (!this.closed) this.subscriber.unsubscribe(this.prefix + channel).catch(() => undefined);
     };
   }
@@ -122,7 +130,7 @@ export class RedisProcessBus implements ProcessBus {
     const idLength = message[0] ?? 0;
     if (message.length < 1 + idLength) return;
     if (message.subarray(1, 1 + idLength).toString('latin1') === this.processId) return;
-    const handlers = this.handlers.get(fullChannel.slice(this.prefix.length));
+    const handlers = this.channels.get(fullChannel.slice(this.prefix.length))?.handlers;
     if (!handlers) return;
     const payload = message.subarray(1 + idLength);
     for (const handler of [...handlers]) {

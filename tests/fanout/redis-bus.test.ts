@@ -56,6 +56,21 @@ describe('the process bus on Redis', { skip: await sharedModeSkip() }, () => {
     assert.deepEqual(later, [8]);
   });
 
+  test('two handlers subscribing to one channel at once both hear from the moment each subscription resolves', async () => {
+    const namespace = randomBytes(6).toString('hex');
+    const [a, b] = await Promise.all([open(namespace), open(namespace)]);
+    assert.ok(a && b);
+    const first: string[] = [];
+    const second: string[] = [];
+    const [stopFirst] = await Promise.all([b.subscribe('doc:4', (payload) => first.push(payload.toString())), b.subscribe('doc:4', (payload) => second.push(payload.toString()))]);
+    a.publish('doc:4', 'một');
+    await waitFor(() => first.length === 1 && second.length === 1, 'both handlers hear the message');
+    stopFirst?.();
+    a.publish('doc:4', 'hai');
+    await waitFor(() => second.length === 2, 'the remaining handler still hears');
+    assert.deepEqual([first, second], [['một'], ['một', 'hai']]);
+  });
+
   test('after its connection is cut the bus reconnects, tells its listeners and keeps its subscriptions', async () => {
     const namespace = randomBytes(6).toString('hex');
     const [a, b] = await Promise.all([open(namespace), open(namespace)]);
