@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { requestJson, startTestServer, tempDataDir, type TestServer } from '../helpers/server.ts';
 import { listenThreadEvents, type ThreadEventStream } from '../helpers/thread-events.ts';
 import { anchorFor, findParagraph } from '../comments/helpers.ts';
+import { roundOrganizations } from './organizations.ts';
 import type { PublicSubmission, PublicThread, ThreadsResponse } from '../../server/comments/schemas.ts';
 import type { RoundDashboard, RoundWithStatuses } from '../../server/rounds/schemas.ts';
 import type { PublicRevision } from '../../server/revisions/schemas.ts';
@@ -118,17 +119,7 @@ before(async () => {
   server = await start();
   tokens.admin = await server.login('admin', server.adminPassword);
   documentId = await server.createDocument(tokens.admin, 'Chiến lược an ninh phi truyền thống', 'nts-2030-2045');
-  const seeded = (await requestJson(server.baseUrl, 'GET', '/api/organizations', { token: tokens.admin })).body as Array<{ id: string }>;
-  organizations.push(...seeded.slice(0, 17).map((row) => row.id));
-  for (const [name, shortName] of [
-    ['Ủy ban Dân tộc thử nghiệm', 'UBDTTN'],
-    ['Viện Chiến lược thử nghiệm', 'VCLTN'],
-  ] as const) {
-    const created = await requestJson(server.baseUrl, 'POST', '/api/organizations', { token: tokens.admin, body: { name, shortName, kind: 'other' } });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    organizations.push((created.body as { id: string }).id);
-  }
-  assert.equal(organizations.length, 19);
+  organizations.push(...(await roundOrganizations(server, tokens.admin)).organizations);
   const accounts: Array<{ username: string; role: string; organizationId?: string }> = [
     { username: 'editor', role: 'editor' },
     { username: 'observer', role: 'observer' },

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { connectClient, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
+import { roundOrganizations } from './organizations.ts';
 import type { RoundDashboard, RoundWithStatuses, PublicRound } from '../../server/rounds/schemas.ts';
 
 // A full consultation round through the API with 19 organisations, on a clock the test moves.
@@ -67,19 +68,9 @@ before(async () => {
   server = await startTestServer({ now: () => clock });
   tokens.admin = await server.login('admin', server.adminPassword);
   documentId = await server.createDocument(tokens.admin, 'Chiến lược an ninh phi truyền thống', 'nts-2030-2045');
-  const seeded = (await requestJson(server.baseUrl, 'GET', '/api/organizations', { token: tokens.admin })).body as Array<{ id: string }>;
-  // Seventeen of the seeded organisations (the seed may hold more) and two created ones.
-  organizations.push(...seeded.slice(0, 17).map((org) => org.id));
-  for (const [name, shortName] of [
-    ['Ủy ban Dân tộc thử nghiệm', 'UBDTTN'],
-    ['Viện Chiến lược thử nghiệm', 'VCLTN'],
-    ['Cơ quan ngoài đợt', 'CQND'],
-  ] as const) {
-    const created = await requestJson(server.baseUrl, 'POST', '/api/organizations', { token: tokens.admin, body: { name, shortName, kind: 'other' } });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    organizations.push((created.body as { id: string }).id);
-  }
-  outsider = organizations.pop() as string;
+  const chosen = await roundOrganizations(server, tokens.admin, true);
+  organizations.push(...chosen.organizations);
+  outsider = chosen.outsider as string;
   assert.equal(organizations.length, 19);
   const people = [
     { username: 'editor', role: 'editor' },
