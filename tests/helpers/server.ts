@@ -2,7 +2,6 @@ import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 
 /** Password of the `admin` account in every test server. */
@@ -87,6 +86,9 @@ function idOf(result: { status: number; body: unknown }, expected: number): stri
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', adminPassword: TEST_ADMIN_PASSWORD, logLevel: false, unloadDelayMs: 200, ...overrides, dataDir });
+  // Imported here rather than at the top: files that only need tempDataDir or requestJson
+  // should not load the whole application (about a second of CPU per test process).
+  const { buildApp } = await import('../../server/app.ts');
   const app = await buildApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
