@@ -46,9 +46,18 @@ function testTempRoot(): string {
 // the same code (a killed process keeps them, as it keeps the page cache of a disk).
 const TEMP_ROOT = testTempRoot();
 
-/** Makes a fresh temporary data directory (see testTempRoot for where). */
+// Folders a test kept (keepData, a failure half way) would otherwise pile up in memory until
+// the machine restarts; the test process removes all of its own when it exits.
+const madeDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Makes a fresh temporary data directory (see testTempRoot for where), removed when the test process exits. */
 export function tempDataDir(): string {
-  return mkdtempSync(join(TEMP_ROOT, 'draftroom-test-'));
+  const dir = mkdtempSync(join(TEMP_ROOT, 'draftroom-test-'));
+  madeDirs.add(dir);
+  return dir;
 }
 
 /** Sends a JSON request and returns status and parsed body. */
