@@ -6,7 +6,7 @@
  * `ERR_PDF_UNAVAILABLE`, and the next request tries again.
  */
 import { access, constants } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ConcurrencyLimiter } from '../auth/concurrency-limiter.ts';
 import { Errors, withRetryAfter } from '../errors.ts';
 
@@ -36,6 +36,9 @@ export class PdfRenderer {
         throw new Errors.PdfUnavailable(`Chromium is not installed at ${this.executablePath}`);
       }
       try {
+        // Loaded here, not at the top: playwright-core is several megabytes of code that a
+        // server which never renders a PDF should not pay for at every start.
+        const { chromium } = await import('playwright-core');
         const browser = await chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_FLAGS, headless: true });
         browser.on('disconnected', () => {
           this.browser = null;

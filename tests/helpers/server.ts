@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 
 /** Password of the `admin` account in every test server. */
@@ -27,9 +26,38 @@ export interface TestServer {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Makes a fresh temporary data directory. */
+/**
+ * Where test data directories go: `TEST_TMPDIR` when set, else the memory-backed `/dev/shm`
+ * when it is writable, else the system temporary folder.
+ */
+function testTempRoot(): string {
+  const chosen = process.env.TEST_TMPDIR;
+  if (chosen) return chosen;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
+// The storage fsyncs every append and rename; on a disk each fsync costs milliseconds and the
+// suite makes tens of thousands of them. Files in memory are still real files written through
+// the same code (a killed process keeps them, as it keeps the page cache of a disk).
+const TEMP_ROOT = testTempRoot();
+
+// Folders a test kept (keepData, a failure half way) would otherwise pile up in memory until
+// the machine restarts; the test process removes all of its own when it exits.
+const madeDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Makes a fresh temporary data directory (see testTempRoot for where), removed when the test process exits. */
 export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'draftroom-test-'));
+  const dir = mkdtempSync(join(TEMP_ROOT, 'draftroom-test-'));
+  madeDirs.add(dir);
+  return dir;
 }
 
 /** Sends a JSON request and returns status and parsed body. */
@@ -67,6 +95,9 @@ function idOf(result: { status: number; body: unknown }, expected: number): stri
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', adminPassword: TEST_ADMIN_PASSWORD, logLevel: false, unloadDelayMs: 200, ...overrides, dataDir });
+  // Imported here rather than at the top: files that only need tempDataDir or requestJson
+  // should not load the whole application (about a second of CPU per test process).
+  const { buildApp } = await import('../../server/app.ts');
   const app = await buildApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,19 +1,35 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { StorageStartError } from '../../server/storage/storage-errors.ts';
 import { requestJson, startTestServer, tempDataDir } from '../helpers/server.ts';
 import { spawnServer } from '../helpers/process.ts';
 
-/** A data folder with an extra account and a document, as a used server leaves it. */
-async function usedDataDir(): Promise<{ dataDir: string; documentId: string }> {
+/** Runs a server once on a new folder, adds an account and a document, and leaves the folder as a used server does. */
+async function makeUsedDataDir(): Promise<{ dataDir: string; documentId: string }> {
   const dataDir = tempDataDir();
   const server = await startTestServer({ dataDir });
   const token = await server.login('admin', server.adminPassword);
   await server.createUser(token, { username: 'lan', password: 'mat-khau-dai', displayName: 'Lan', role: 'editor' });
   const documentId = await server.createDocument(token, 'Chiến lược');
   await server.close({ keepData: true });
+  return { dataDir, documentId };
+}
+
+// One used folder is made for the file and each test damages its own copy: starting a server
+// and hashing passwords for every test cost more than the rest of the file together.
+let original: Promise<{ dataDir: string; documentId: string }> | undefined;
+after(async () => {
+  if (original) rmSync((await original).dataDir, { recursive: true, force: true });
+});
+
+/** A fresh copy of a data folder with an extra account and a document, as a used server leaves it. */
+async function usedDataDir(): Promise<{ dataDir: string; documentId: string }> {
+  original ??= makeUsedDataDir();
+  const { dataDir: source, documentId } = await original;
+  const dataDir = tempDataDir();
+  cpSync(source, dataDir, { recursive: true });
   return { dataDir, documentId };
 }
 
