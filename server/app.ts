@@ -112,7 +112,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(collabPlugin, { unloadDelayMs: config.unloadDelayMs, limits: connectionLimitsFrom(config), resyncIntervalMs: config.collabResyncIntervalMs });
   await app.register(revisionsPlugin, { checkpointIdleMs: config.checkpointIdleMs, compareCacheBytes: config.compareCacheBytes });
   const now = config.now ?? Date.now;
-  await app.register(notificationsPlugin, { now, mail: config.mail, publicUrl: config.publicUrl, reminderIntervalMs: config.reminderIntervalMs });
+  await app.register(notificationsPlugin, { now, mail: config.mail, publicUrl: config.publicUrl, reminderIntervalMs: config.reminderIntervalMs, retentionDays: config.notificationRetentionDays });
   await app.register(roundsPlugin, { now });
   await app.register(commentsPlugin, { dataDir: config.dataDir, draftingPlace: config.draftingPlace, now });
   await app.register(exportsPlugin, { chromiumPath: config.chromiumPath, now });

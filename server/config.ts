@@ -82,6 +82,8 @@ export interface Config {
   publicUrl: string | null;
   /** How often the server looks for due deadline reminders (`REMINDER_INTERVAL_MS`, default 60 s). */
   reminderIntervalMs: number;
+  /** How long notifications are kept, read or not (`NOTIFICATION_RETENTION_DAYS`, default 365). */
+  notificationRetentionDays: number;
 }
 
 /** How notification e-mails are sent. */
@@ -253,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     mail: readMail(env, publicUrl),
     reminderIntervalMs: readInteger(env, 'REMINDER_INTERVAL_MS', 60_000, 1000, 24 * 3600_000),
+    notificationRetentionDays: readInteger(env, 'NOTIFICATION_RETENTION_DAYS', 365, 1, 3650),
     ...readSharedMode(env),
     ...overrides,
   };

@@ -7,12 +7,15 @@ import { notificationRoutes } from './routes.ts';
 import { ReminderScheduler } from './scheduler.ts';
 import { NotificationService } from './service.ts';
 import { NotificationStreams } from './streams.ts';
+import { NotificationRetention } from './retention.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     notifications: NotificationService;
     notificationStreams: NotificationStreams;
     reminders: ReminderScheduler;
+    /** Removes notifications past their retention (at start, then daily). */
+    notificationRetention: NotificationRetention;
   }
 }
 
@@ -22,6 +25,8 @@ export interface NotificationsPluginOptions {
   mail: MailConfig | null;
   publicUrl: string | null;
   reminderIntervalMs: number;
+  /** How long notifications are kept, read or not. */
+  retentionDays: number;
   /** Replaces the SMTP mailer (never set from the environment). */
   mailer?: Mailer;
 }
@@ -52,10 +57,16 @@ export const notificationsPlugin = fp(
     app.decorate('notifications', service);
     app.decorate('notificationStreams', streams);
     app.decorate('reminders', scheduler);
-    app.addHook('onReady', async () => scheduler.start());
+    const retention = new NotificationRetention(app.store.notifications, options.retentionDays, options.now, app.log);
+    app.decorate('notificationRetention', retention);
+    app.addHook('onReady', async () => {
+      scheduler.start();
+      retention.start();
+    });
     app.addHook('preClose', async () => {
       streams.close();
       await scheduler.stop();
+      await retention.stop();
       await service.close();
     });
     // A disabled account or a reset password ends the person's stream at once.

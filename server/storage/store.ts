@@ -200,6 +200,8 @@ export interface NotificationStore {
   completeReminder(key: string, at: string): Promise<void>;
   /** Every reminder claim, by key (the embedded → PostgreSQL migration copies them). */
   reminderClaims(): Promise<ReminderClaimRecord[]>;
+  /** Removes every notification created before `createdBefore` (an ISO instant), read or not; returns how many. */
+  prune(createdBefore: string): Promise<number>;
 }
 
 /** The bytes of submissions' attachments, by server-generated id; written once, never changed. */

@@ -117,6 +117,19 @@ export class TableNotificationStore implements NotificationStore {
     return this.rowsOf(userId).filter((row) => row.readAt === null).length;
   }
 
+  async prune(createdBefore: string): Promise<number> {
+    const old = [...this.notifications.values()].filter((row) => row.createdAt < createdBefore);
+    if (old.length === 0) return 0;
+    await this.notifications.write(old.map((row) => [row.id, null] as const));
+    const removed = new Set(old.map((row) => row.id));
+    for (const [userId, ids] of this.byUser) {
+      const kept = ids.filter((id) => !removed.has(id));
+      if (kept.length === 0) this.byUser.delete(userId);
+      else this.byUser.set(userId, kept);
+    }
+    return old.length;
+  }
+
   async markRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number> {
     const wanted = ids === 'all' ? null : new Set(ids);
     const changed = this.rowsOf(userId).filter((row) => row.readAt === null && (wanted === null || wanted.has(row.id)));

@@ -281,6 +281,25 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
         assert.deepEqual(await reopened.notifications.preferences('lan'), { ...preferences, inApp: {} });
       }));
 
+    test('notifications: pruning removes those created before the instant, read or not, for every user, and stays done after reopening', () =>
+      withStore(async (open) => {
+        const store = await open();
+        const made = (id: string, userId: string, createdAt: string): NotificationRecord => ({ ...notification(id, userId), createdAt });
+        await store.notifications.add([made('old1', 'lan', '2025-01-10T08:00:00.000Z'), made('old2', 'minh', '2025-06-01T00:00:00.000Z'), made('new1', 'lan', '2026-11-30T08:00:00.000Z'), made('edge', 'lan', '2026-01-01T00:00:00.000Z')]);
+        await store.notifications.markRead('minh', 'all', at(0));
+        assert.equal(await store.notifications.prune('2026-01-01T00:00:00.000Z'), 2);
+        assert.equal(await store.notifications.prune('2026-01-01T00:00:00.000Z'), 0, 'pruning again removes nothing');
+        // Newest stored first; the one created exactly at the instant stays.
+        assert.deepEqual((await store.notifications.list('lan', 10)).map((row) => row.id), ['edge', 'new1']);
+        assert.equal(await store.notifications.unreadCount('lan'), 2);
+        assert.deepEqual(await store.notifications.list('minh', 10), []);
+        assert.equal(await store.notifications.get('lan', 'old1'), undefined);
+        await store.close();
+        const reopened = await open();
+        assert.deepEqual((await reopened.notifications.list('lan', 10)).map((row) => row.id), ['edge', 'new1']);
+        assert.equal(await reopened.notifications.get('minh', 'old2'), undefined);
+      }));
+
     test('notifications: of two concurrent claims of a reminder one wins; completed claims stay, stale ones are taken again', () =>
       withStore(async (open) => {
         const store = await open();

@@ -60,6 +60,12 @@ export class PostgresNotificationStore implements NotificationStore {
     return result.rows[0]?.count ?? 0;
   }
 
+  async prune(createdBefore: string): Promise<number> {
+    // ISO instants of one format compare as text in time order.
+    const result = await this.health.guard('pruning notifications', () => this.pool.query("DELETE FROM notifications WHERE data->>'createdAt' < $1", [createdBefore]));
+    return result.rowCount ?? 0;
+  }
+
   async markRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number> {
     const result = await this.health.guard('marking notifications read', () =>
       this.pool.query(
