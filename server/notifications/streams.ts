@@ -61,6 +61,11 @@ export class NotificationStreams {
     this.relay.send(userId, message);
   }
 
+  /** How many streams of the user are open on this process (for monitoring and tests). */
+  openCount(userId: string): number {
+    return this.listeners.get(userId)?.size ?? 0;
+  }
+
   /** Ends the streams of a user on this process (account disabled, password reset). */
   disconnect(userId: string): void {
     for (const response of this.listeners.get(userId) ?? []) response.end();
