@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
-import { closeCodeWithin, openRawSocket } from '../helpers/raw-socket.ts';
+import { awarenessFrame, closeCodeWithin, openRawSocket } from '../helpers/raw-socket.ts';
 import { requestJson, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -28,19 +28,6 @@ function updateFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, 2);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
-}
-
-/** An awareness message for one client id with the given JSON state. */
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
 }
 
 test('awareness carries the identity stamped by the server, whatever the client claims', async () => {

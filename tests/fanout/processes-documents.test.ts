@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { connectClient, contentOf, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
@@ -11,7 +10,7 @@ import type { ServerProcess } from '../helpers/process.ts';
 import { prng } from '../helpers/prng.ts';
 import { randomEdit } from '../helpers/random-edits.ts';
 import { MOVED_ORDER, moveI2Down, order, p2Text, seed, staleP2 } from '../helpers/move-scenario.ts';
-import { openRawSocket } from '../helpers/raw-socket.ts';
+import { awarenessFrame, openRawSocket } from '../helpers/raw-socket.ts';
 import { requestJson } from '../helpers/server.ts';
 
 /** Moves a client to another process: a new, unmodified WebsocketProvider on the same Y.Doc. */
@@ -23,19 +22,6 @@ function reconnectTo(client: TestClient, wsUrl: string, documentId: string, toke
     disableBc: true,
   });
   return { ...client, provider, destroy: () => (provider.destroy(), client.doc.destroy()) };
-}
-
-/** An awareness message for one client id with the given JSON state (as a client would send it). */
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
 }
 
 /** The `user.id` a client sees in the awareness state of `clientId`, if any. */

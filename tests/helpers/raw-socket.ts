@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 
 /** A raw WebSocket to `/collab/:id`, for sending hand-made frames. */
@@ -35,4 +36,17 @@ export function openRawSocket(wsUrl: string, documentId: string, token: string):
 /** The close code a socket gets within `timeoutMs`, or null when it stays open. */
 export async function closeCodeWithin(raw: RawSocket, timeoutMs: number): Promise<number | null> {
   return Promise.race([raw.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))]);
+}
+
+/** An awareness message (y-websocket frame) for one client id with the given JSON state, as a client would send it. */
+export function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, 1);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
 }
