@@ -27,6 +27,7 @@ import type { ThreadRecord } from '../../server/storage/records.ts';
 import { createTestSchema, TEST_REDIS_URL, type TestSchema } from '../helpers/postgres.ts';
 import { installCleanup, startDraftroom, tempDir, removeTempDir, type BenchServer } from './servers.ts';
 import { summarize, type Summary } from './stats.ts';
+import { threadRecord } from '../helpers/thread-record.ts';
 
 const quick = process.argv.includes('--quick');
 const STORED = quick ? 20_000 : 100_000;
@@ -60,30 +61,19 @@ interface ModeResult {
 
 /** A stored thread as a person's inline comment on the section `sec-1` would be. */
 function seedThread(documentId: string, authorId: string, index: number, at: string): ThreadRecord {
-  return {
+  return threadRecord({
     id: newId(),
     documentId,
-    organizationId: null,
     authorId,
-    source: 'inline',
-    anchor: null,
     sectionBlockId: 'sec-1',
-    revisionId: null,
-    submissionId: null,
-    meeting: null,
-    status: 'open',
-    explanation: null,
-    decidedBy: null,
-    decidedAt: null,
     history: [{ status: 'open', explanation: null, by: authorId, at }],
     comments: [{ id: newId(), authorId, body: `Góp ý đã lưu số ${index}: đề nghị làm rõ nội dung này.`, createdAt: at }],
     createdAt: at,
-    updatedAt: at,
     version: 1,
     proposal: null,
     roundId: null,
     draft: false,
-  };
+  });
 }
 
 /** Writes `STORED` threads through the store's own `save`, in batches. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { OrganizationRecord, RoundRecord, SubmissionRecord, ThreadRecord } from '../../server/storage/records.ts';
 import { deadlineAt, organizationStandings } from '../../server/rounds/status.ts';
 import { deadlineInstant, vietNamDate } from '../../server/rounds/deadline.ts';
+import { threadRecord } from '../helpers/thread-record.ts';
 
 const round: RoundRecord = {
   id: 'r1',
@@ -23,27 +24,7 @@ const round: RoundRecord = {
 const orgs = new Map<string, OrganizationRecord>(['a', 'b', 'c', 'd'].map((id) => [id, { id, name: `Bộ ${id}`, shortName: id.toUpperCase(), kind: 'ministry' }]));
 
 function thread(overrides: Partial<ThreadRecord>): ThreadRecord {
-  return {
-    id: 't',
-    documentId: 'd1',
-    organizationId: 'a',
-    authorId: 'u1',
-    source: 'inline',
-    anchor: null,
-    sectionBlockId: 'h1',
-    revisionId: null,
-    submissionId: null,
-    meeting: null,
-    status: 'open',
-    explanation: null,
-    decidedBy: null,
-    decidedAt: null,
-    history: [],
-    comments: [],
-    createdAt: '2026-03-02T00:00:00.000Z',
-    updatedAt: '2026-03-02T00:00:00.000Z',
-    ...overrides,
-  };
+  return threadRecord({ id: 't', documentId: 'd1', organizationId: 'a', authorId: 'u1', sectionBlockId: 'h1', createdAt: '2026-03-02T00:00:00.000Z', updatedAt: '2026-03-02T00:00:00.000Z', ...overrides });
 }
 
 function submission(overrides: Partial<SubmissionRecord>): SubmissionRecord {

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Store } from '../../server/storage/store.ts';
 import type { AuditRecord, EditRecord, SubmissionRecord, ThreadRecord } from '../../server/storage/records.ts';
 import type { NotificationRecord } from '../../server/storage/notification-records.ts';
+import { threadRecord } from '../helpers/thread-record.ts';
 
 /** How a contract run reaches one implementation: `open` again reopens the same stored data. */
 export interface StoreHarness {
@@ -28,27 +29,7 @@ const at = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOSt
 
 /** A thread row with the given id and status (everything else plain). */
 function thread(documentId: string, id: string, body: string): ThreadRecord {
-  return {
-    id,
-    documentId,
-    organizationId: null,
-    authorId: 'lan',
-    source: 'inline',
-    anchor: null,
-    sectionBlockId: null,
-    revisionId: null,
-    submissionId: null,
-    meeting: null,
-    status: 'open',
-    explanation: null,
-    decidedBy: null,
-    decidedAt: null,
-    history: [],
-    comments: [{ id: `${id}-c1`, authorId: 'lan', body, createdAt: at(0) }],
-    createdAt: at(0),
-    updatedAt: at(0),
-    version: 1,
-  };
+  return threadRecord({ id, documentId, authorId: 'lan', comments: [{ id: `${id}-c1`, authorId: 'lan', body, createdAt: at(0) }], createdAt: at(0), version: 1 });
 }
 
 function submission(documentId: string, id: string, threadIds: string[]): SubmissionRecord {
